@@ -1,0 +1,55 @@
+/**
+ * Turns a call from outside (the window over IPC, or a test's binding) into a call on the
+ * application API: the name must be in the contract, the argument must match its schema, and
+ * the answer is always a Result with an error a person can read.
+ */
+import { callNames, contract, type CallArgs, type CallName, type CallResult, type Result } from '../contract';
+import { UserError } from '../store/errors';
+import type { ClinicApp } from './clinic-app';
+
+export type Handlers = { [K in CallName]: (args: CallArgs<K>) => CallResult<K> | Promise<CallResult<K>> };
+
+export function handlersFor(app: ClinicApp): Handlers {
+  return {
+    getFileInfo: () => app.fileInfo(),
+    listPeriods: () => app.periods(),
+    getReport: (args) => app.report(args),
+    getMeasureDetail: (args) => app.measureDetail(args),
+  };
+}
+
+function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** Checks at start-up that every call in the contract has exactly one handler and no handler is extra. */
+export function checkHandlers(handlers: Record<string, unknown>): void {
+  const missing = callNames.filter((name) => typeof handlers[name] !== 'function');
+  const extra = Object.keys(handlers).filter((name) => !isCallName(name));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(`IPC handlers do not match the contract: missing [${missing.join(', ')}], extra [${extra.join(', ')}]`);
+  }
+}
+
+export type Dispatch = (name: unknown, args: unknown) => Promise<Result<unknown>>;
+
+export function createDispatcher(handlers: Handlers, onUnexpected: (error: unknown) => void = console.error): Dispatch {
+  checkHandlers(handlers);
+  return async (name, args) => {
+    if (!isCallName(name)) return { ok: false, error: 'The app asked for something it does not know how to do.' };
+    const parsed = contract[name].args.safeParse(args ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+      return { ok: false, error: `The request was not valid${where}: ${issue?.message ?? 'unexpected value'}.` };
+    }
+    try {
+      const handler = handlers[name] as (a: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof UserError) return { ok: false, error: error.message };
+      onUnexpected(error);
+      return { ok: false, error: `Something went wrong: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  };
+}

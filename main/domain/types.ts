@@ -1,0 +1,100 @@
+/** Plain data shared by the domain, the store, the API and the renderer. No behaviour here. */
+
+/** A calendar month, written `YYYY-MM`. Quarterly figures sit on the quarter's last month. */
+export type Period = string;
+
+export type Polarity = 'higher_is_better' | 'lower_is_better' | 'none';
+export type Unit = 'percent' | 'count' | 'points';
+export type Frequency = 'monthly' | 'quarterly' | 'academic_ytd' | 'financial_ytd';
+export type Direction = 'improved' | 'worsened' | 'unchanged' | 'not_applicable';
+export type Status = 'on_target' | 'near_target' | 'off_target' | 'no_target';
+
+export interface Benchmarks {
+  national: number | null;
+  regional: number | null;
+  statistical_neighbours: number | null;
+}
+
+export interface ServiceArea {
+  key: string;
+  title: string;
+}
+
+export interface Measure {
+  key: string;
+  title: string;
+  /** Plain-English definition a director can read aloud. */
+  definition: string;
+  area: string;
+  unit: Unit;
+  polarity: Polarity;
+  frequency: Frequency;
+  target: number | null;
+  /**
+   * How far short of the target still counts as "near target", in the measure's unit
+   * (percentage points for percentages). 0 means there is no near band.
+   */
+  tolerance: number;
+  benchmarks: Benchmarks;
+}
+
+export interface Observation {
+  measure: string;
+  period: Period;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface PeriodValue {
+  period: Period;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface Change {
+  /** Current minus previous: percentage points for percentages, a count for counts. */
+  absolute: number;
+  /** Relative change in per cent, for counts only (null for percentages or from zero). */
+  percent: number | null;
+}
+
+/** One row of the clinic: a measure this period against the period it is compared with. */
+export interface ReportRow {
+  key: string;
+  title: string;
+  definition: string;
+  area: string;
+  area_title: string;
+  unit: Unit;
+  polarity: Polarity;
+  frequency: Frequency;
+  current: PeriodValue | null;
+  previous: PeriodValue | null;
+  change: Change | null;
+  direction: Direction;
+  target: number | null;
+  tolerance: number;
+  status: Status;
+  benchmarks: Benchmarks;
+}
+
+export interface ClinicReport {
+  period: Period;
+  compare: Period;
+  measures: ReportRow[];
+}
+
+export interface MeasureDetail {
+  measure: Measure;
+  area_title: string;
+  history: PeriodValue[];
+}
+
+/** A whole clinic dataset: what the sample holds and what a new file is filled from. */
+export interface Dataset {
+  areas: ServiceArea[];
+  measures: Measure[];
+  observations: Observation[];
+}

@@ -1,0 +1,116 @@
+import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
+
+export type Params = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
+export type Row = Record<string, SqlValue>;
+
+let sqlJs: Promise<SqlJsStatic> | null = null;
+
+/** Loads the SQLite WebAssembly module once per process. */
+export function loadSqlJs(): Promise<SqlJsStatic> {
+  sqlJs ??= initSqlJs();
+  return sqlJs;
+}
+
+/** Settings SQLite forgets whenever sql.js exports the database; applied on open and after each export. */
+const SESSION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA recursive_triggers = ON'];
+
+/**
+ * The only code that talks to sql.js. Synchronous: a transaction is a function that runs to the
+ * end or throws and is rolled back, so no await can interleave another change inside it.
+ */
+export class ClinicDatabase {
+  private depth = 0;
+  private savepointSeq = 0;
+
+  constructor(private readonly db: Database) {
+    this.applySessionPragmas();
+  }
+
+  static async fromBytes(bytes?: Uint8Array): Promise<ClinicDatabase> {
+    const SQL = await loadSqlJs();
+    return new ClinicDatabase(new SQL.Database(bytes));
+  }
+
+  private applySessionPragmas(): void {
+    for (const pragma of SESSION_PRAGMAS) this.db.run(pragma);
+  }
+
+  run(sql: string, params: Params = []): void {
+    this.db.run(sql, params as SqlValue[]);
+  }
+
+  /** Runs a script of several statements with no parameters (migrations). */
+  exec(sql: string): void {
+    this.db.exec(sql);
+  }
+
+  all<T extends object = Row>(sql: string, params: Params = []): T[] {
+    const statement = this.db.prepare(sql);
+    try {
+      statement.bind(params as SqlValue[]);
+      const rows: T[] = [];
+      while (statement.step()) rows.push(statement.getAsObject() as T);
+      return rows;
+    } finally {
+      statement.free();
+    }
+  }
+
+  get<T extends object = Row>(sql: string, params: Params = []): T | undefined {
+    return this.all<T>(sql, params)[0];
+  }
+
+  /** Runs one statement for each parameter set, preparing it once. */
+  runMany(sql: string, paramSets: Iterable<Params>): void {
+    const statement = this.db.prepare(sql);
+    try {
+      for (const params of paramSets) statement.run(params as SqlValue[]);
+    } finally {
+      statement.free();
+    }
+  }
+
+  pragma(name: string): SqlValue {
+    const row = this.db.exec(`PRAGMA ${name}`)[0];
+    return row?.values[0]?.[0] ?? null;
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  /** Runs `fn` atomically. Nested calls become savepoints; a throw rolls back to where it began. */
+  transaction<T>(fn: () => T): T {
+    const name = `sp${++this.savepointSeq}`;
+    this.db.run(`SAVEPOINT ${name}`);
+    this.depth++;
+    try {
+      const result = fn();
+      if (result instanceof Promise) throw new Error('transaction() takes a synchronous function');
+      this.db.run(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      this.db.run(`ROLLBACK TO ${name}`);
+      this.db.run(`RELEASE ${name}`);
+      throw error;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /**
+   * The whole database as the bytes of a SQLite file. sql.js closes and reopens the database to
+   * export it, which resets every PRAGMA and would roll back an open transaction, so exporting
+   * inside a transaction is refused and the session PRAGMAs are applied again afterwards.
+   */
+  export(): Uint8Array {
+    if (this.depth > 0) throw new Error('cannot export inside a transaction');
+    const bytes = this.db.export();
+    this.applySessionPragmas();
+    return bytes;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,40 @@
+// Builds every part of the app: the Electron shell, the preload, the command line and the
+// benchmarks with esbuild (Node side, CommonJS), and the renderer with Vite.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const quiet = process.argv.includes('--quiet');
+
+rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  // Dependencies stay in node_modules: sql.js finds its WebAssembly file beside itself.
+  packages: 'external',
+  logLevel: quiet ? 'warning' : 'info',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  esbuild({ ...node, entryPoints: { 'main/shell': 'main/shell/main.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
+  // A sandboxed preload cannot require anything but 'electron', so everything else is bundled in.
+  esbuild({
+    ...node,
+    packages: undefined,
+    external: ['electron'],
+    entryPoints: { 'preload/preload': 'preload/preload.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+  }),
+  esbuild({ ...node, entryPoints: { 'cli/cli': 'main/cli/cli.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
+]);
+
+await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
