@@ -8,4 +8,4 @@ if (!fs.existsSync(built)) {
   process.stderr.write('perfclinic: the command line has not been built yet; run `npm run build` first.\n');
   process.exit(2);
 }
-require(built);
+void require(built).main(process.argv.slice(2));

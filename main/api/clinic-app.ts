@@ -28,8 +28,8 @@ export class ClinicApp {
   private readonly listeners = new Set<FileChangedListener>();
 
   /** Opens an existing clinic file, closing the one in use only once the new one has opened. */
-  async openFile(file: string): Promise<FileInfo> {
-    const opened = await ClinicFile.open(path.resolve(file));
+  async openFile(file: string, options: { readOnly?: boolean } = {}): Promise<FileInfo> {
+    const opened = await ClinicFile.open(path.resolve(file), options);
     return this.use(opened);
   }
 
@@ -68,7 +68,7 @@ export class ClinicApp {
 
   fileInfo(): FileInfo {
     const file = this.current();
-    return { path: file.path, name: file.name, readOnly: false };
+    return { path: file.path, name: file.name, readOnly: file.readOnly };
   }
 
   periods(): PeriodList {

@@ -107,13 +107,15 @@ export class ClinicFile {
   private constructor(
     readonly path: string,
     readonly db: ClinicDatabase,
+    /** A read-only file is never written back: reports, and a file another writer holds. */
+    readonly readOnly: boolean,
   ) {}
 
   get name(): string {
     return path.basename(this.path);
   }
 
-  static async open(file: string): Promise<ClinicFile> {
+  static async open(file: string, options: { readOnly?: boolean } = {}): Promise<ClinicFile> {
     const name = path.basename(file);
     let bytes: Uint8Array;
     try {
@@ -126,8 +128,8 @@ export class ClinicFile {
       throw new UserError(`Could not read ${file}: ${(error as Error).message}`);
     }
     const { db, migratedFrom } = await openClinicBytes(bytes, name);
-    const opened = new ClinicFile(file, db);
-    if (migratedFrom !== LATEST_SCHEMA) opened.save();
+    const opened = new ClinicFile(file, db, options.readOnly ?? false);
+    if (migratedFrom !== LATEST_SCHEMA && !opened.readOnly) opened.save();
     return opened;
   }
 
@@ -136,13 +138,14 @@ export class ClinicFile {
     if (fs.existsSync(file)) throw new UserError(`${file} already exists; it has not been changed. Choose another name.`);
     const db = await newClinicDatabase();
     db.transaction(() => fill(db));
-    const created = new ClinicFile(file, db);
+    const created = new ClinicFile(file, db, false);
     created.save();
     return created;
   }
 
   /** Writes the whole database to disk atomically. */
   save(): void {
+    if (this.readOnly) throw new UserError(`${this.name} is open read-only, so it cannot be saved. Save a copy instead.`);
     writeFileAtomic(this.path, this.db.export());
   }
 

@@ -1,0 +1,105 @@
+/**
+ * `perfclinic`: the command line door to the same application API the window uses.
+ * Exit 0 on success; any problem prints one clear line on stderr, exits non-zero and touches nothing.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ClinicApp } from '../api/clinic-app';
+import { UserError } from '../store/errors';
+import { formatReport, type ReportFormat } from './report-output';
+
+const USAGE = `Usage:
+  perfclinic init --db FILE [--empty]
+      Create a clinic file: the October 2023 sample figures, or empty with --empty.
+  perfclinic report --db FILE [--period YYYY-MM] [--compare YYYY-MM] [--format table|json|csv]
+      The clinic comparison: the latest period against the one before unless told otherwise.
+  perfclinic help
+      Show this text.`;
+
+/** Exit codes: 1 for a problem with the file or its contents, 2 for a mistake in the command. */
+class UsageError extends Error {}
+
+const FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv'];
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
+  }
+}
+
+function requireDb(values: Record<string, unknown>): string {
+  const db = values.db;
+  if (typeof db !== 'string' || db === '') throw new UsageError('--db FILE is required: the clinic file to use');
+  return db;
+}
+
+function checkPeriod(name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) {
+    throw new UsageError(`--${name} must be a month written YYYY-MM, for example 2023-10 (got "${String(value)}")`);
+  }
+  return value;
+}
+
+export async function run(argv: string[], out: (text: string) => void): Promise<void> {
+  const [command, ...rest] = argv;
+  const app = new ClinicApp();
+  try {
+    switch (command) {
+      case 'init': {
+        const { values } = parse(rest, { db: { type: 'string' }, empty: { type: 'boolean' } });
+        const info = await app.createFile(requireDb(values), { empty: values.empty === true });
+        out(`Created ${info.path}${values.empty ? ' (empty)' : ' with the October 2023 sample figures'}.\n`);
+        return;
+      }
+      case 'report': {
+        const { values } = parse(rest, {
+          db: { type: 'string' },
+          period: { type: 'string' },
+          compare: { type: 'string' },
+          format: { type: 'string', default: 'table' },
+        });
+        const format = values.format as ReportFormat;
+        if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+        const period = checkPeriod('period', values.period);
+        const compare = checkPeriod('compare', values.compare);
+        await app.openFile(requireDb(values), { readOnly: true });
+        out(formatReport(app.report({ period, compare }), format));
+        return;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out(`${USAGE}\n`);
+        return;
+      default:
+        throw new UsageError(`unknown command "${command}"; try: perfclinic help`);
+    }
+  } finally {
+    app.close();
+  }
+}
+
+export function exitCodeFor(error: unknown): number {
+  return error instanceof UsageError ? 2 : 1;
+}
+
+export function messageFor(error: unknown): string {
+  if (error instanceof UserError || error instanceof UsageError) return error.message;
+  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** The process entry point, called by bin/perfclinic.cjs. */
+export function main(argv: string[]): Promise<void> {
+  return run(argv, (text) => process.stdout.write(text)).then(
+    () => {
+      process.exitCode = 0;
+    },
+    (error: unknown) => {
+      process.stderr.write(`perfclinic: ${messageFor(error).replace(/\s+/g, ' ')}\n`);
+      process.exitCode = exitCodeFor(error);
+    },
+  );
+}

@@ -1,0 +1,158 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp';
+
+const root = path.resolve(__dirname, '../..');
+const bin = path.join(root, 'bin/perfclinic.cjs');
+
+function perfclinic(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist/cli/cli.cjs'))) {
+    throw new Error('The CLI is not built: run `npm run build` before these tests (npm test does).');
+  }
+});
+
+async function sampleDb(): Promise<string> {
+  const db = path.join(tempDir(), 'clinic.db');
+  execFileSync(process.execPath, [bin, 'init', '--db', db]);
+  return db;
+}
+
+interface JsonMeasure {
+  key: string;
+  current: { period: string; value: number } | null;
+  previous: { period: string; value: number } | null;
+  change: number | null;
+  direction: string;
+  status: string;
+  target: number | null;
+  polarity: string;
+  benchmarks: Record<string, number | null>;
+}
+
+describe('perfclinic init', () => {
+  it('creates a clinic file with the October 2023 figures', async () => {
+    const db = path.join(tempDir(), 'clinic.db');
+    const { code, stdout } = perfclinic('init', '--db', db);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Created .*clinic\.db with the October 2023 sample figures/);
+    expect(existsSync(db)).toBe(true);
+  });
+
+  it('refuses to overwrite an existing file', async () => {
+    const db = await sampleDb();
+    const before = sha(db);
+    const { code, stderr } = perfclinic('init', '--db', db);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/already exists/);
+    expect(sha(db)).toBe(before);
+  });
+
+  it('--empty creates a file with no figures, which report says plainly', async () => {
+    const db = path.join(tempDir(), 'empty.db');
+    expect(perfclinic('init', '--db', db, '--empty').code).toBe(0);
+    const { code, stderr } = perfclinic('report', '--db', db);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/holds no figures yet/);
+  });
+});
+
+describe('perfclinic report', () => {
+  it('gives the report figures as JSON, October against September', async () => {
+    const db = await sampleDb();
+    const before = sha(db);
+    const { code, stdout } = perfclinic('report', '--db', db, '--format', 'json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as { period: string; compare: string; measures: JsonMeasure[] };
+    expect([json.period, json.compare]).toEqual(['2023-10', '2023-09']);
+    const by = new Map(json.measures.map((m) => [m.key, m]));
+    expect(by.get('decisions_1wd')).toMatchObject({
+      current: { period: '2023-10', value: 55 },
+      previous: { period: '2023-09', value: 53 },
+      change: 2,
+      direction: 'improved',
+      target: 80,
+      status: 'off_target',
+    });
+    expect(by.get('re_referrals_12m')).toMatchObject({
+      current: { value: 28.4 },
+      status: 'off_target',
+      polarity: 'lower_is_better',
+      benchmarks: { national: 21.5, regional: null, statistical_neighbours: null },
+    });
+    expect(by.get('contacts')).toMatchObject({ current: { value: 781 }, previous: { value: 883 }, change: -102 });
+    expect(by.get('care_leavers_eet')).toMatchObject({
+      current: { period: '2023-09', value: 59.4 },
+      previous: { period: '2023-06', value: 61.5 },
+    });
+    expect(sha(db)).toBe(before);
+  });
+
+  it('compares any two periods held in the file', async () => {
+    const db = await sampleDb();
+    const { stdout } = perfclinic('report', '--db', db, '--period', '2023-10', '--compare', '2022-10', '--format', 'json');
+    const open = (JSON.parse(stdout) as { measures: JsonMeasure[] }).measures.find((m) => m.key === 'children_open');
+    expect(open?.change).toBe(257);
+  });
+
+  it('prints a table a person can read', async () => {
+    const { code, stdout } = perfclinic('report', '--db', await sampleDb());
+    expect(code).toBe(0);
+    expect(stdout).toContain('Clinic: October 2023 compared with September 2023');
+    expect(stdout).toMatch(/Decisions within 1 working day\s+53%\s+55%\s+\+2 pts\s+Improved\s+80%\s+Off target/);
+  });
+
+  it('writes CSV with one row per measure under a header', async () => {
+    const { code, stdout } = perfclinic('report', '--db', await sampleDb(), '--format', 'csv');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^key,title,area,unit/);
+    expect(lines.find((l) => l.startsWith('decisions_1wd,'))).toContain(',55,2023-09,53,2,,improved,80,off_target');
+  });
+
+  const mistakes: Array<[string, string[], RegExp, number]> = [
+    ['no --db', ['report'], /--db FILE is required/, 2],
+    ['an unknown option', ['report', '--db', 'x.db', '--colour'], /Unknown option '--colour'/, 2],
+    ['a bad format', ['report', '--db', 'x.db', '--format', 'xml'], /--format must be one of table, json, csv/, 2],
+    ['a malformed period', ['report', '--db', 'x.db', '--period', 'Oct-23'], /--period must be a month written YYYY-MM/, 2],
+    ['an unknown command', ['reprot'], /unknown command "reprot"/, 2],
+  ];
+  it.each(mistakes)('%s prints one clear line and exits non-zero', (_what, args, message, exit) => {
+    const { code, stderr, stdout } = perfclinic(...args);
+    expect(code).toBe(exit);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+
+  it('an unknown period prints one clear line and touches nothing', async () => {
+    const db = await sampleDb();
+    const before = sha(db);
+    const { code, stderr } = perfclinic('report', '--db', db, '--period', '2024-02');
+    expect(code).toBe(1);
+    expect(stderr).toBe('perfclinic: There are no figures for February 2024 in this clinic file.\n');
+    expect(sha(db)).toBe(before);
+  });
+
+  it('a missing or unreadable file prints one clear line and is left as it was', () => {
+    const dir = tempDir();
+    expect(perfclinic('report', '--db', path.join(dir, 'missing.db')).stderr).toMatch(/There is no file at/);
+    const bad = path.join(dir, 'bad.db');
+    writeFileSync(bad, 'hello');
+    const { code, stderr } = perfclinic('report', '--db', bad);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/not a Performance Clinic file/);
+    expect(readFileSync(bad, 'utf8')).toBe('hello');
+  });
+});

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ClinicApp } from '../../main/api/clinic-app';
+import { ClinicDatabase } from '../../main/store/database';
+import { ClinicFile, APPLICATION_ID } from '../../main/store/clinic-file';
+import { LATEST_SCHEMA } from '../../main/store/migrations';
+import { insertDataset, listMeasures } from '../../main/store/catalogue';
+import { october2023 } from '../../main/sample/october-2023';
+import { tempDir } from '../support/temp';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+async function sampleFile(): Promise<string> {
+  const file = path.join(tempDir(), 'clinic.db');
+  (await ClinicFile.create(file, (db) => insertDataset(db, october2023))).close();
+  return file;
+}
+
+describe('a clinic file on disk', () => {
+  it('is created with the sample figures and opens again with the same measures', async () => {
+    const file = await sampleFile();
+    const reopened = await ClinicFile.open(file);
+    expect(listMeasures(reopened.db)).toEqual(october2023.measures);
+    expect(reopened.db.pragma('user_version')).toBe(LATEST_SCHEMA);
+    expect(reopened.db.pragma('application_id')).toBe(APPLICATION_ID);
+    reopened.close();
+  });
+
+  it('is never created over an existing file', async () => {
+    const file = await sampleFile();
+    const before = sha(file);
+    await expect(ClinicFile.create(file, () => undefined)).rejects.toThrow(/already exists/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('saves by replacing the file whole, leaving no temporary file behind', async () => {
+    const file = await sampleFile();
+    const opened = await ClinicFile.open(file);
+    opened.db.run("UPDATE measures SET title = 'Renamed' WHERE key = 'contacts'");
+    opened.save();
+    opened.close();
+    expect(readdirSync(path.dirname(file))).toEqual(['clinic.db']);
+    const again = await ClinicFile.open(file);
+    expect(listMeasures(again.db).find((m) => m.key === 'contacts')?.title).toBe('Renamed');
+    again.close();
+  });
+
+  it('keeps foreign keys enforced after a save, although sql.js resets PRAGMAs when it exports', async () => {
+    const opened = await ClinicFile.open(await sampleFile());
+    opened.save();
+    expect(opened.db.pragma('foreign_keys')).toBe(1);
+    expect(() =>
+      opened.db.run("INSERT INTO observations (measure, period, value) VALUES ('no_such_measure', '2023-10', 1)"),
+    ).toThrow(/FOREIGN KEY/);
+    opened.close();
+  });
+
+  it('a read-only file is never written, even to bring it up to date', async () => {
+    const file = await sampleFile();
+    const before = sha(file);
+    const opened = await ClinicFile.open(file, { readOnly: true });
+    expect(() => opened.save()).toThrow(/read-only/);
+    opened.close();
+    expect(sha(file)).toBe(before);
+  });
+});
+
+describe('a file that is not a good clinic file gets a clear message and is left untouched', () => {
+  async function expectRefused(bytes: Uint8Array, message: RegExp): Promise<void> {
+    const file = path.join(tempDir(), 'bad.db');
+    writeFileSync(file, bytes);
+    const before = sha(file);
+    await expect(new ClinicApp().openFile(file)).rejects.toThrow(message);
+    expect(sha(file)).toBe(before);
+    expect(readdirSync(path.dirname(file))).toEqual(['bad.db']);
+  }
+
+  it('zero-length', () => expectRefused(new Uint8Array(0), /is empty \(0 bytes\).*has not been changed/));
+
+  it('truncated in the header', async () => {
+    const good = readFileSync(await sampleFile());
+    await expectRefused(good.subarray(0, 10), /cut short/);
+  });
+
+  it('truncated part-way through', async () => {
+    const good = readFileSync(await sampleFile());
+    await expectRefused(good.subarray(0, Math.floor(good.length / 2) + 100), /cut short/);
+  });
+
+  it('truncated at a page boundary', async () => {
+    const good = readFileSync(await sampleFile());
+    await expectRefused(good.subarray(0, 4096 * 2), /cut short/);
+  });
+
+  it('random bytes', () => {
+    const bytes = new Uint8Array(8192);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) % 251;
+    return expectRefused(bytes, /not a Performance Clinic file: it is not a SQLite database/);
+  });
+
+  it('a spreadsheet renamed to .db', () =>
+    expectRefused(Buffer.from('PK\u0003\u0004 this is a zip file'), /not a SQLite database/));
+
+  it('a SQLite database made by another program', async () => {
+    const db = await ClinicDatabase.fromBytes();
+    db.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
+    await expectRefused(db.export(), /made by another program/);
+  });
+
+  it('an empty SQLite database', async () => {
+    const db = await ClinicDatabase.fromBytes();
+    await expectRefused(db.export(), /empty SQLite database/);
+  });
+
+  it('a clinic file from a newer version of the app', async () => {
+    const opened = await ClinicFile.open(await sampleFile());
+    opened.db.run(`PRAGMA user_version = ${LATEST_SCHEMA + 1}`);
+    const bytes = opened.db.export();
+    opened.close();
+    await expectRefused(bytes, /saved by a newer version of Performance Clinic \(file version 2; this app reads up to 1\)/);
+  });
+
+  it('a folder or a missing file', async () => {
+    const dir = tempDir();
+    await expect(new ClinicApp().openFile(dir)).rejects.toThrow(/is a folder/);
+    await expect(new ClinicApp().openFile(path.join(dir, 'nope.db'))).rejects.toThrow(/There is no file/);
+    expect(existsSync(path.join(dir, 'nope.db'))).toBe(false);
+  });
+});
+
+describe('the application on its first run', () => {
+  it('creates the sample clinic file where there is none, and opens it the next time', async () => {
+    const file = path.join(tempDir(), 'clinic.db');
+    const app = new ClinicApp();
+    await app.openOrCreate(file);
+    app.close();
+    const before = sha(file);
+    await app.openOrCreate(file);
+    expect(app.report().measures.find((m) => m.key === 'contacts')?.current?.value).toBe(781);
+    app.close();
+    expect(sha(file)).toBe(before);
+  });
+
+  it('never replaces a damaged file with a fresh one', async () => {
+    const file = path.join(tempDir(), 'clinic.db');
+    writeFileSync(file, 'not a database at all');
+    await expect(new ClinicApp().openOrCreate(file)).rejects.toThrow(/not a Performance Clinic file/);
+    expect(readFileSync(file, 'utf8')).toBe('not a database at all');
+  });
+
+  it('saves a copy elsewhere but not over the open file', async () => {
+    const dir = tempDir();
+    const app = new ClinicApp();
+    await app.createFile(path.join(dir, 'clinic.db'));
+    app.saveCopy(path.join(dir, 'copy.db'));
+    expect(() => app.saveCopy(path.join(dir, 'clinic.db'))).toThrow(/already open/);
+    app.close();
+    const copy = new ClinicApp();
+    await copy.openFile(path.join(dir, 'copy.db'));
+    expect(copy.report().period).toBe('2023-10');
+    copy.close();
+  });
+});

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ClinicApp } from '../../main/api/clinic-app';
+import { checkHandlers, createDispatcher, handlersFor, type Dispatch } from '../../main/api/dispatch';
+import { callNames } from '../../main/contract';
+import { tempDir } from '../support/temp';
+
+let dispatch: Dispatch;
+const unexpected: unknown[] = [];
+
+beforeEach(async () => {
+  const app = new ClinicApp();
+  await app.createFile(path.join(tempDir(), 'clinic.db'));
+  unexpected.length = 0;
+  dispatch = createDispatcher(handlersFor(app), (e) => unexpected.push(e));
+});
+
+describe('the one contract', () => {
+  it('every call in the contract has a handler and there are no others', () => {
+    expect(() => checkHandlers({ ...handlersFor(new ClinicApp()) })).not.toThrow();
+    expect(() => checkHandlers({ getFileInfo: () => null })).toThrow(/missing \[listPeriods/);
+    expect(() => checkHandlers({ ...handlersFor(new ClinicApp()), deleteEverything: () => null })).toThrow(
+      /extra \[deleteEverything\]/,
+    );
+  });
+
+  it('answers a valid call with its value', async () => {
+    const result = await dispatch('getReport', { period: '2023-10' });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect((result.value as { compare: string }).compare).toBe('2023-09');
+  });
+
+  it('an unknown call is refused, including names inherited from Object', async () => {
+    for (const name of ['deleteEverything', 'constructor', '__proto__', 'toString', 42, null]) {
+      expect(await dispatch(name, {})).toEqual({ ok: false, error: expect.stringMatching(/does not know/) });
+    }
+  });
+
+  const malformed: Array<[string, unknown]> = [
+    ['getReport', { period: 202310 }],
+    ['getReport', { period: '2023-13' }],
+    ['getReport', { period: 'Oct-23' }],
+    ['getReport', { period: '2023-10', extra: true }],
+    ['getReport', 'a string'],
+    ['getReport', [1, 2]],
+    ['getReport', JSON.parse('{"__proto__": {"polluted": true}}')],
+    ['getMeasureDetail', {}],
+    ['getMeasureDetail', { key: 7 }],
+    ['getMeasureDetail', { key: '' }],
+    ['getMeasureDetail', { key: 'x'.repeat(1_000_000) }],
+    ['getMeasureDetail', { key: "contacts'; DROP TABLE measures; --" }],
+    ['listPeriods', { unexpected: 1 }],
+    ['getFileInfo', 5],
+  ];
+  it.each(malformed)('%s with a malformed argument %j is refused with a readable error', async (name, args) => {
+    const result = await dispatch(name, args);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/^The request was not valid/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(unexpected).toEqual([]);
+  });
+
+  it('an error the user can act on comes back as it was written', async () => {
+    expect(await dispatch('getReport', { period: '2031-01' })).toEqual({
+      ok: false,
+      error: 'There are no figures for January 2031 in this clinic file.',
+    });
+    expect(await dispatch('getMeasureDetail', { key: 'no_such_measure' })).toEqual({
+      ok: false,
+      error: 'There is no measure "no_such_measure" in this clinic file.',
+    });
+  });
+
+  it('a compare period after the period is refused', async () => {
+    const result = await dispatch('getReport', { period: '2023-09', compare: '2023-10' });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/must be before September 2023/) });
+  });
+
+  it('names every call the renderer may make', () => {
+    expect(callNames).toEqual(['getFileInfo', 'listPeriods', 'getReport', 'getMeasureDetail']);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { changeBetween, directionOfChange, statusAgainstTarget } from '../../main/domain/status';
+import { directionText, formatChange, formatValue } from '../../main/domain/format';
+
+describe('status against target', () => {
+  it('meets a higher-is-better target exactly: on target', () => {
+    expect(statusAgainstTarget(80, 80, 'higher_is_better', 5)).toBe('on_target');
+  });
+  it('decisions within 1 working day at 55% against 80% is off target', () => {
+    expect(statusAgainstTarget(55, 80, 'higher_is_better', 5)).toBe('off_target');
+  });
+  it('is near target when short by no more than the tolerance', () => {
+    expect(statusAgainstTarget(79, 80, 'higher_is_better', 5)).toBe('near_target');
+    expect(statusAgainstTarget(75, 80, 'higher_is_better', 5)).toBe('near_target');
+    expect(statusAgainstTarget(74.9, 80, 'higher_is_better', 5)).toBe('off_target');
+  });
+  it('a tolerance of 0 leaves no near band', () => {
+    expect(statusAgainstTarget(79.9, 80, 'higher_is_better', 0)).toBe('off_target');
+  });
+  it('re-referrals at 28.4% against 20%, lower is better, are off target', () => {
+    expect(statusAgainstTarget(28.4, 20, 'lower_is_better', 2)).toBe('off_target');
+    expect(statusAgainstTarget(19, 20, 'lower_is_better', 2)).toBe('on_target');
+    expect(statusAgainstTarget(21.5, 20, 'lower_is_better', 2)).toBe('near_target');
+  });
+  it('does not let floating-point noise move a figure across the band edge', () => {
+    // 80.3 - 0.3 is 79.99999999999999 in binary floating point.
+    expect(statusAgainstTarget(80.3 - 0.3, 80, 'higher_is_better', 0)).toBe('on_target');
+  });
+  it('has no status without a target, a figure or a good direction', () => {
+    expect(statusAgainstTarget(55, null, 'higher_is_better', 5)).toBe('no_target');
+    expect(statusAgainstTarget(null, 80, 'higher_is_better', 5)).toBe('no_target');
+    expect(statusAgainstTarget(781, 500, 'none', 0)).toBe('no_target');
+  });
+});
+
+describe('change and direction', () => {
+  it('percentages change in points', () => {
+    expect(changeBetween(55, 53, 'percent')).toEqual({ absolute: 2, percent: null });
+    expect(changeBetween(23.2, 22.7, 'percent')).toEqual({ absolute: 0.5, percent: null });
+  });
+  it('counts change by a count and a percentage', () => {
+    expect(changeBetween(781, 883, 'count')).toEqual({ absolute: -102, percent: -11.551529 });
+  });
+  it('a count that rises from zero has no percentage change', () => {
+    expect(changeBetween(3, 0, 'count')).toEqual({ absolute: 3, percent: null });
+  });
+  it('no change without both figures', () => {
+    expect(changeBetween(55, null, 'percent')).toBeNull();
+    expect(changeBetween(null, 53, 'percent')).toBeNull();
+  });
+  it('a rise is an improvement when higher is better, and a worsening when lower is better', () => {
+    const up = { absolute: 2, percent: null };
+    expect(directionOfChange(up, 'higher_is_better')).toBe('improved');
+    expect(directionOfChange(up, 'lower_is_better')).toBe('worsened');
+    expect(directionOfChange({ absolute: -0.9, percent: null }, 'lower_is_better')).toBe('improved');
+  });
+  it('no change is unchanged; demand counts have no good direction', () => {
+    expect(directionOfChange({ absolute: 0, percent: null }, 'higher_is_better')).toBe('unchanged');
+    expect(directionOfChange({ absolute: -102, percent: -11.6 }, 'none')).toBe('not_applicable');
+    expect(directionOfChange(null, 'higher_is_better')).toBe('not_applicable');
+  });
+});
+
+describe('figures as people read them', () => {
+  it('writes percentages, points and counts in en-GB', () => {
+    expect(formatValue(55, 'percent')).toBe('55%');
+    expect(formatValue(28.4, 'percent')).toBe('28.4%');
+    expect(formatValue(1730, 'count')).toBe('1,730');
+    expect(formatValue(-0.3, 'points')).toBe('\u22120.3 pts');
+    expect(formatValue(null, 'count')).toBe('\u2014');
+  });
+  it('writes changes as points for percentages and count with per cent for counts', () => {
+    expect(formatChange({ absolute: 2, percent: null }, 'percent')).toBe('+2 pts');
+    expect(formatChange({ absolute: -102, percent: -11.551529 }, 'count')).toBe('\u2212102 (\u221211.6%)');
+  });
+  it('says when there is no earlier figure rather than calling it not applicable', () => {
+    expect(directionText('not_applicable', null, 'lower_is_better')).toBe('No earlier figure');
+    expect(directionText('not_applicable', null, 'none')).toBe('Not applicable');
+  });
+});
