@@ -19,6 +19,10 @@ export interface FileInfo {
   /** File name only, for the title bar. */
   name: string;
   readOnly: boolean;
+  /** Who holds the file for editing, when it opened read-only because someone else has it. */
+  lockedBy: { user: string; host: string; since: string } | null;
+  /** Things the person should be told about opening the file (recovered changes, a lock held elsewhere). */
+  notices: string[];
 }
 
 export interface PeriodList {

@@ -2,6 +2,7 @@
  * The application API: everything the window, the command line, the tests and the benchmarks
  * can ask of a clinic file. Plain TypeScript over the store and the domain; no Electron here.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileInfo, PeriodList } from '../contract';
 import { periodLabel } from '../domain/period';
@@ -18,41 +19,96 @@ import {
   measureHistory,
   observationsForComparison,
 } from '../store/catalogue';
-import { ClinicFile } from '../store/clinic-file';
+import { backupPath, listBackups, takeBackup, type BackupInfo } from '../store/backups';
+import { ClinicFile, openClinicBytes, type OpenOptions } from '../store/clinic-file';
+import { writeFileAtomic } from '../store/durable-file';
+import { FileLock, type LockOptions } from '../store/file-lock';
 import { UserError } from '../store/errors';
 
 export type FileChangedListener = (info: FileInfo) => void;
+
+export interface AppOptions {
+  /** Take the lock beside each file opened for writing, so a second writer opens it read-only. */
+  lock?: boolean;
+  /** Take a daily backup when a file is opened for writing. */
+  dailyBackup?: boolean;
+  lockOptions?: LockOptions;
+}
 
 export class ClinicApp {
   private file: ClinicFile | null = null;
   private readonly listeners = new Set<FileChangedListener>();
 
+  constructor(private readonly options: AppOptions = {}) {}
+
+  private openOptions(readOnly: boolean): OpenOptions {
+    return {
+      readOnly,
+      lock: this.options.lock,
+      dailyBackup: this.options.dailyBackup,
+      lockOptions: this.options.lockOptions,
+    };
+  }
+
   /** Opens an existing clinic file, closing the one in use only once the new one has opened. */
   async openFile(file: string, options: { readOnly?: boolean } = {}): Promise<FileInfo> {
-    const opened = await ClinicFile.open(path.resolve(file), options);
+    const opened = await ClinicFile.open(path.resolve(file), this.openOptions(options.readOnly ?? false));
     return this.use(opened);
   }
 
   /** Creates a clinic file (the October 2023 sample unless `empty`), refusing to replace one. */
   async createFile(file: string, options: { empty?: boolean } = {}): Promise<FileInfo> {
     const data: Dataset = options.empty ? { areas: [], measures: [], observations: [] } : october2023;
-    const created = await ClinicFile.create(path.resolve(file), (db) => insertDataset(db, data));
+    const created = await ClinicFile.create(
+      path.resolve(file),
+      (db) => insertDataset(db, data),
+      this.openOptions(false),
+    );
     return this.use(created);
   }
 
   /** Opens the file if it exists, or creates it from the sample: the first run of the app. */
   async openOrCreate(file: string): Promise<FileInfo> {
-    try {
-      return await this.openFile(file);
-    } catch (error) {
-      if (error instanceof UserError && error.message.startsWith('There is no file')) return this.createFile(file);
-      throw error;
+    if (!fs.existsSync(file)) return this.createFile(file);
+    return this.openFile(file);
+  }
+
+  /** The automatic backups of a clinic file, newest first (the file need not open). */
+  backups(file: string): BackupInfo[] {
+    return listBackups(path.resolve(file));
+  }
+
+  /**
+   * Puts a backup back in place of the clinic file and opens it. The file being replaced,
+   * damaged or not, is itself kept as a backup first, so a restore can be undone.
+   */
+  async restoreBackup(file: string, name: string): Promise<FileInfo> {
+    const target = path.resolve(file);
+    const source = backupPath(target, name);
+    if (!source) throw new UserError(`There is no backup called "${name}" for ${path.basename(target)}.`);
+    const bytes = fs.readFileSync(source);
+    // Refuse to restore a backup that would not open.
+    (await openClinicBytes(bytes, name)).db.close();
+    if (this.file?.path === target) this.close();
+    const held = this.options.lock ? FileLock.acquire(target, this.options.lockOptions) : null;
+    if (held && !held.held) {
+      throw new UserError(
+        `${path.basename(target)} is open for editing by ${held.owner?.user ?? 'someone else'}; ask them to close it before restoring a backup.`,
+      );
     }
+    try {
+      if (fs.existsSync(target)) takeBackup(target, 'before-restore', fs.readFileSync(target));
+      writeFileAtomic(target, bytes);
+    } finally {
+      if (held?.held) held.lock.release();
+    }
+    return this.openFile(target);
   }
 
   saveCopy(target: string): void {
     const file = this.current();
-    if (path.resolve(target) === file.path) throw new UserError('That is the file already open; choose another name for the copy.');
+    if (path.resolve(target) === file.path)
+      throw new UserError('That is the file already open; choose another name for the copy.');
     file.saveCopy(path.resolve(target));
   }
 
@@ -68,7 +124,15 @@ export class ClinicApp {
 
   fileInfo(): FileInfo {
     const file = this.current();
-    return { path: file.path, name: file.name, readOnly: file.readOnly };
+    return {
+      path: file.path,
+      name: file.name,
+      readOnly: file.readOnly,
+      lockedBy: file.lockedBy
+        ? { user: file.lockedBy.user, host: file.lockedBy.host, since: file.lockedBy.since }
+        : null,
+      notices: [...file.notices],
+    };
   }
 
   periods(): PeriodList {
@@ -80,15 +144,24 @@ export class ClinicApp {
   report(args: { period?: Period; compare?: Period } = {}): ClinicReport {
     const db = this.current().db;
     const period = args.period ?? listPeriods(db)[0];
-    if (period === undefined) throw new UserError('This clinic file holds no figures yet. Import a month of figures first.');
+    if (period === undefined)
+      throw new UserError('This clinic file holds no figures yet. Import a month of figures first.');
     const compare = args.compare ?? defaultComparePeriod(period);
     for (const p of args.compare === undefined ? [period] : [period, compare]) {
       if (!hasPeriod(db, p)) throw new UserError(`There are no figures for ${periodLabel(p)} in this clinic file.`);
     }
     if (compare >= period) {
-      throw new UserError(`The period to compare with (${periodLabel(compare)}) must be before ${periodLabel(period)}.`);
+      throw new UserError(
+        `The period to compare with (${periodLabel(compare)}) must be before ${periodLabel(period)}.`,
+      );
     }
-    return buildReport(listMeasures(db), listAreas(db), observationsForComparison(db, period, compare), period, compare);
+    return buildReport(
+      listMeasures(db),
+      listAreas(db),
+      observationsForComparison(db, period, compare),
+      period,
+      compare,
+    );
   }
 
   measureDetail(args: { key: string }): MeasureDetail {

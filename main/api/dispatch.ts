@@ -27,7 +27,9 @@ export function checkHandlers(handlers: Record<string, unknown>): void {
   const missing = callNames.filter((name) => typeof handlers[name] !== 'function');
   const extra = Object.keys(handlers).filter((name) => !isCallName(name));
   if (missing.length > 0 || extra.length > 0) {
-    throw new Error(`IPC handlers do not match the contract: missing [${missing.join(', ')}], extra [${extra.join(', ')}]`);
+    throw new Error(
+      `IPC handlers do not match the contract: missing [${missing.join(', ')}], extra [${extra.join(', ')}]`,
+    );
   }
 }
 

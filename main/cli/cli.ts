@@ -12,6 +12,10 @@ const USAGE = `Usage:
       Create a clinic file: the October 2023 sample figures, or empty with --empty.
   perfclinic report --db FILE [--period YYYY-MM] [--compare YYYY-MM] [--format table|json|csv]
       The clinic comparison: the latest period against the one before unless told otherwise.
+  perfclinic backups --db FILE
+      List the automatic backups of a clinic file, newest first.
+  perfclinic restore --db FILE --backup NAME
+      Put a backup back in place of the clinic file (the file replaced is itself kept as a backup).
   perfclinic help
       Show this text.`;
 
@@ -44,7 +48,8 @@ function checkPeriod(name: string, value: unknown): string | undefined {
 
 export async function run(argv: string[], out: (text: string) => void): Promise<void> {
   const [command, ...rest] = argv;
-  const app = new ClinicApp();
+  // Commands that write take the lock, so they never write under an open app.
+  const app = new ClinicApp({ lock: true });
   try {
     switch (command) {
       case 'init': {
@@ -66,6 +71,37 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         const compare = checkPeriod('compare', values.compare);
         await app.openFile(requireDb(values), { readOnly: true });
         out(formatReport(app.report({ period, compare }), format));
+        return;
+      }
+      case 'backups': {
+        const { values } = parse(rest, { db: { type: 'string' } });
+        const backups = app.backups(requireDb(values));
+        if (backups.length === 0) {
+          out(
+            'No backups yet. The app takes one each day a file is opened, and before every import, migration and restore.\n',
+          );
+          return;
+        }
+        for (const b of backups) {
+          const when = new Date(b.taken).toLocaleString('en-GB', {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+            timeZone: 'UTC',
+          });
+          out(
+            `${b.name}  ${b.kind.padEnd(16)}  ${when} UTC  ${(b.size / 1024).toLocaleString('en-GB', { maximumFractionDigits: 0 })} KB\n`,
+          );
+        }
+        return;
+      }
+      case 'restore': {
+        const { values } = parse(rest, { db: { type: 'string' }, backup: { type: 'string' } });
+        const db = requireDb(values);
+        if (typeof values.backup !== 'string' || values.backup === '') {
+          throw new UsageError('--backup NAME is required: see perfclinic backups --db FILE');
+        }
+        const info = await app.restoreBackup(db, values.backup);
+        out(`Restored ${values.backup} to ${info.path}. The file it replaced is kept as a before-restore backup.\n`);
         return;
       }
       case undefined:

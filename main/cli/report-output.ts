@@ -92,7 +92,15 @@ function valueCell(value: ReportRow['current'], column: string, row: ReportRow):
 }
 
 function toTable(report: ClinicReport): string {
-  const header = ['Measure', periodLabel(report.compare), periodLabel(report.period), 'Change', 'Direction', 'Target', 'Status'];
+  const header = [
+    'Measure',
+    periodLabel(report.compare),
+    periodLabel(report.period),
+    'Change',
+    'Direction',
+    'Target',
+    'Status',
+  ];
   const lines: string[][] = [];
   let area = '';
   for (const m of report.measures) {

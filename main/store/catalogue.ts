@@ -59,7 +59,9 @@ export function getMeasure(db: ClinicDatabase, key: string): Measure | undefined
 
 /** Every period with at least one figure, newest first. */
 export function listPeriods(db: ClinicDatabase): Period[] {
-  return db.all<{ period: string }>('SELECT DISTINCT period FROM observations ORDER BY period DESC').map((r) => r.period);
+  return db
+    .all<{ period: string }>('SELECT DISTINCT period FROM observations ORDER BY period DESC')
+    .map((r) => r.period);
 }
 
 export function hasPeriod(db: ClinicDatabase, period: Period): boolean {

@@ -1,7 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { takeBackup, takeDailyBackup } from './backups';
 import { ClinicDatabase } from './database';
-import { writeFileAtomic } from './durable-file';
+import { realFs, writeFileAtomic, type SaveFs } from './durable-file';
+import { FileLock, type LockOptions, type LockOwner } from './file-lock';
+import { Journal, journalPathFor, readJournal } from './journal';
 import { UserError } from './errors';
 import { LATEST_SCHEMA, migrations } from './migrations';
 
@@ -14,7 +18,9 @@ const UNTOUCHED = 'The file has not been changed.';
 /** Checks the SQLite header before sql.js sees the bytes, so a bad file gets a clear message. */
 export function checkHeader(bytes: Uint8Array, name: string): void {
   if (bytes.length === 0) {
-    throw new UserError(`${name} is empty (0 bytes): it may have been cut off while it was copied or saved. ${UNTOUCHED}`);
+    throw new UserError(
+      `${name} is empty (0 bytes): it may have been cut off while it was copied or saved. ${UNTOUCHED}`,
+    );
   }
   const magic = Buffer.from(bytes.subarray(0, 16)).toString('latin1');
   if (magic !== SQLITE_MAGIC) {
@@ -33,18 +39,25 @@ export function checkHeader(bytes: Uint8Array, name: string): void {
     throw new UserError(`${name} is damaged: its SQLite header is not valid. ${UNTOUCHED}`);
   }
   if (bytes.length % pageSize !== 0 || (pageCountValid && pageCount * pageSize > bytes.length)) {
-    throw new UserError(`${name} is cut short: it is ${bytes.length.toLocaleString('en-GB')} bytes but its header says it should be ${(pageCount * pageSize).toLocaleString('en-GB')}. ${UNTOUCHED}`);
+    throw new UserError(
+      `${name} is cut short: it is ${bytes.length.toLocaleString('en-GB')} bytes but its header says it should be ${(pageCount * pageSize).toLocaleString('en-GB')}. ${UNTOUCHED}`,
+    );
+  }
+}
+
+function refuseNewer(db: ClinicDatabase, name: string): void {
+  const version = Number(db.pragma('user_version'));
+  if (version > LATEST_SCHEMA) {
+    throw new UserError(
+      `${name} was saved by a newer version of Performance Clinic (file version ${version}; this app reads up to ${LATEST_SCHEMA}). Update the app to open it. ${UNTOUCHED}`,
+    );
   }
 }
 
 /** Brings a database up to the latest schema in one transaction, or refuses a file from a newer app. */
 export function migrate(db: ClinicDatabase, name: string): { from: number; to: number } {
+  refuseNewer(db, name);
   const from = Number(db.pragma('user_version'));
-  if (from > LATEST_SCHEMA) {
-    throw new UserError(
-      `${name} was saved by a newer version of Performance Clinic (file version ${from}; this app reads up to ${LATEST_SCHEMA}). Update the app to open it. ${UNTOUCHED}`,
-    );
-  }
   if (from < LATEST_SCHEMA) {
     db.transaction(() => {
       for (let version = from + 1; version <= LATEST_SCHEMA; version++) {
@@ -81,12 +94,22 @@ function checkIsClinicFile(db: ClinicDatabase, name: string): void {
   }
 }
 
-/** Opens the bytes of a clinic file as a database at the latest schema. The bytes on disk are not touched. */
-export async function openClinicBytes(bytes: Uint8Array, name: string): Promise<{ db: ClinicDatabase; migratedFrom: number }> {
+/**
+ * Opens the bytes of a clinic file as a database at the latest schema. `beforeMigrate` runs on
+ * the file as it was written (a crash journal is replayed there, against the schema it was
+ * recorded on). The bytes on disk are not touched.
+ */
+export async function openClinicBytes(
+  bytes: Uint8Array,
+  name: string,
+  beforeMigrate: (db: ClinicDatabase) => void = () => undefined,
+): Promise<{ db: ClinicDatabase; migratedFrom: number }> {
   checkHeader(bytes, name);
   const db = await ClinicDatabase.fromBytes(bytes);
   try {
     checkIsClinicFile(db, name);
+    refuseNewer(db, name);
+    beforeMigrate(db);
     const { from } = migrate(db, name);
     return { db, migratedFrom: from };
   } catch (error) {
@@ -102,20 +125,73 @@ export async function newClinicDatabase(): Promise<ClinicDatabase> {
   return db;
 }
 
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** What the file on disk looked like when we last read or wrote it. */
+interface Fingerprint {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+function fingerprintOf(file: string, bytes: Uint8Array): Fingerprint {
+  const stat = fs.statSync(file);
+  return { size: stat.size, mtimeMs: stat.mtimeMs, hash: sha256(bytes) };
+}
+
+export interface OpenOptions {
+  /** Never write: reports, and files another writer holds. */
+  readOnly?: boolean;
+  /** Take the lock beside the file (the app does; one-off command-line reads need not). */
+  lock?: boolean;
+  lockOptions?: LockOptions;
+  /** Take today's automatic backup if there is none yet. */
+  dailyBackup?: boolean;
+  /** The file-system calls saves make; tests replace them to inject faults. */
+  fs?: SaveFs;
+}
+
+function conflictCopyName(file: string, now = new Date()): string {
+  const ext = path.extname(file);
+  const stamp = now.toISOString().slice(0, 16).replace('T', ' ').replace(':', '.');
+  return path.join(path.dirname(file), `${path.basename(file, ext)} (conflict ${stamp})${ext}`);
+}
+
 /** The clinic file on disk and the database held in memory for it. */
 export class ClinicFile {
+  private journal: Journal | null = null;
+  /** Set when a journal append failed: until a full save succeeds, every change is saved whole. */
+  private journalBroken = false;
+  private unsaved = false;
+  /** Messages for the person about what happened on opening (a replayed journal, a lock held elsewhere). */
+  readonly notices: string[] = [];
+
   private constructor(
-    readonly path: string,
+    private filePath: string,
     readonly db: ClinicDatabase,
-    /** A read-only file is never written back: reports, and a file another writer holds. */
     readonly readOnly: boolean,
+    private fingerprint: Fingerprint,
+    private lock: FileLock | null,
+    private readonly fs: SaveFs,
+    readonly lockedBy: LockOwner | null,
   ) {}
 
-  get name(): string {
-    return path.basename(this.path);
+  get path(): string {
+    return this.filePath;
   }
 
-  static async open(file: string, options: { readOnly?: boolean } = {}): Promise<ClinicFile> {
+  get name(): string {
+    return path.basename(this.filePath);
+  }
+
+  /** True while a change exists only in memory (a save failed and must be retried). */
+  get hasUnsavedChanges(): boolean {
+    return this.unsaved;
+  }
+
+  static async open(file: string, options: OpenOptions = {}): Promise<ClinicFile> {
     const name = path.basename(file);
     let bytes: Uint8Array;
     try {
@@ -127,34 +203,215 @@ export class ClinicFile {
       if (code === 'EACCES' || code === 'EPERM') throw new UserError(`Permission to read ${file} was refused.`);
       throw new UserError(`Could not read ${file}: ${(error as Error).message}`);
     }
-    const { db, migratedFrom } = await openClinicBytes(bytes, name);
-    const opened = new ClinicFile(file, db, options.readOnly ?? false);
-    if (migratedFrom !== LATEST_SCHEMA && !opened.readOnly) opened.save();
-    return opened;
+    const fingerprint = fingerprintOf(file, bytes);
+
+    let readOnly = options.readOnly ?? false;
+    let lock: FileLock | null = null;
+    let lockedBy: LockOwner | null = null;
+    if (!readOnly && options.lock) {
+      const taken = FileLock.acquire(file, options.lockOptions);
+      if (taken.held) lock = taken.lock;
+      else {
+        readOnly = true;
+        lockedBy = taken.owner;
+      }
+    }
+
+    let journal: { replayed: number; setAside: string | null } = { replayed: 0, setAside: null };
+    let opened: { db: ClinicDatabase; migratedFrom: number };
+    try {
+      opened = await openClinicBytes(bytes, name, (db) => {
+        journal = replayJournal(file, db, fingerprint.hash, readOnly);
+      });
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+    const clinic = new ClinicFile(file, opened.db, readOnly, fingerprint, lock, options.fs ?? realFs, lockedBy);
+    if (lockedBy) {
+      clinic.notices.push(
+        `${name} is open for editing by ${lockedBy.user} on ${lockedBy.host} since ${new Date(lockedBy.since).toLocaleString('en-GB')}, so it has opened read-only.`,
+      );
+    }
+    const { replayed, setAside } = journal;
+    if (replayed > 0) {
+      clinic.notices.push(
+        `${replayed} change(s) made just before the app last closed unexpectedly have been recovered.`,
+      );
+    }
+    if (setAside) {
+      clinic.notices.push(
+        `Unsaved changes were found in ${path.basename(setAside)}, but ${name} has been replaced since they were made, so they were not applied. They are kept in that file.`,
+      );
+    }
+    if (!readOnly) {
+      if (options.dailyBackup) takeDailyBackup(file, bytes);
+      if (opened.migratedFrom !== LATEST_SCHEMA) takeBackup(file, 'before-migration', bytes);
+      if (opened.migratedFrom !== LATEST_SCHEMA || replayed > 0) clinic.save();
+      if (replayed > 0) fs.rmSync(journalPathFor(file), { force: true });
+    }
+    return clinic;
   }
 
   /** Creates a new clinic file, filled by `fill`, and refuses to replace a file that exists. */
-  static async create(file: string, fill: (db: ClinicDatabase) => void): Promise<ClinicFile> {
-    if (fs.existsSync(file)) throw new UserError(`${file} already exists; it has not been changed. Choose another name.`);
+  static async create(
+    file: string,
+    fill: (db: ClinicDatabase) => void,
+    options: OpenOptions = {},
+  ): Promise<ClinicFile> {
+    if (fs.existsSync(file))
+      throw new UserError(`${file} already exists; it has not been changed. Choose another name.`);
     const db = await newClinicDatabase();
     db.transaction(() => fill(db));
-    const created = new ClinicFile(file, db, false);
-    created.save();
-    return created;
+    const bytes = db.export();
+    const saveFs = options.fs ?? realFs;
+    writeFileAtomic(file, bytes, saveFs);
+    let lock: FileLock | null = null;
+    if (options.lock) {
+      const taken = FileLock.acquire(file, options.lockOptions);
+      if (taken.held) lock = taken.lock;
+    }
+    return new ClinicFile(file, db, false, fingerprintOf(file, bytes), lock, saveFs, null);
   }
 
-  /** Writes the whole database to disk atomically. */
+  /**
+   * Makes a change and returns only once it is on disk: the change runs in one transaction and
+   * is appended to the journal and flushed. If that fails the change is kept in memory, the
+   * error says so, and the next change (or `save`) writes the whole file.
+   */
+  commit<T>(fn: () => T): T {
+    this.assertWritable();
+    const { result, ops } = this.db.recorded(fn);
+    if (ops.length === 0) return result;
+    this.unsaved = true;
+    if (this.journalBroken) {
+      this.save();
+      return result;
+    }
+    try {
+      this.journal ??= Journal.start(this.filePath, this.fingerprint.hash, this.fs);
+      this.journal.append(ops);
+    } catch (error) {
+      // A torn entry may now end the journal; entries after it would never be read back.
+      this.journalBroken = true;
+      try {
+        this.save();
+      } catch (saveError) {
+        throw saveError instanceof UserError
+          ? saveError
+          : new UserError(
+              `Your change is kept in the app but could not be written to disk: ${(error as Error).message}`,
+            );
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Writes the whole database to disk atomically, folding in the journal. If the file on disk
+   * was changed by someone else since we read it, it is not replaced: our version is written
+   * beside it as a conflict copy, which becomes the file in use, and the error says so.
+   */
   save(): void {
-    if (this.readOnly) throw new UserError(`${this.name} is open read-only, so it cannot be saved. Save a copy instead.`);
-    writeFileAtomic(this.path, this.db.export());
+    this.assertWritable();
+    const conflict = this.changedOnDisk();
+    if (this.journal)
+      this.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_folded', ?)", [
+        `${this.journal.header.id}:${this.journal.lastSeq}`,
+      ]);
+    const bytes = this.db.export();
+    if (conflict) {
+      const copy = conflictCopyName(this.filePath);
+      writeFileAtomic(copy, bytes, this.fs);
+      const original = this.filePath;
+      this.journal?.remove();
+      this.journal = null;
+      this.lock?.release();
+      this.lock = null;
+      const taken = FileLock.acquire(copy);
+      if (taken.held) this.lock = taken.lock;
+      this.filePath = copy;
+      this.fingerprint = fingerprintOf(copy, bytes);
+      this.unsaved = false;
+      this.journalBroken = false;
+      throw new UserError(
+        `${path.basename(original)} was changed by someone else since you opened it, so it was not overwritten. Your version, with all your changes, is saved beside it as ${path.basename(copy)}, and you are now working in that copy.`,
+      );
+    }
+    writeFileAtomic(this.filePath, bytes, this.fs);
+    this.fingerprint = fingerprintOf(this.filePath, bytes);
+    this.journal?.remove();
+    this.journal = null;
+    this.journalBroken = false;
+    this.unsaved = false;
   }
 
   /** Writes a copy elsewhere; the open file stays the one in use. */
   saveCopy(target: string): void {
-    writeFileAtomic(target, this.db.export());
+    writeFileAtomic(target, this.db.export(), this.fs);
+  }
+
+  /** The bytes of the file as they are now in memory (for backups before an import). */
+  snapshot(): Uint8Array {
+    return this.db.export();
   }
 
   close(): void {
+    if (!this.readOnly && (this.journal || this.unsaved)) {
+      try {
+        this.save();
+      } catch {
+        // The journal stays on disk and is replayed on the next open; nothing is lost.
+      }
+    }
+    this.journal?.close();
+    this.lock?.release();
     this.db.close();
   }
+
+  private assertWritable(): void {
+    if (this.readOnly)
+      throw new UserError(`${this.name} is open read-only, so changes cannot be saved. Save a copy to work on it.`);
+  }
+
+  /** Size and modification time first (cheap); the content hash decides. */
+  private changedOnDisk(): boolean {
+    const stat = fs.statSync(this.filePath, { throwIfNoEntry: false });
+    if (!stat) return false;
+    if (stat.size === this.fingerprint.size && stat.mtimeMs === this.fingerprint.mtimeMs) return false;
+    return sha256(fs.readFileSync(this.filePath)) !== this.fingerprint.hash;
+  }
+}
+
+/**
+ * Replays a journal left by a crash into a database just read from disk. Entries already folded
+ * into the file are skipped; a journal that belongs to a different version of the file (it was
+ * replaced meanwhile) is set aside, never applied to the wrong data and never deleted.
+ */
+function replayJournal(
+  file: string,
+  db: ClinicDatabase,
+  fileHash: string,
+  readOnly: boolean,
+): { replayed: number; setAside: string | null } {
+  const found = readJournal(file);
+  if (!found) return { replayed: 0, setAside: null };
+  const folded = db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'journal_folded'")?.value ?? '';
+  const [foldedId, foldedSeq] = folded.split(':');
+  let after: number;
+  if (foldedId === found.header.id) after = Number(foldedSeq);
+  else if (found.header.base === fileHash) after = 0;
+  else {
+    const setAside = `${journalPathFor(file)}.set-aside-${Date.now()}`;
+    if (!readOnly) fs.renameSync(journalPathFor(file), setAside);
+    return { replayed: 0, setAside: readOnly ? journalPathFor(file) : setAside };
+  }
+  const pending = found.entries.filter((e) => e.seq > after);
+  db.transaction(() => {
+    for (const entry of pending) for (const [sql, params] of entry.ops) db.run(sql, params);
+    const last = found.entries.at(-1)?.seq ?? after;
+    // Marks the journal as folded in, so a crash before it is deleted cannot replay it twice.
+    db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_folded', ?)", [`${found.header.id}:${last}`]);
+  });
+  return { replayed: pending.length, setAside: null };
 }

@@ -21,6 +21,8 @@ const SESSION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA recursive_triggers 
 export class ClinicDatabase {
   private depth = 0;
   private savepointSeq = 0;
+  /** While set, every write statement is copied here so it can be journalled. */
+  private recording: Array<[string, Params]> | null = null;
 
   constructor(private readonly db: Database) {
     this.applySessionPragmas();
@@ -37,11 +39,25 @@ export class ClinicDatabase {
 
   run(sql: string, params: Params = []): void {
     this.db.run(sql, params as SqlValue[]);
+    this.recording?.push([sql, params]);
   }
 
   /** Runs a script of several statements with no parameters (migrations). */
   exec(sql: string): void {
+    if (this.recording) throw new Error('exec() cannot be journalled; use run()');
     this.db.exec(sql);
+  }
+
+  /** Runs `fn` in a transaction and returns the write statements it made, in order, for the journal. */
+  recorded<T>(fn: () => T): { result: T; ops: Array<[string, Params]> } {
+    if (this.recording) throw new Error('recorded() does not nest');
+    const ops: Array<[string, Params]> = [];
+    this.recording = ops;
+    try {
+      return { result: this.transaction(fn), ops };
+    } finally {
+      this.recording = null;
+    }
   }
 
   all<T extends object = Row>(sql: string, params: Params = []): T[] {
@@ -64,7 +80,10 @@ export class ClinicDatabase {
   runMany(sql: string, paramSets: Iterable<Params>): void {
     const statement = this.db.prepare(sql);
     try {
-      for (const params of paramSets) statement.run(params as SqlValue[]);
+      for (const params of paramSets) {
+        statement.run(params as SqlValue[]);
+        this.recording?.push([sql, params]);
+      }
     } finally {
       statement.free();
     }
@@ -82,6 +101,7 @@ export class ClinicDatabase {
   /** Runs `fn` atomically. Nested calls become savepoints; a throw rolls back to where it began. */
   transaction<T>(fn: () => T): T {
     const name = `sp${++this.savepointSeq}`;
+    const recordedBefore = this.recording?.length ?? 0;
     this.db.run(`SAVEPOINT ${name}`);
     this.depth++;
     try {
@@ -92,6 +112,8 @@ export class ClinicDatabase {
     } catch (error) {
       this.db.run(`ROLLBACK TO ${name}`);
       this.db.run(`RELEASE ${name}`);
+      // What was rolled back must not be journalled either.
+      this.recording?.splice(recordedBefore);
       throw error;
     } finally {
       this.depth--;

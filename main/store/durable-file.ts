@@ -77,7 +77,10 @@ export function writeFileAtomic(target: string, bytes: Uint8Array, fs: SaveFs = 
     } catch {
       // The temporary file may never have been created.
     }
-    throw new UserError(`Could not save ${path.basename(target)}: ${describe(error)}. Nothing was lost: your changes are still open in the app; try saving again.`, { cause: error });
+    throw new UserError(
+      `Could not save ${path.basename(target)}: ${describe(error)}. Nothing was lost: your changes are still open in the app; try saving again.`,
+      { cause: error },
+    );
   }
   syncFolder(dir);
 }

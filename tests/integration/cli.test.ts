@@ -100,7 +100,17 @@ describe('perfclinic report', () => {
 
   it('compares any two periods held in the file', async () => {
     const db = await sampleDb();
-    const { stdout } = perfclinic('report', '--db', db, '--period', '2023-10', '--compare', '2022-10', '--format', 'json');
+    const { stdout } = perfclinic(
+      'report',
+      '--db',
+      db,
+      '--period',
+      '2023-10',
+      '--compare',
+      '2022-10',
+      '--format',
+      'json',
+    );
     const open = (JSON.parse(stdout) as { measures: JsonMeasure[] }).measures.find((m) => m.key === 'children_open');
     expect(open?.change).toBe(257);
   });
@@ -124,7 +134,12 @@ describe('perfclinic report', () => {
     ['no --db', ['report'], /--db FILE is required/, 2],
     ['an unknown option', ['report', '--db', 'x.db', '--colour'], /Unknown option '--colour'/, 2],
     ['a bad format', ['report', '--db', 'x.db', '--format', 'xml'], /--format must be one of table, json, csv/, 2],
-    ['a malformed period', ['report', '--db', 'x.db', '--period', 'Oct-23'], /--period must be a month written YYYY-MM/, 2],
+    [
+      'a malformed period',
+      ['report', '--db', 'x.db', '--period', 'Oct-23'],
+      /--period must be a month written YYYY-MM/,
+      2,
+    ],
     ['an unknown command', ['reprot'], /unknown command "reprot"/, 2],
   ];
   it.each(mistakes)('%s prints one clear line and exits non-zero', (_what, args, message, exit) => {
@@ -154,5 +169,30 @@ describe('perfclinic report', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/not a Performance Clinic file/);
     expect(readFileSync(bad, 'utf8')).toBe('hello');
+  });
+});
+
+describe('perfclinic backups and restore', () => {
+  it('lists backups and restores one, keeping the replaced file as a backup', async () => {
+    const db = await sampleDb();
+    expect(perfclinic('backups', '--db', db).stdout).toMatch(/No backups yet/);
+    // Opening in the app takes the day's backup; the CLI's restore is the way back.
+    const { ClinicApp } = await import('../../main/api/clinic-app');
+    const app = new ClinicApp({ dailyBackup: true });
+    await app.openFile(db);
+    app.close();
+    const listed = perfclinic('backups', '--db', db).stdout;
+    const name = /^(daily-\S+\.db)/m.exec(listed)?.[1];
+    expect(name).toBeDefined();
+    const restored = perfclinic('restore', '--db', db, '--backup', name!);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(/Restored daily-.*before-restore backup/);
+    expect(perfclinic('backups', '--db', db).stdout).toMatch(/before-restore/);
+  });
+
+  it('an unknown backup name is refused in one line', async () => {
+    const { code, stderr } = perfclinic('restore', '--db', await sampleDb(), '--backup', 'daily-1999-01-01.db');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/There is no backup called "daily-1999-01-01.db"/);
   });
 });

@@ -119,7 +119,10 @@ describe('a file that is not a good clinic file gets a clear message and is left
     opened.db.run(`PRAGMA user_version = ${LATEST_SCHEMA + 1}`);
     const bytes = opened.db.export();
     opened.close();
-    await expectRefused(bytes, /saved by a newer version of Performance Clinic \(file version 2; this app reads up to 1\)/);
+    await expectRefused(
+      bytes,
+      /saved by a newer version of Performance Clinic \(file version 2; this app reads up to 1\)/,
+    );
   });
 
   it('a folder or a missing file', async () => {

@@ -1,0 +1,182 @@
+/**
+ * One writer per clinic file (reliability.md rule 6). sql.js takes no lock on the file, and
+ * SQLite's own locking is not dependable on network drives, so the app keeps a lock folder
+ * beside the file: creating a folder is atomic on every file system we meet, including SMB
+ * shares. The owner refreshes a heartbeat; a lock whose heartbeat is older than the stale
+ * timeout is taken over, because its owner crashed or its laptop was shut.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+export interface LockOwner {
+  id: string;
+  user: string;
+  host: string;
+  pid: number;
+  /** ISO time the lock was taken. */
+  since: string;
+  /** ISO time of the owner's last heartbeat. */
+  heartbeat: string;
+}
+
+export interface LockOptions {
+  /** How often the owner refreshes the heartbeat. */
+  heartbeatMs?: number;
+  /** How old a heartbeat must be before the lock counts as abandoned. */
+  staleMs?: number;
+  /** The name other people see; defaults to the system user name. */
+  user?: string;
+  now?: () => number;
+}
+
+const DEFAULT_HEARTBEAT_MS = 30_000;
+const DEFAULT_STALE_MS = 2 * 60_000;
+
+export function lockPathFor(file: string): string {
+  return `${file}.lock`;
+}
+
+function ownerFile(lockDir: string): string {
+  return path.join(lockDir, 'owner.json');
+}
+
+export function readLockOwner(file: string): LockOwner | null {
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(ownerFile(lockPathFor(file)), 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const o = parsed as Record<string, unknown>;
+    if (typeof o.id !== 'string' || typeof o.heartbeat !== 'string' || typeof o.since !== 'string') return null;
+    return {
+      id: o.id,
+      user: typeof o.user === 'string' ? o.user : 'someone',
+      host: typeof o.host === 'string' ? o.host : 'another computer',
+      pid: typeof o.pid === 'number' ? o.pid : 0,
+      since: o.since,
+      heartbeat: o.heartbeat,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function systemUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USERNAME ?? process.env.USER ?? 'unknown';
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export type LockResult = { held: true; lock: FileLock } | { held: false; owner: LockOwner | null };
+
+export class FileLock {
+  private timer: NodeJS.Timeout | null = null;
+
+  private constructor(
+    readonly file: string,
+    readonly owner: LockOwner,
+    private readonly options: Required<LockOptions>,
+  ) {}
+
+  /** Takes the lock, or says who holds it. A stale lock is taken over; a live one never is. */
+  static acquire(file: string, options: LockOptions = {}): LockResult {
+    const opts: Required<LockOptions> = {
+      heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+      staleMs: options.staleMs ?? DEFAULT_STALE_MS,
+      user: options.user ?? systemUser(),
+      now: options.now ?? Date.now,
+    };
+    const lockDir = lockPathFor(file);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.mkdirSync(lockDir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const owner = readLockOwner(file);
+        if (!FileLock.isStale(lockDir, owner, opts)) return { held: false, owner };
+        FileLock.breakStale(lockDir);
+        continue;
+      }
+      const stamp = new Date(opts.now()).toISOString();
+      const owner: LockOwner = {
+        id: randomUUID(),
+        user: opts.user,
+        host: os.hostname(),
+        pid: process.pid,
+        since: stamp,
+        heartbeat: stamp,
+      };
+      const lock = new FileLock(file, owner, opts);
+      lock.writeOwner();
+      lock.startHeartbeat();
+      return { held: true, lock };
+    }
+    return { held: false, owner: readLockOwner(file) };
+  }
+
+  private static isStale(lockDir: string, owner: LockOwner | null, opts: Required<LockOptions>): boolean {
+    if (owner && owner.host === os.hostname() && owner.pid !== process.pid && !processIsAlive(owner.pid)) return true;
+    // A lock folder with no readable owner is judged by the folder's own age (its creator may have died mid-write).
+    const last = owner ? Date.parse(owner.heartbeat) : fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs;
+    return last === undefined || Number.isNaN(last) || opts.now() - last > opts.staleMs;
+  }
+
+  private static breakStale(lockDir: string): void {
+    // Renaming first means two processes breaking the same stale lock cannot delete each other's new one.
+    const moved = `${lockDir}.stale-${randomUUID()}`;
+    try {
+      fs.renameSync(lockDir, moved);
+    } catch {
+      return;
+    }
+    fs.rmSync(moved, { recursive: true, force: true });
+  }
+
+  private writeOwner(): void {
+    const target = ownerFile(lockPathFor(this.file));
+    const temp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(this.owner));
+    fs.renameSync(temp, target);
+  }
+
+  private startHeartbeat(): void {
+    this.timer = setInterval(() => this.beat(), this.options.heartbeatMs);
+    // The heartbeat alone must not keep a command-line process alive.
+    this.timer.unref();
+  }
+
+  /** Refreshes the heartbeat; returns false if someone else has taken the lock meanwhile. */
+  beat(): boolean {
+    const current = readLockOwner(this.file);
+    if (current?.id !== this.owner.id) return false;
+    this.owner.heartbeat = new Date(this.options.now()).toISOString();
+    try {
+      this.writeOwner();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** True while the lock folder still names us as its owner. */
+  stillOurs(): boolean {
+    return readLockOwner(this.file)?.id === this.owner.id;
+  }
+
+  release(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.stillOurs()) fs.rmSync(lockPathFor(this.file), { recursive: true, force: true });
+  }
+}

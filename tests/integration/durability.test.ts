@@ -1,0 +1,345 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ClinicApp } from '../../main/api/clinic-app';
+import { listBackups } from '../../main/store/backups';
+import { insertDataset } from '../../main/store/catalogue';
+import { ClinicFile } from '../../main/store/clinic-file';
+import { ClinicDatabase } from '../../main/store/database';
+import { realFs, writeFileAtomic, type SaveFs } from '../../main/store/durable-file';
+import { FileLock, lockPathFor } from '../../main/store/file-lock';
+import { journalPathFor } from '../../main/store/journal';
+import { october2023 } from '../../main/sample/october-2023';
+import { tempDir } from '../support/temp';
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+async function sampleFile(): Promise<string> {
+  const file = path.join(tempDir(), 'clinic.db');
+  (await ClinicFile.create(file, (db) => insertDataset(db, october2023))).close();
+  return file;
+}
+
+const counterOf = (clinic: ClinicFile) =>
+  Number(clinic.db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'counter'")?.value ?? 0);
+const setCounter = (clinic: ClinicFile, value: number) =>
+  clinic.commit(() => clinic.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('counter', ?)", [String(value)]));
+
+/** A file system whose k-th call (counting from 1) fails with the given code; 0 fails nothing. */
+class FaultyFs implements SaveFs {
+  calls = 0;
+  constructor(
+    public failAt = 0,
+    public code = 'EIO',
+    public failAll = false,
+  ) {}
+  private step(): void {
+    this.calls++;
+    if (this.failAll || this.calls === this.failAt) {
+      throw Object.assign(new Error(`${this.code}: injected fault`), { code: this.code });
+    }
+  }
+  openSync(file: string, flags: string, mode?: number) {
+    this.step();
+    return realFs.openSync(file, flags, mode);
+  }
+  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null) {
+    this.step();
+    return realFs.writeSync(fd, buffer, offset, length, position);
+  }
+  fsyncSync(fd: number) {
+    this.step();
+    realFs.fsyncSync(fd);
+  }
+  closeSync(fd: number) {
+    this.step();
+    realFs.closeSync(fd);
+  }
+  renameSync(from: string, to: string) {
+    this.step();
+    realFs.renameSync(from, to);
+  }
+  unlinkSync(file: string) {
+    realFs.unlinkSync(file);
+  }
+}
+
+describe('a save that fails part-way (fault injection)', () => {
+  it('counts the calls a save makes', () => {
+    const counting = new FaultyFs();
+    writeFileAtomic(path.join(tempDir(), 'x.db'), new Uint8Array(10), counting);
+    expect(counting.calls).toBe(5); // open, write, fsync, close, rename
+  });
+
+  for (const code of ['EIO', 'ENOSPC', 'EPERM']) {
+    it(`failing each file-system call of a save with ${code} leaves the original byte-identical and the change in memory`, async () => {
+      for (let k = 1; k <= 5; k++) {
+        const file = await sampleFile();
+        const faulty = new FaultyFs(0, code);
+        const clinic = await ClinicFile.open(file, { fs: faulty });
+        setCounter(clinic, 1);
+        clinic.save();
+        const before = sha(file);
+        clinic.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('counter', '2')");
+        faulty.calls = 0;
+        faulty.failAt = k;
+        const renameRetried = code === 'EPERM' && k === 5;
+        if (renameRetried) {
+          // A transient EPERM on rename (antivirus, indexer) is retried, and the save goes through.
+          clinic.save();
+          expect(sha(file)).not.toBe(before);
+        } else {
+          expect(() => clinic.save()).toThrow(/^Could not save clinic\.db: .*Nothing was lost/);
+          expect(sha(file)).toBe(before);
+          expect(counterOf(clinic)).toBe(2);
+          expect(fs.readdirSync(path.dirname(file)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+          faulty.failAt = 0;
+          clinic.save();
+        }
+        clinic.close();
+        const reopened = await ClinicFile.open(file);
+        expect(counterOf(reopened)).toBe(2);
+        reopened.close();
+      }
+    });
+  }
+
+  it('a confirmed change when the disk is unavailable says so, keeps the change, and is saved once the disk is back', async () => {
+    const file = await sampleFile();
+    const faulty = new FaultyFs();
+    const clinic = await ClinicFile.open(file, { fs: faulty });
+    const before = sha(file);
+    faulty.failAll = true;
+    expect(() => setCounter(clinic, 7)).toThrow(
+      /Could not save clinic\.db: the disk or network drive reported an input\/output error/,
+    );
+    expect(sha(file)).toBe(before);
+    expect(counterOf(clinic)).toBe(7);
+    expect(clinic.hasUnsavedChanges).toBe(true);
+    faulty.failAll = false;
+    setCounter(clinic, 8);
+    expect(clinic.hasUnsavedChanges).toBe(false);
+    clinic.close();
+    const reopened = await ClinicFile.open(file);
+    expect(counterOf(reopened)).toBe(8);
+    reopened.close();
+  });
+
+  it('a permanent EPERM on rename gives up after a bounded time and leaves the original', async () => {
+    const file = await sampleFile();
+    const before = sha(file);
+    const stuck: SaveFs = {
+      ...realFs,
+      renameSync: () => {
+        throw Object.assign(new Error('EPERM'), { code: 'EPERM' });
+      },
+    };
+    const started = Date.now();
+    expect(() => writeFileAtomic(file, new Uint8Array(4096), stuck)).toThrow(/permission was refused/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(sha(file)).toBe(before);
+  });
+});
+
+describe('a change confirmed through the journal', () => {
+  it('is on disk before commit returns, and is replayed when the file is next opened', async () => {
+    const file = await sampleFile();
+    const before = sha(file);
+    const clinic = await ClinicFile.open(file);
+    setCounter(clinic, 41);
+    // The clinic file itself is untouched; the journal beside it holds the change.
+    expect(sha(file)).toBe(before);
+    expect(fs.existsSync(journalPathFor(file))).toBe(true);
+    // Simulate a crash: nothing is closed or saved.
+    const recovered = await ClinicFile.open(file);
+    expect(counterOf(recovered)).toBe(41);
+    expect(recovered.notices.join(' ')).toMatch(/1 change\(s\) .* recovered/);
+    expect(fs.existsSync(journalPathFor(file))).toBe(false);
+    recovered.close();
+    clinic.db.close();
+  });
+
+  it('a torn last line (the crash came mid-append) is ignored; the entries before it are kept', async () => {
+    const file = await sampleFile();
+    const clinic = await ClinicFile.open(file);
+    setCounter(clinic, 1);
+    setCounter(clinic, 2);
+    fs.appendFileSync(journalPathFor(file), '{"seq":3,"ops":[["UPDATE meta SET value = \'999\'');
+    const recovered = await ClinicFile.open(file);
+    expect(counterOf(recovered)).toBe(2);
+    recovered.close();
+    clinic.db.close();
+  });
+
+  it('a journal for a file that has since been replaced is set aside, not applied, and the person is told', async () => {
+    const file = await sampleFile();
+    const clinic = await ClinicFile.open(file);
+    setCounter(clinic, 5);
+    clinic.db.close();
+    // Another program replaces the file with a different version of it.
+    const other = await ClinicDatabase.fromBytes(fs.readFileSync(file));
+    other.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('counter', '100')");
+    writeFileAtomic(file, other.export());
+    other.close();
+    const reopened = await ClinicFile.open(file);
+    expect(counterOf(reopened)).toBe(100);
+    expect(reopened.notices.join(' ')).toMatch(/were not applied\. They are kept/);
+    expect(fs.readdirSync(path.dirname(file)).some((n) => n.includes('.journal.set-aside-'))).toBe(true);
+    reopened.close();
+  });
+
+  it('a change that is rolled back is not journalled', async () => {
+    const file = await sampleFile();
+    const clinic = await ClinicFile.open(file);
+    expect(() =>
+      clinic.commit(() => {
+        clinic.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('counter', '9')");
+        throw new Error('validation failed');
+      }),
+    ).toThrow('validation failed');
+    expect(counterOf(clinic)).toBe(0);
+    expect(fs.existsSync(journalPathFor(file))).toBe(false);
+    clinic.close();
+  });
+});
+
+describe('someone else changed the file', () => {
+  it('is not overwritten: ours is saved beside it as a conflict copy, which we carry on in, and we are told', async () => {
+    const file = await sampleFile();
+    const ours = await ClinicFile.open(file);
+    setCounter(ours, 1);
+    const theirs = await ClinicFile.open(file);
+    expect(counterOf(theirs)).toBe(1); // they see our journalled change
+    theirs.commit(() => theirs.db.run("UPDATE measures SET title = 'Theirs' WHERE key = 'contacts'"));
+    theirs.save();
+    theirs.close();
+    const theirBytes = sha(file);
+    setCounter(ours, 2);
+    expect(() => ours.save()).toThrow(
+      /changed by someone else .* not overwritten\. Your version, with all your changes, is saved beside it as clinic \(conflict .*\)\.db/,
+    );
+    expect(sha(file)).toBe(theirBytes);
+    expect(ours.path).toMatch(/clinic \(conflict .*\)\.db$/);
+    setCounter(ours, 3);
+    ours.close();
+    const copy = await ClinicFile.open(ours.path);
+    expect(counterOf(copy)).toBe(3);
+    copy.close();
+  });
+
+  it('a file merely touched (same bytes, new time) is not a conflict', async () => {
+    const file = await sampleFile();
+    const clinic = await ClinicFile.open(file);
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(file, later, later);
+    setCounter(clinic, 1);
+    clinic.save();
+    expect(clinic.path).toBe(file);
+    clinic.close();
+  });
+});
+
+describe('one writer', () => {
+  it('a second writer opens the file read-only and is told who holds it and since when', async () => {
+    const file = await sampleFile();
+    const first = new ClinicApp({ lock: true, lockOptions: { user: 'Jane Director' } });
+    await first.openFile(file);
+    const second = new ClinicApp({ lock: true, lockOptions: { user: 'Sam Manager' } });
+    const info = await second.openFile(file);
+    expect(info.readOnly).toBe(true);
+    expect(info.lockedBy).toMatchObject({ user: 'Jane Director', host: hostname() });
+    expect(info.notices.join(' ')).toMatch(/open for editing by Jane Director on .* so it has opened read-only/);
+    second.close();
+    first.close();
+    expect(fs.existsSync(lockPathFor(file))).toBe(false);
+    const third = new ClinicApp({ lock: true });
+    expect((await third.openFile(file)).readOnly).toBe(false);
+    third.close();
+  });
+
+  it('a lock whose heartbeat is fresh is never taken over; a stale one is, only after the timeout', async () => {
+    const file = await sampleFile();
+    let now = Date.parse('2026-11-26T09:00:00Z');
+    const clock = { now: () => now, staleMs: 120_000, heartbeatMs: 1_000_000 };
+    const held = FileLock.acquire(file, { ...clock, user: 'Elsewhere' });
+    if (!held.held) throw new Error('first lock not taken');
+    // Pretend the holder is on another machine, where its process cannot be checked.
+    const ownerFile = path.join(lockPathFor(file), 'owner.json');
+    fs.writeFileSync(ownerFile, JSON.stringify({ ...held.lock.owner, host: 'LAPTOP-OTHER', pid: 1 }));
+    now += 119_000;
+    expect(FileLock.acquire(file, clock)).toMatchObject({
+      held: false,
+      owner: { user: 'Elsewhere', host: 'LAPTOP-OTHER' },
+    });
+    now += 2_000;
+    const taken = FileLock.acquire(file, { ...clock, user: 'Me' });
+    expect(taken.held).toBe(true);
+    if (taken.held) {
+      expect(held.lock.stillOurs()).toBe(false);
+      taken.lock.release();
+    }
+  });
+
+  it('a lock left by a process on this machine that has died is taken over at once', async () => {
+    const file = await sampleFile();
+    fs.mkdirSync(lockPathFor(file));
+    const stamp = new Date().toISOString();
+    fs.writeFileSync(
+      path.join(lockPathFor(file), 'owner.json'),
+      JSON.stringify({ id: 'x', user: 'ghost', host: hostname(), pid: 999_999_999, since: stamp, heartbeat: stamp }),
+    );
+    const taken = FileLock.acquire(file);
+    expect(taken.held).toBe(true);
+    if (taken.held) taken.lock.release();
+  });
+});
+
+describe('automatic backups', () => {
+  it('one a day when the file is opened for writing, and a restore that can itself be undone', async () => {
+    const file = await sampleFile();
+    const app = new ClinicApp({ lock: true, dailyBackup: true });
+    await app.openFile(file);
+    app.close();
+    await app.openFile(file);
+    app.close();
+    const daily = listBackups(file).filter((b) => b.kind === 'daily');
+    expect(daily).toHaveLength(1);
+
+    const changed = await ClinicFile.open(file);
+    setCounter(changed, 12);
+    changed.close();
+
+    const info = await app.restoreBackup(file, daily[0]!.name);
+    expect(info.readOnly).toBe(false);
+    expect(app.report().period).toBe('2023-10');
+    app.close();
+    const restored = await ClinicFile.open(file);
+    expect(counterOf(restored)).toBe(0);
+    restored.close();
+    expect(listBackups(file).map((b) => b.kind)).toContain('before-restore');
+  });
+
+  it('a damaged file can be replaced by its backup, and the damaged one is kept', async () => {
+    const file = await sampleFile();
+    const app = new ClinicApp({ dailyBackup: true });
+    await app.openFile(file);
+    app.close();
+    fs.writeFileSync(file, 'damaged');
+    await expect(app.openFile(file)).rejects.toThrow(/not a Performance Clinic file/);
+    const [latest] = app.backups(file);
+    await app.restoreBackup(file, latest!.name);
+    expect(app.report().measures).toHaveLength(october2023.measures.length);
+    app.close();
+    const kept = listBackups(file).find((b) => b.kind === 'before-restore');
+    expect(fs.readFileSync(path.join(`${file}.backups`, kept!.name), 'utf8')).toBe('damaged');
+  });
+
+  it('refuses a backup name that is not one of the file’s backups', async () => {
+    const file = await sampleFile();
+    const app = new ClinicApp();
+    await expect(app.restoreBackup(file, '../clinic.db')).rejects.toThrow(/There is no backup called/);
+    await expect(app.restoreBackup(file, 'daily-2020-01-01.db')).rejects.toThrow(/There is no backup called/);
+  });
+});
