@@ -1,0 +1,133 @@
+/**
+ * What the File menu does: choose a file with the system dialog, ask the application to create,
+ * open or copy it, and show any failure as a message a person can act on.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { app, dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import type { ClinicApp } from '../api/clinic-app';
+import { UserError } from '../store/errors';
+import type { RecentFiles } from './recent-files';
+
+const CLINIC_FILTERS = [
+  { name: 'Clinic files', extensions: ['db'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+export interface FileActionsContext {
+  clinic: ClinicApp;
+  recent: RecentFiles;
+  window: () => BrowserWindow | null;
+  /** Called when the recent list changes outside a file being opened (e.g. it was cleared). */
+  recentChanged: () => void;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof UserError) return error.message;
+  console.error(error);
+  return `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function withExtension(file: string): string {
+  return path.extname(file) === '' ? `${file}.db` : file;
+}
+
+export class FileActions {
+  constructor(private readonly context: FileActionsContext) {}
+
+  async newFile(): Promise<void> {
+    const result = await this.saveDialog({
+      title: 'New clinic file',
+      buttonLabel: 'Create',
+      defaultPath: path.join(app.getPath('documents'), 'Clinic.db'),
+    });
+    if (result === null) return;
+    await this.attempt('The new clinic file was not created', () => this.context.clinic.createFile(result));
+  }
+
+  async open(): Promise<void> {
+    const window = this.context.window();
+    const options = { title: 'Open a clinic file', properties: ['openFile' as const], filters: CLINIC_FILTERS };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    const file = result.filePaths[0];
+    if (result.canceled || file === undefined) return;
+    await this.openPath(file);
+  }
+
+  /** Opens a file chosen from the recent list or a dialog; a file that has gone leaves the list. */
+  async openPath(file: string): Promise<void> {
+    const opened = await this.attempt(`${path.basename(file)} was not opened`, () =>
+      this.context.clinic.openFile(file),
+    );
+    if (!opened && !fs.existsSync(file)) {
+      this.context.recent.remove(file);
+      this.context.recentChanged();
+    }
+  }
+
+  async saveCopy(): Promise<void> {
+    let current: string;
+    try {
+      current = this.context.clinic.fileInfo().path;
+    } catch (error) {
+      await this.showError('There is nothing to copy', describe(error));
+      return;
+    }
+    const parsed = path.parse(current);
+    const result = await this.saveDialog({
+      title: 'Save a copy of the clinic file',
+      buttonLabel: 'Save copy',
+      defaultPath: path.join(parsed.dir, `${parsed.name} copy${parsed.ext || '.db'}`),
+    });
+    if (result === null) return;
+    await this.attempt('The copy was not saved', () => this.context.clinic.saveCopy(result));
+  }
+
+  /** Puts a backup back in place of `file`; the application keeps the replaced file as a backup. */
+  async restoreBackup(file: string, backupName: string): Promise<void> {
+    await this.attempt('The backup was not restored', () => this.context.clinic.restoreBackup(file, backupName));
+  }
+
+  clearRecent(): void {
+    this.context.recent.clear();
+    if (process.platform === 'win32' || process.platform === 'darwin') app.clearRecentDocuments();
+    this.context.recentChanged();
+  }
+
+  async showError(message: string, detail: string): Promise<void> {
+    await this.messageBox({ type: 'error', title: 'Performance Clinic', message, detail, buttons: ['OK'] });
+  }
+
+  async messageBox(options: MessageBoxOptions): Promise<number> {
+    const window = this.context.window();
+    const result = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    return result.response;
+  }
+
+  showInFolder(file: string): void {
+    shell.showItemInFolder(file);
+  }
+
+  private async saveDialog(options: {
+    title: string;
+    buttonLabel: string;
+    defaultPath: string;
+  }): Promise<string | null> {
+    const window = this.context.window();
+    const full = { ...options, filters: CLINIC_FILTERS, properties: ['createDirectory' as const] };
+    const result = window ? await dialog.showSaveDialog(window, full) : await dialog.showSaveDialog(full);
+    if (result.canceled || !result.filePath) return null;
+    return withExtension(result.filePath);
+  }
+
+  /** Runs an action; on failure tells the person what happened and returns false. */
+  private async attempt(failure: string, action: () => unknown): Promise<boolean> {
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      await this.showError(`${failure}.`, describe(error));
+      return false;
+    }
+  }
+}

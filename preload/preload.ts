@@ -1,0 +1,30 @@
+/**
+ * Puts `window.clinic` in the page: one named function per call in the contract and a subscription
+ * to file changes. Nothing else crosses: no ipcRenderer, no generic send or invoke, and listeners
+ * receive the payload, never the IPC event (which would lead back to ipcRenderer).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { callNames, channelOf, type ClinicApi, type FileInfo, type WindowClinic } from '../main/contract';
+
+function invoker(name: string): (args: unknown) => Promise<unknown> {
+  const channel = channelOf(name);
+  return (args) => ipcRenderer.invoke(channel, args);
+}
+
+// Built from the contract's list so a call added there is exposed here without a second list;
+// main checks each argument against the contract's schema, so the page cannot widen what is sent.
+const calls = Object.fromEntries(callNames.map((name) => [name, invoker(name)])) as ClinicApi;
+
+function onFileChanged(listener: (info: FileInfo) => void): () => void {
+  if (typeof listener !== 'function') throw new TypeError('onFileChanged needs a function');
+  const channel = channelOf('fileChanged');
+  const forward = (_event: IpcRendererEvent, info: FileInfo) => listener(info);
+  ipcRenderer.on(channel, forward);
+  return () => {
+    ipcRenderer.removeListener(channel, forward);
+  };
+}
+
+const api = { ...calls, onFileChanged } satisfies WindowClinic;
+
+contextBridge.exposeInMainWorld('clinic', api);
