@@ -4,7 +4,19 @@
  * the main-side registration and the renderer's types all derive from this file.
  */
 import { z } from 'zod';
-import type { ClinicReport, MeasureDetail, Period } from './domain/types';
+import type { ActionLogEntry, ClinicView } from './api/meetings';
+import type {
+  AgendaItem,
+  AuditEntry,
+  Clinic,
+  ClinicReport,
+  ClinicSummary,
+  MeasureDetail,
+  Note,
+  Period,
+} from './domain/types';
+
+export type { ActionLogEntry, ClinicView };
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period is written YYYY-MM');
 const measureKey = z
@@ -12,6 +24,29 @@ const measureKey = z
   .min(1)
   .max(100)
   .regex(/^[a-z0-9_]+$/, 'a measure key is lower-case letters, digits and underscores');
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** Generous limits at the edge against absurd input; the friendly limits live in the domain. */
+const text = (max: number) => z.string().max(max);
+const isoDate = z.string().max(40);
+const actionStatus = z.enum(['open', 'in_progress', 'done', 'dropped']);
+const clinicInput = {
+  held_on: isoDate,
+  kind: text(1000),
+  scope: z.array(measureKey).max(100),
+  chair: text(500),
+  attendees: z.array(text(500)).max(200),
+  apologies: z.array(text(500)).max(200),
+  period: period.optional(),
+  compare: period.optional(),
+};
+
+export interface Preferences {
+  /** Stamped on every note, action and update this person makes. */
+  displayName: string;
+}
+
+export type NoteWithClinic = Note & { held_on: string; kind: string };
 
 export interface FileInfo {
   /** Full path of the open clinic file. */
@@ -47,13 +82,59 @@ export const contract = {
   listPeriods: call<PeriodList>()(z.strictObject({})),
   getReport: call<ClinicReport>()(z.strictObject({ period: period.optional(), compare: period.optional() })),
   getMeasureDetail: call<MeasureDetail>()(z.strictObject({ key: measureKey })),
+
+  getPreferences: call<Preferences>()(z.strictObject({})),
+  setPreferences: call<Preferences>()(z.strictObject({ displayName: text(200) })),
+
+  listClinics: call<ClinicSummary[]>()(z.strictObject({})),
+  createClinic: call<Clinic>()(z.strictObject(clinicInput)),
+  updateClinic: call<Clinic>()(z.strictObject({ id, ...clinicInput })),
+  setClinicFinal: call<Clinic>()(z.strictObject({ id, final: z.boolean(), reason: text(5000) })),
+  getClinicView: call<ClinicView>()(z.strictObject({ id })),
+  saveAgenda: call<AgendaItem[]>()(z.strictObject({ clinicId: id, order: z.array(measureKey).max(5000) })),
+  setDiscussed: call<AgendaItem[]>()(z.strictObject({ clinicId: id, measure: measureKey, discussed: z.boolean() })),
+
+  saveNote: call<Note>()(
+    z.strictObject({ clinicId: id, measure: measureKey, text: text(1_000_000), baseVersion: z.number().int().min(0) }),
+  ),
+  deleteNote: call<null>()(z.strictObject({ clinicId: id, measure: measureKey, baseVersion: z.number().int().min(0) })),
+  getMeasureNotes: call<NoteWithClinic[]>()(z.strictObject({ measure: measureKey })),
+
+  raiseAction: call<ActionLogEntry>()(
+    z.strictObject({
+      clinicId: id,
+      measure: measureKey.nullable(),
+      description: text(100_000),
+      owner: text(10_000),
+      dueOn: isoDate,
+    }),
+  ),
+  updateAction: call<ActionLogEntry>()(
+    z.strictObject({ actionId: id, clinicId: id.nullable(), text: text(100_000), status: actionStatus }),
+  ),
+  editAction: call<ActionLogEntry>()(
+    z.strictObject({ actionId: id, description: text(100_000), owner: text(10_000), dueOn: isoDate }),
+  ),
+  deleteAction: call<null>()(z.strictObject({ actionId: id, reason: text(5000) })),
+  listActions: call<ActionLogEntry[]>()(
+    z.strictObject({
+      status: z.array(actionStatus).max(4).optional(),
+      owner: text(200).optional(),
+      measure: measureKey.optional(),
+      clinicId: id.optional(),
+      overdue: z.boolean().optional(),
+    }),
+  ),
+  getAudit: call<AuditEntry[]>()(
+    z.strictObject({ measure: measureKey.optional(), limit: z.number().int().min(1).max(1000).optional() }),
+  ),
 } as const;
 
 export type CallName = keyof typeof contract;
 export const callNames = Object.keys(contract) as CallName[];
 
 export type CallArgs<K extends CallName> = z.infer<(typeof contract)[K]['args']>;
-export type CallResult<K extends CallName> = NonNullable<(typeof contract)[K]['result']>;
+export type CallResult<K extends CallName> = Exclude<(typeof contract)[K]['result'], undefined>;
 
 /** What crosses the process boundary: the value, or an error a person can read. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

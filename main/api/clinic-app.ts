@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileInfo, PeriodList } from '../contract';
+import type { FileInfo, PeriodList, Preferences } from '../contract';
 import { periodLabel } from '../domain/period';
 import { buildReport, defaultComparePeriod } from '../domain/report';
 import type { ClinicReport, Dataset, MeasureDetail, Period } from '../domain/types';
@@ -23,11 +23,17 @@ import { backupPath, listBackups, takeBackup, type BackupInfo } from '../store/b
 import { ClinicFile, openClinicBytes, type OpenOptions } from '../store/clinic-file';
 import { writeFileAtomic } from '../store/durable-file';
 import { FileLock, type LockOptions } from '../store/file-lock';
+import { Meetings } from './meetings';
+import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../store/errors';
 
 export type FileChangedListener = (info: FileInfo) => void;
 
 export interface AppOptions {
+  /** Where this person's preferences (display name) are kept; in memory only when absent. */
+  preferencesFile?: string;
+  /** The clock; tests fix it so that "overdue" does not depend on the day they run. */
+  now?: () => Date;
   /** Take the lock beside each file opened for writing, so a second writer opens it read-only. */
   lock?: boolean;
   /** Take a daily backup when a file is opened for writing. */
@@ -39,7 +45,38 @@ export class ClinicApp {
   private file: ClinicFile | null = null;
   private readonly listeners = new Set<FileChangedListener>();
 
-  constructor(private readonly options: AppOptions = {}) {}
+  private prefs: Preferences;
+  /** Clinics, notes, actions and the audit trail of the open file. */
+  readonly meetings: Meetings;
+
+  constructor(private readonly options: AppOptions = {}) {
+    this.prefs = loadPreferences(options.preferencesFile);
+    this.meetings = new Meetings(
+      () => this.current(),
+      { who: '', now: options.now ?? (() => new Date()) },
+      (period, compare) => this.report({ period, compare }),
+    );
+    this.syncActor();
+  }
+
+  private syncActor(): void {
+    this.meetings.actor.who = this.prefs.displayName;
+  }
+
+  preferences(): Preferences {
+    return { ...this.prefs };
+  }
+
+  setPreferences(next: Preferences): Preferences {
+    const displayName = next.displayName.trim();
+    if (displayName === '')
+      throw new UserError('Your display name cannot be empty: it is stamped on every note and action.');
+    if (displayName.length > 80) throw new UserError('Keep your display name under 80 characters.');
+    this.prefs = { displayName };
+    savePreferences(this.options.preferencesFile, this.prefs);
+    this.syncActor();
+    return this.preferences();
+  }
 
   private openOptions(readOnly: boolean): OpenOptions {
     return {

@@ -15,6 +15,34 @@ export function handlersFor(app: ClinicApp): Handlers {
     listPeriods: () => app.periods(),
     getReport: (args) => app.report(args),
     getMeasureDetail: (args) => app.measureDetail(args),
+
+    getPreferences: () => app.preferences(),
+    setPreferences: (args) => app.setPreferences(args),
+
+    listClinics: () => app.meetings.listClinics(),
+    createClinic: (args) => app.meetings.createClinic(args),
+    updateClinic: ({ id, ...input }) => app.meetings.updateClinic(id, input),
+    setClinicFinal: (args) => app.meetings.setFinal(args.id, args.final, args.reason),
+    getClinicView: (args) => app.meetings.getClinicView(args.id),
+    saveAgenda: (args) => app.meetings.saveAgenda(args.clinicId, args.order),
+    setDiscussed: (args) => app.meetings.setDiscussed(args.clinicId, args.measure, args.discussed),
+
+    saveNote: (args) => app.meetings.saveNote(args.clinicId, args.measure, args.text, args.baseVersion),
+    deleteNote: (args) => {
+      app.meetings.deleteNote(args.clinicId, args.measure, args.baseVersion);
+      return null;
+    },
+    getMeasureNotes: (args) => app.meetings.measureNotes(args.measure),
+
+    raiseAction: (args) => app.meetings.raiseAction(args),
+    updateAction: (args) => app.meetings.updateAction(args),
+    editAction: (args) => app.meetings.editAction(args),
+    deleteAction: (args) => {
+      app.meetings.deleteAction(args.actionId, args.reason);
+      return null;
+    },
+    listActions: (args) => app.meetings.listActions(args),
+    getAudit: (args) => app.meetings.auditTrail(args.measure ?? null, args.limit),
   };
 }
 

@@ -98,3 +98,86 @@ export interface Dataset {
   measures: Measure[];
   observations: Observation[];
 }
+
+/** A calendar date, written `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export type ClinicStatus = 'draft' | 'final';
+
+export interface ClinicSummary {
+  id: number;
+  held_on: IsoDate;
+  /** "Director's performance clinic", "Head of Service clinic", or the user's own name for it. */
+  kind: string;
+  /** Short code used in action references, e.g. DPC. */
+  code: string;
+  period: Period;
+  compare: Period;
+  status: ClinicStatus;
+  chair: string;
+}
+
+export interface Clinic extends ClinicSummary {
+  /** Service area keys the clinic covers; empty means all. */
+  scope: string[];
+  attendees: string[];
+  apologies: string[];
+}
+
+export interface AgendaItem {
+  measure: string;
+  position: number;
+  discussed: boolean;
+}
+
+export interface Note {
+  clinic_id: number;
+  measure: string;
+  text: string;
+  /** Increases with every save; a save based on an older version is refused, not merged. */
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+export type ActionStatus = 'open' | 'in_progress' | 'done' | 'dropped';
+
+export interface ActionUpdate {
+  id: number;
+  action_id: number;
+  clinic_id: number | null;
+  text: string;
+  status_from: ActionStatus;
+  status_to: ActionStatus;
+  created_at: string;
+  created_by: string;
+}
+
+export interface Action {
+  id: number;
+  ref: string;
+  clinic_id: number;
+  /** The measure the action is raised against, or null for the clinic as a whole. */
+  measure: string | null;
+  description: string;
+  owner: string;
+  due_on: IsoDate;
+  status: ActionStatus;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  /** Set when the action reached done or dropped. */
+  closed_at: string | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  who: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  measure: string | null;
+}

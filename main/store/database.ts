@@ -30,7 +30,9 @@ export class ClinicDatabase {
 
   static async fromBytes(bytes?: Uint8Array): Promise<ClinicDatabase> {
     const SQL = await loadSqlJs();
-    return new ClinicDatabase(new SQL.Database(bytes));
+    // sql.js takes ownership of the array it is given and writes to it, so it gets its own copy:
+    // the caller's bytes are still needed for the backup and the fingerprint.
+    return new ClinicDatabase(new SQL.Database(bytes ? new Uint8Array(bytes) : undefined));
   }
 
   private applySessionPragmas(): void {

@@ -121,7 +121,9 @@ describe('a file that is not a good clinic file gets a clear message and is left
     opened.close();
     await expectRefused(
       bytes,
-      /saved by a newer version of Performance Clinic \(file version 2; this app reads up to 1\)/,
+      new RegExp(
+        `newer version of Performance Clinic \\(file version ${LATEST_SCHEMA + 1}; this app reads up to ${LATEST_SCHEMA}\\)`,
+      ),
     );
   });
 
@@ -164,5 +166,41 @@ describe('the application on its first run', () => {
     await copy.openFile(path.join(dir, 'copy.db'));
     expect(copy.report().period).toBe('2023-10');
     copy.close();
+  });
+});
+
+describe('migrations', () => {
+  it('a file from the first version is brought up to date, after a backup of it as it was', async () => {
+    const { migrate001 } = await import('../../main/store/migrations/001-initial');
+    const old = await ClinicDatabase.fromBytes();
+    old.transaction(() => {
+      migrate001(old);
+      old.run('PRAGMA user_version = 1');
+      old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+    });
+    insertDataset(old, october2023);
+    const file = path.join(tempDir(), 'old.db');
+    writeFileSync(file, old.export());
+    old.close();
+    const before = readFileSync(file);
+
+    const opened = await ClinicFile.open(file);
+    expect(opened.db.pragma('user_version')).toBe(LATEST_SCHEMA);
+    expect(listMeasures(opened.db)).toEqual(october2023.measures);
+    opened.close();
+    const backups = readdirSync(`${file}.backups`);
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^before-migration-/);
+    expect(readFileSync(path.join(`${file}.backups`, backups[0]!))).toEqual(before);
+  });
+
+  it('the schema changes only on purpose (update the snapshot with the migration that changes it)', async () => {
+    const file = await sampleFile();
+    const opened = await ClinicFile.open(file);
+    const schema = opened.db
+      .all<{ sql: string }>('SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type DESC, name')
+      .map((r) => r.sql.replace(/\s+/g, ' '));
+    opened.close();
+    expect(schema).toMatchSnapshot();
   });
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ClinicApp } from '../../main/api/clinic-app';
 import { ClinicDatabase } from '../../main/store/database';
 import { ClinicFile } from '../../main/store/clinic-file';
 import { insertDataset } from '../../main/store/catalogue';
@@ -26,7 +27,7 @@ async function paddedClinicFile(): Promise<string> {
 }
 
 /** Runs the saver until it has confirmed at least one change, waits a random moment, and kills it. */
-function runAndKill(file: string, mode: 'save' | 'commit', waitMs: number): Promise<number> {
+function runAndKill(file: string, mode: 'save' | 'commit' | 'note', waitMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [child, file, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -91,6 +92,21 @@ describe('a change confirmed through the journal', () => {
       expect([lastConfirmed, lastConfirmed + 1]).toContain(counter);
       expect(reopened.db.pragma('quick_check')).toBe('ok');
       reopened.close();
+    }
+  }, 120_000);
+});
+
+describe('a note the app has reported as saved', () => {
+  it('survives the process being killed immediately afterwards', async () => {
+    const file = await paddedClinicFile();
+    for (let i = 0; i < 15; i++) {
+      const lastConfirmed = await runAndKill(file, 'note', Math.random() * 20);
+      const app = new ClinicApp();
+      await app.openFile(file);
+      const clinic = app.meetings.listClinics()[0]!;
+      const note = app.meetings.getClinicView(clinic.id).notes.find((n) => n.measure === 'contacts');
+      expect([`note ${lastConfirmed}`, `note ${lastConfirmed + 1}`]).toContain(note?.text);
+      app.close();
     }
   }, 120_000);
 });

@@ -1,7 +1,8 @@
 import type { ClinicDatabase } from '../database';
 import { migrate001 } from './001-initial';
+import { migrate002 } from './002-clinics-notes-actions';
 
 /** Migration N turns schema N-1 into schema N. Append only; never edit one that has shipped. */
-export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [migrate001];
+export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [migrate001, migrate002];
 
 export const LATEST_SCHEMA = migrations.length;

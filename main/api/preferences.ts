@@ -1,0 +1,34 @@
+/** This person's preferences, kept in a small JSON file in their own profile (not in the clinic file). */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Preferences } from '../contract';
+import { writeFileAtomic } from '../store/durable-file';
+
+export function systemDisplayName(): string {
+  try {
+    return os.userInfo().username || 'Unknown user';
+  } catch {
+    return process.env.USERNAME ?? process.env.USER ?? 'Unknown user';
+  }
+}
+
+export function loadPreferences(file: string | undefined): Preferences {
+  const fallback: Preferences = { displayName: systemDisplayName() };
+  if (!file) return fallback;
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const name =
+      typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).displayName : undefined;
+    return typeof name === 'string' && name.trim() !== '' ? { displayName: name.trim().slice(0, 80) } : fallback;
+  } catch {
+    // Missing or unreadable preferences are not worth stopping for: the system name will do.
+    return fallback;
+  }
+}
+
+export function savePreferences(file: string | undefined, prefs: Preferences): void {
+  if (!file) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeFileAtomic(file, Buffer.from(JSON.stringify(prefs, null, 2)));
+}
