@@ -196,3 +196,76 @@ describe('perfclinic backups and restore', () => {
     expect(stderr).toMatch(/There is no backup called "daily-1999-01-01.db"/);
   });
 });
+
+describe('perfclinic clinics, clinic new and actions', () => {
+  it('creates a clinic, lists it, and lists the actions raised at it, with formula text made safe in CSV', async () => {
+    const db = await sampleDb();
+    const created = perfclinic(
+      'clinic',
+      'new',
+      '--db',
+      db,
+      '--date',
+      '2023-11-09',
+      '--kind',
+      'Director’s performance clinic',
+      '--chair',
+      'Service Director',
+      '--attendee',
+      'Head of Service',
+      '--attendee',
+      'Team Manager',
+    );
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(
+      /^Created clinic 1: Director’s performance clinic, 2023-11-09, comparing 2023-10 with 2023-09\./,
+    );
+    expect(perfclinic('clinics', '--db', db).stdout).toMatch(
+      /1\s+2023-11-09\s+Director’s performance clinic\s+2023-10 v 2023-09\s+Service Director\s+Draft/,
+    );
+
+    const { ClinicApp } = await import('../../main/api/clinic-app');
+    const app = new ClinicApp({ now: () => new Date('2023-12-20T09:00:00Z') });
+    await app.openFile(db);
+    app.meetings.raiseAction({
+      clinicId: 1,
+      measure: 'contacts',
+      description: '=HYPERLINK("http://evil","click")',
+      owner: 'Sam Brown',
+      dueOn: '2023-12-01',
+    });
+    app.meetings.raiseAction({
+      clinicId: 1,
+      measure: null,
+      description: '+1 more visit',
+      owner: 'Alex Green',
+      dueOn: '2024-03-01',
+    });
+    app.close();
+
+    const table = perfclinic('actions', '--db', db).stdout;
+    expect(table).toMatch(/DPC-2023-11-01\s+2023-12-01\s+Open \(overdue\)\s+Sam Brown\s+Contacts/);
+    // The command line judges overdue against today's date, by which both are long overdue.
+    expect(table).toMatch(/DPC-2023-11-02\s+2024-03-01\s+Open \(overdue\)\s+Alex Green\s+Whole clinic/);
+    const csv = perfclinic('actions', '--db', db, '--format', 'csv').stdout;
+    expect(csv.startsWith('\uFEFFReference,Measure,Description')).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""click"")"`);
+    expect(csv).toContain(`'+1 more visit`);
+    const json = JSON.parse(
+      perfclinic('actions', '--db', db, '--format', 'json', '--status', 'open', '--overdue', '--owner', 'sam').stdout,
+    ) as Array<{ ref: string }>;
+    expect(json.map((a) => a.ref)).toEqual(['DPC-2023-11-01']);
+  });
+
+  it('mistakes in clinic and action commands are one clear line', async () => {
+    const db = await sampleDb();
+    expect(perfclinic('clinic', 'new', '--db', db, '--kind', 'X').stderr).toMatch(/--date YYYY-MM-DD is required/);
+    expect(perfclinic('clinic', 'new', '--db', db, '--date', '9/11/23', '--kind', 'X').stderr).toMatch(
+      /"9\/11\/23" is not a date/,
+    );
+    expect(perfclinic('actions', '--db', db, '--status', 'finished').stderr).toMatch(
+      /--status takes open, in_progress, done, dropped/,
+    );
+    expect(perfclinic('clinics', '--db', db).stdout).toMatch(/No clinics yet/);
+  });
+});
