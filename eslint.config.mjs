@@ -36,7 +36,17 @@ export default tseslint.config(
           paths: [electronOnlyInShell],
           patterns: [
             {
-              group: ['node:*', 'fs', 'path', 'child_process', 'sql.js', '**/main/store/**', '**/main/api/**', '**/main/shell/**', '**/main/cli/**'],
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'child_process',
+                'sql.js',
+                '**/main/store/**',
+                '**/main/api/**',
+                '**/main/shell/**',
+                '**/main/cli/**',
+              ],
               message: 'The renderer only reaches the application through window.clinic (architecture.md).',
             },
           ],

@@ -4,13 +4,14 @@
  * the main-side registration and the renderer's types all derive from this file.
  */
 import { z } from 'zod';
-import type { ActionLogEntry, ClinicView } from './api/meetings';
 import type {
+  ActionLogEntry,
   AgendaItem,
   AuditEntry,
   Clinic,
   ClinicReport,
   ClinicSummary,
+  ClinicView,
   MeasureDetail,
   Note,
   Period,

@@ -24,7 +24,12 @@ const node = {
 };
 
 await Promise.all([
-  esbuild({ ...node, entryPoints: { 'main/shell': 'main/shell/main.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
+  esbuild({
+    ...node,
+    entryPoints: { 'main/shell': 'main/shell/main.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+  }),
   // A sandboxed preload cannot require anything but 'electron', so everything else is bundled in.
   esbuild({
     ...node,
@@ -37,4 +42,4 @@ await Promise.all([
   esbuild({ ...node, entryPoints: { 'cli/cli': 'main/cli/cli.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
 ]);
 
-await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+await viteBuild({ configFile: path.join(root, 'renderer/vite.config.mts'), logLevel: quiet ? 'warn' : 'info' });

@@ -16,6 +16,7 @@ import { periodLabel } from '../domain/period';
 import { defaultComparePeriod } from '../domain/report';
 import type {
   Action,
+  ActionLogEntry,
   ActionStatus,
   ActionUpdate,
   AgendaItem,
@@ -23,6 +24,7 @@ import type {
   Clinic,
   ClinicReport,
   ClinicSummary,
+  ClinicView,
   Note,
 } from '../domain/types';
 import {
@@ -54,27 +56,6 @@ export interface ClinicInput {
   apologies: string[];
   period?: string;
   compare?: string;
-}
-
-export interface ActionLogEntry extends Action {
-  overdue: boolean;
-  clinic_held_on: string;
-  clinic_kind: string;
-  measure_title: string | null;
-  updates: ActionUpdate[];
-}
-
-export interface ClinicView {
-  clinic: Clinic;
-  report: ClinicReport;
-  agenda: AgendaItem[];
-  notes: Note[];
-  /** Open and overdue actions per measure key (clinic-wide actions under ""). */
-  actionCounts: Record<string, ActionCounts>;
-  raised: ActionLogEntry[];
-  carriedForward: ActionLogEntry[];
-  closedSinceLast: ActionLogEntry[];
-  previous: ClinicSummary | null;
 }
 
 const today = (actor: Actor) => actor.now().toISOString().slice(0, 10);

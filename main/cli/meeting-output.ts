@@ -1,7 +1,7 @@
 /** Clinics and the action log written for a terminal. */
 import { actionStatusLabel } from '../domain/actions';
 import type { ClinicSummary } from '../domain/types';
-import type { ActionLogEntry } from '../api/meetings';
+import type { ActionLogEntry } from '../domain/types';
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -181,3 +181,25 @@ export interface AuditEntry {
   after: string | null;
   measure: string | null;
 }
+
+/** An action as the log shows it: with whether it is overdue, where it was raised, and its updates. */
+export interface ActionLogEntry extends Action {
+  overdue: boolean;
+  clinic_held_on: string;
+  clinic_kind: string;
+  measure_title: string | null;
+  updates: ActionUpdate[];
+}
+
+export interface ClinicView {
+  clinic: Clinic;
+  report: ClinicReport;
+  agenda: AgendaItem[];
+  notes: Note[];
+  /** Open and overdue actions per measure key (clinic-wide actions under ""). */
+  actionCounts: Record<string, { open: number; overdue: number }>;
+  raised: ActionLogEntry[];
+  carriedForward: ActionLogEntry[];
+  closedSinceLast: ActionLogEntry[];
+  previous: ClinicSummary | null;
+}

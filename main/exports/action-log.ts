@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { actionStatusLabel } from '../domain/actions';
 import { neutraliseCell } from '../domain/spreadsheet-safety';
-import type { ActionLogEntry } from '../api/meetings';
+import type { ActionLogEntry } from '../domain/types';
 
 export const ACTION_LOG_HEADER = [
   'Reference',

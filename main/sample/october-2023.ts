@@ -5,7 +5,16 @@
  * (contacts fell by 102 to 781, so September was 883). Where the report states no target, none
  * is stored; paragraph numbers refer to the report.
  */
-import type { Benchmarks, Dataset, Frequency, Measure, Observation, Polarity, ServiceArea, Unit } from '../domain/types';
+import type {
+  Benchmarks,
+  Dataset,
+  Frequency,
+  Measure,
+  Observation,
+  Polarity,
+  ServiceArea,
+  Unit,
+} from '../domain/types';
 
 export const SAMPLE_PERIOD = '2023-10';
 
@@ -54,7 +63,8 @@ const specs: Spec[] = [
     key: 'info_only_contacts',
     area: 'demand',
     title: 'Information-only contacts',
-    definition: 'Contacts that deal with requests for information from partners, counted separately from contacts (3.4).',
+    definition:
+      'Contacts that deal with requests for information from partners, counted separately from contacts (3.4).',
     unit: 'count',
     polarity: 'none',
     values: { '2023-10': 715 },
@@ -99,7 +109,8 @@ const specs: Spec[] = [
     key: 'admissions_to_care',
     area: 'demand',
     title: 'Children admitted to care',
-    definition: 'Children who came into care during the month. Since April 2023 it has ranged from 15 to 26 a month (3.9).',
+    definition:
+      'Children who came into care during the month. Since April 2023 it has ranged from 15 to 26 a month (3.9).',
     unit: 'count',
     polarity: 'none',
     values: { '2023-10': 17 },
@@ -260,18 +271,16 @@ const specs: Spec[] = [
       ['plan_cla', 'Children in care with an up-to-date plan', 'Children looked after (CLA)', 68, 58],
       ['plan_cl', 'Care leavers with an up-to-date pathway plan', 'Care leavers', 90, 90],
     ] as const
-  ).map(
-    ([key, title, who, sep, oct]): Spec => ({
-      key,
-      area: 'plans',
-      title,
-      definition: `${who} whose plan is up to date. The service has found workers are not always saving plans correctly, so the figure may understate completed plans (3.18).`,
-      unit: 'percent',
-      polarity: 'higher_is_better',
-      target: 80,
-      values: { '2023-09': sep, '2023-10': oct },
-    }),
-  ),
+  ).map(([key, title, who, sep, oct]): Spec => ({
+    key,
+    area: 'plans',
+    title,
+    definition: `${who} whose plan is up to date. The service has found workers are not always saving plans correctly, so the figure may understate completed plans (3.18).`,
+    unit: 'percent',
+    polarity: 'higher_is_better',
+    target: 80,
+    values: { '2023-09': sep, '2023-10': oct },
+  })),
 
   // Visits (3.19).
   {
@@ -323,18 +332,16 @@ const specs: Spec[] = [
       ['supervision_cla', 'Children in care', 'CLA', 59, 76],
       ['supervision_cl', 'Care leavers', 'care leavers', 69, 71],
     ] as const
-  ).map(
-    ([key, who, short, sep, oct]): Spec => ({
-      key,
-      area: 'supervision',
-      title: `Case supervision in timescale: ${who.toLowerCase()}`,
-      definition: `${who} (${short}) whose case supervision is up to date. Longer supervision timescales for some children in care are not yet reflected (3.20).`,
-      unit: 'percent',
-      polarity: 'higher_is_better',
-      target: 80,
-      values: { '2023-09': sep, '2023-10': oct },
-    }),
-  ),
+  ).map(([key, who, short, sep, oct]): Spec => ({
+    key,
+    area: 'supervision',
+    title: `Case supervision in timescale: ${who.toLowerCase()}`,
+    definition: `${who} (${short}) whose case supervision is up to date. Longer supervision timescales for some children in care are not yet reflected (3.20).`,
+    unit: 'percent',
+    polarity: 'higher_is_better',
+    target: 80,
+    values: { '2023-09': sep, '2023-10': oct },
+  })),
 
   // Children in care (3.21 - 3.25).
   {
@@ -350,7 +357,8 @@ const specs: Spec[] = [
     key: 'missing_children',
     area: 'children_in_care',
     title: 'Children in care who went missing',
-    definition: 'Individual children in care with a missing episode in the month. Since April 2023 between 8 and 10 (3.21).',
+    definition:
+      'Individual children in care with a missing episode in the month. Since April 2023 between 8 and 10 (3.21).',
     unit: 'count',
     polarity: 'lower_is_better',
     values: { '2023-10': 9 },
@@ -396,7 +404,8 @@ const specs: Spec[] = [
     key: 'suspensions',
     area: 'children_in_care',
     title: 'Children in care suspended from school',
-    definition: 'Young people in care who have received a suspension from school this academic year: 10 girls and 9 boys (3.25).',
+    definition:
+      'Young people in care who have received a suspension from school this academic year: 10 girls and 9 boys (3.25).',
     unit: 'count',
     polarity: 'lower_is_better',
     frequency: 'academic_ytd',
@@ -406,7 +415,8 @@ const specs: Spec[] = [
     key: 'suspensions_ehcp',
     area: 'children_in_care',
     title: 'Suspended children with an EHCP',
-    definition: 'Of the young people in care suspended this academic year, those with an Education, Health and Care Plan (EHCP) (3.25).',
+    definition:
+      'Of the young people in care suspended this academic year, those with an Education, Health and Care Plan (EHCP) (3.25).',
     unit: 'count',
     polarity: 'none',
     frequency: 'academic_ytd',
@@ -429,7 +439,8 @@ const specs: Spec[] = [
     key: 'care_leavers_eet',
     area: 'care_leavers',
     title: 'Care leavers aged 19-21 in education, employment or training',
-    definition: 'Care leavers aged 19 to 21 in education, employment or training (EET), at the end of the quarter (3.26).',
+    definition:
+      'Care leavers aged 19 to 21 in education, employment or training (EET), at the end of the quarter (3.26).',
     unit: 'percent',
     polarity: 'higher_is_better',
     frequency: 'quarterly',

@@ -88,7 +88,13 @@ describe('the October 2023 clinic from the sample data', () => {
   });
 
   it('compares October 2023 with October 2022 for the year-on-year rise in children open', () => {
-    const yearOnYear = buildReport(october2023.measures, october2023.areas, october2023.observations, '2023-10', '2022-10');
+    const yearOnYear = buildReport(
+      october2023.measures,
+      october2023.areas,
+      october2023.observations,
+      '2023-10',
+      '2022-10',
+    );
     const open = yearOnYear.measures.find((m) => m.key === 'children_open');
     expect(open?.change?.absolute).toBe(257);
   });
@@ -107,10 +113,19 @@ describe('the October 2023 clinic from the sample data', () => {
 
 describe('picking the figures to compare', () => {
   const quarterly: Measure = { ...october2023.measures[0]!, key: 'q', frequency: 'quarterly' };
-  const obs = (period: string, value: number): Observation => ({ measure: 'q', period, value, numerator: null, denominator: null });
+  const obs = (period: string, value: number): Observation => ({
+    measure: 'q',
+    period,
+    value,
+    numerator: null,
+    denominator: null,
+  });
 
   it('a quarterly measure with no figure yet has nothing to show', () => {
-    expect(pickFigures(quarterly, [obs('2023-12', 1)], '2023-10', '2023-09')).toEqual({ current: null, previous: null });
+    expect(pickFigures(quarterly, [obs('2023-12', 1)], '2023-10', '2023-09')).toEqual({
+      current: null,
+      previous: null,
+    });
   });
   it('a quarterly measure with one figure has no previous', () => {
     const picked = pickFigures(quarterly, [obs('2023-06', 1)], '2023-10', '2023-09');

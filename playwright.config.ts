@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+/** Debian's Chromium: /usr/bin/chromium is a wrapper script, the real binary sits in /usr/lib. */
+export const chromiumPath = existsSync('/usr/lib/chromium/chromium')
+  ? '/usr/lib/chromium/chromium'
+  : '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export default defineConfig({
+  workers: 2,
+  reporter: 'list',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: { trace: 'retain-on-failure' },
+  projects: [
+    {
+      name: 'chromium',
+      testDir: 'tests/e2e',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1440, height: 900 },
+        locale: 'en-GB',
+        timezoneId: 'Europe/London',
+        launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+      },
+    },
+    {
+      // Drives the real Electron shell; the tests skip themselves, and say so, where there is no binary.
+      name: 'electron',
+      testDir: 'tests/electron',
+    },
+  ],
+});

@@ -1,0 +1,311 @@
+/**
+ * The clinic table: one row per measure, grouped under its service area, sortable by any column.
+ * Sorting happens within each area so the areas keep the order the report uses.
+ */
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type Column,
+  type Header,
+  type Row,
+  type RowData,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useMemo, useState, type ReactNode } from 'react';
+import { periodShortLabel } from '../../main/domain/period';
+import type { Benchmarks, ClinicReport, Period, PeriodValue, ReportRow, Unit } from '../../main/domain/types';
+import { WithAbbreviations } from './abbreviations';
+import { DirectionTag } from './direction-tag';
+import { benchmarkKeys, benchmarkNames, formatChange, formatFraction, formatValue } from './format';
+import { ArrowDownIcon, ArrowUpIcon } from './icons';
+import { directionOrder, frequencyLabels, polarityHints, statusOrder } from './labels';
+import { Missing } from './missing';
+import { StatusTag } from './status-tag';
+
+const column = createColumnHelper<ReportRow>();
+
+function ValueCell({ value, unit, period }: { value: PeriodValue | null; unit: Unit; period: Period }): ReactNode {
+  if (value === null) return <Missing label="No figure" />;
+  const fraction = formatFraction(value.numerator, value.denominator);
+  return (
+    <>
+      <span className="figure">{formatValue(value.value, unit)}</span>
+      {value.period !== period && <span className="figure__period"> ({periodShortLabel(value.period)})</span>}
+      {fraction && <span className="figure__fraction">{fraction}</span>}
+    </>
+  );
+}
+
+function MeasureCell({ row, onOpen }: { row: ReportRow; onOpen: (row: ReportRow) => void }): ReactNode {
+  // Only what departs from the usual (monthly, higher is better) is spelt out, to keep rows short;
+  // the detail panel says everything.
+  const hints: string[] = [];
+  if (row.polarity === 'lower_is_better') hints.push(polarityHints.lower_is_better);
+  if (row.frequency !== 'monthly') hints.push(frequencyLabels[row.frequency]);
+  return (
+    <>
+      <button
+        type="button"
+        className="measure-link"
+        data-measure-key={row.key}
+        onClick={(event) => {
+          // The row opens the detail on click too; stop here so it opens once.
+          event.stopPropagation();
+          onOpen(row);
+        }}
+      >
+        <WithAbbreviations text={row.title} />
+      </button>
+      {hints.length > 0 && <span className="measure-hint">{hints.join(' · ')}</span>}
+    </>
+  );
+}
+
+function PeriodHeading({ which, period }: { which: string; period: Period }): ReactNode {
+  return (
+    <>
+      <span className="th-sub">{which}</span> <span className="th-main">{periodShortLabel(period)}</span>
+    </>
+  );
+}
+
+function benchmarkColumn(key: keyof Benchmarks) {
+  return column.accessor((r) => r.benchmarks[key] ?? undefined, {
+    id: key,
+    header: benchmarkNames[key],
+    sortUndefined: 'last',
+    meta: { numeric: true },
+    cell: ({ row }) => {
+      const value = row.original.benchmarks[key];
+      return value === null ? <Missing label="None" /> : formatValue(value, row.original.unit);
+    },
+  });
+}
+
+function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void) {
+  return useMemo(
+    () => [
+      column.accessor('title', {
+        id: 'measure',
+        header: 'Measure',
+        sortingFn: 'text',
+        cell: ({ row }) => <MeasureCell row={row.original} onOpen={onOpen} />,
+      }),
+      column.accessor((r) => r.previous?.value, {
+        id: 'previous',
+        header: () => <PeriodHeading which="Previous" period={report.compare} />,
+        sortUndefined: 'last',
+        meta: { numeric: true, label: `Previous, ${periodShortLabel(report.compare)}` },
+        cell: ({ row }) => <ValueCell value={row.original.previous} unit={row.original.unit} period={report.compare} />,
+      }),
+      column.accessor((r) => r.current?.value, {
+        id: 'current',
+        header: () => <PeriodHeading which="Current" period={report.period} />,
+        sortUndefined: 'last',
+        meta: { numeric: true, label: `Current, ${periodShortLabel(report.period)}` },
+        cell: ({ row }) => <ValueCell value={row.original.current} unit={row.original.unit} period={report.period} />,
+      }),
+      column.accessor((r) => r.change?.absolute, {
+        id: 'change',
+        header: 'Change',
+        sortUndefined: 'last',
+        meta: { numeric: true },
+        cell: ({ row }) => {
+          const { change, unit } = row.original;
+          return change === null ? <Missing label="No comparison" /> : formatChange(change, unit);
+        },
+      }),
+      column.accessor((r) => directionOrder[r.direction], {
+        id: 'direction',
+        header: 'Direction',
+        cell: ({ row }) => <DirectionTag direction={row.original.direction} change={row.original.change} />,
+      }),
+      column.accessor((r) => r.target ?? undefined, {
+        id: 'target',
+        header: 'Target',
+        sortUndefined: 'last',
+        meta: { numeric: true },
+        cell: ({ row }) => {
+          const { target, unit } = row.original;
+          return target === null ? <Missing label="None" /> : formatValue(target, unit);
+        },
+      }),
+      column.accessor((r) => statusOrder[r.status], {
+        id: 'status',
+        header: 'Status',
+        cell: ({ row }) => <StatusTag status={row.original.status} />,
+      }),
+      column.group({
+        id: 'benchmarks',
+        header: 'Benchmarks',
+        columns: benchmarkKeys.map(benchmarkColumn),
+      }),
+    ],
+    [report.compare, report.period, onOpen],
+  );
+}
+
+declare module '@tanstack/react-table' {
+  // The type parameters must match TanStack's own declaration for the merge to apply.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    numeric?: boolean;
+    /** Plain words for the header, where the header is drawn from several parts. */
+    label?: string;
+  }
+}
+
+function metaOf(col: Column<ReportRow, unknown>) {
+  return col.columnDef.meta ?? {};
+}
+
+const ariaSortOf = { asc: 'ascending', desc: 'descending' } as const;
+
+function HeaderCell({ header, rowSpan }: { header: Header<ReportRow, unknown>; rowSpan?: number }): ReactNode {
+  const col = header.column;
+  const content = flexRender(col.columnDef.header, header.getContext());
+  const numeric = metaOf(col).numeric === true;
+  if (header.subHeaders.length > 0) {
+    return (
+      <th scope="colgroup" colSpan={header.colSpan} className="th-group">
+        {content}
+      </th>
+    );
+  }
+  const sorted = col.getIsSorted();
+  return (
+    <th
+      scope="col"
+      rowSpan={rowSpan}
+      className={numeric ? 'numeric' : undefined}
+      aria-sort={sorted ? ariaSortOf[sorted] : undefined}
+    >
+      <button type="button" className="sort-button" onClick={col.getToggleSortingHandler()}>
+        <span className="sort-button__label">{content}</span>
+        <span className={`sort-indicator${sorted ? ' sort-indicator--active' : ''}`}>
+          {sorted === 'desc' ? <ArrowDownIcon /> : <ArrowUpIcon />}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function groupByArea(
+  rows: Row<ReportRow>[],
+  areaOrder: string[],
+): { area: string; title: string; rows: Row<ReportRow>[] }[] {
+  const groups = new Map<string, { area: string; title: string; rows: Row<ReportRow>[] }>();
+  for (const area of areaOrder) groups.set(area, { area, title: area, rows: [] });
+  for (const row of rows) {
+    const group = groups.get(row.original.area);
+    if (group) {
+      group.title = row.original.area_title;
+      group.rows.push(row);
+    } else {
+      groups.set(row.original.area, { area: row.original.area, title: row.original.area_title, rows: [row] });
+    }
+  }
+  return [...groups.values()].filter((g) => g.rows.length > 0);
+}
+
+export interface ClinicTableProps {
+  report: ClinicReport;
+  rows: ReportRow[];
+  onOpen: (row: ReportRow) => void;
+}
+
+export function ClinicTable({ report, rows, onOpen }: ClinicTableProps): ReactNode {
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const columns = useColumns(report, onOpen);
+  // React Compiler cannot memoise TanStack Table's mutable instance; the table is small and
+  // re-renders only when its data, sorting or period change.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    sortDescFirst: false,
+    getRowId: (row) => row.key,
+  });
+
+  const areaOrder = useMemo(() => [...new Set(report.measures.map((m) => m.area))], [report.measures]);
+  const groups = groupByArea(table.getRowModel().rows, areaOrder);
+  const [top, bottom] = table.getHeaderGroups();
+  const leafCount = table.getVisibleLeafColumns().length;
+  const sortedBy = sorting[0];
+  const sortedColumn = sortedBy ? table.getColumn(sortedBy.id) : undefined;
+  const sortedName = sortedColumn
+    ? (metaOf(sortedColumn).label ?? String(sortedColumn.columnDef.header ?? sortedColumn.id))
+    : null;
+
+  return (
+    <table className="clinic-table">
+      <caption className="visually-hidden">
+        Measures for {periodShortLabel(report.period)} compared with {periodShortLabel(report.compare)}, grouped by
+        service area.
+        {sortedName && sortedBy
+          ? ` Sorted by ${sortedName}, ${sortedBy.desc ? 'descending' : 'ascending'}, within each area.`
+          : ' Select a column heading to sort.'}
+      </caption>
+      <thead>
+        <tr>
+          {top?.headers.map((header) =>
+            header.isPlaceholder ? (
+              <HeaderCell key={header.id} header={header.getLeafHeaders()[0] ?? header} rowSpan={2} />
+            ) : header.subHeaders.length === 0 ? (
+              <HeaderCell key={header.id} header={header} rowSpan={2} />
+            ) : (
+              <HeaderCell key={header.id} header={header} />
+            ),
+          )}
+        </tr>
+        <tr>
+          {bottom?.headers
+            .filter((header) => header.column.parent !== undefined)
+            .map((header) => (
+              <HeaderCell key={header.id} header={header} />
+            ))}
+        </tr>
+      </thead>
+      {groups.map((group) => (
+        <tbody key={group.area}>
+          <tr className="area-row">
+            <th scope="rowgroup" colSpan={leafCount}>
+              {group.title}
+              <span className="area-row__count">
+                {group.rows.length === 1 ? '1 measure' : `${group.rows.length} measures`}
+              </span>
+            </th>
+          </tr>
+          {group.rows.map((row) => (
+            <tr
+              key={row.id}
+              className={`measure-row measure-row--${row.original.status.replace('_', '-')}`}
+              onClick={() => onOpen(row.original)}
+            >
+              {row.getVisibleCells().map((cell) => {
+                const numeric = metaOf(cell.column).numeric === true;
+                const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                return cell.column.id === 'measure' ? (
+                  <th key={cell.id} scope="row" className="measure-cell">
+                    {content}
+                  </th>
+                ) : (
+                  <td key={cell.id} className={numeric ? 'numeric' : undefined} data-column={cell.column.id}>
+                    {content}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      ))}
+    </table>
+  );
+}

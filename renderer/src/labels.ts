@@ -1,0 +1,70 @@
+/** Plain-English words for the codes the API uses, so the screen never shows "higher_is_better". */
+import type { Direction, Frequency, Polarity, Status, Unit } from '../../main/domain/types';
+import { formatValue } from './format';
+
+export const statusLabels: Record<Status, string> = {
+  on_target: 'On target',
+  near_target: 'Near target',
+  off_target: 'Off target',
+  no_target: 'No target',
+};
+
+/** Worst first, so sorting by status brings what needs discussing to the top. */
+export const statusOrder: Record<Status, number> = { off_target: 0, near_target: 1, on_target: 2, no_target: 3 };
+
+export const directionLabels: Record<Direction, string> = {
+  improved: 'Improved',
+  worsened: 'Worsened',
+  unchanged: 'Unchanged',
+  not_applicable: 'Not applicable',
+};
+
+export const directionOrder: Record<Direction, number> = { worsened: 0, unchanged: 1, improved: 2, not_applicable: 3 };
+
+export const polarityLabels: Record<Polarity, string> = {
+  higher_is_better: 'Higher is better',
+  lower_is_better: 'Lower is better',
+  none: 'For information: neither higher nor lower is better',
+};
+
+/** The short form under a measure's name in the clinic table. */
+export const polarityHints: Record<Polarity, string> = {
+  higher_is_better: 'Higher is better',
+  lower_is_better: 'Lower is better',
+  none: 'For information',
+};
+
+export const unitLabels: Record<Unit, string> = {
+  percent: 'Percentage',
+  count: 'Number',
+  points: 'Difference in percentage points',
+};
+
+export const frequencyLabels: Record<Frequency, string> = {
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  academic_ytd: 'Academic year to date',
+  financial_ytd: 'Financial year to date',
+};
+
+export const frequencyExplanations: Record<Frequency, string> = {
+  monthly: 'Monthly: a figure for each month.',
+  quarterly: 'Quarterly: published at the end of each quarter, so the latest figure may be for an earlier month.',
+  academic_ytd: 'Academic year to date: counted from the start of the school year in September.',
+  financial_ytd: 'Financial year to date: counted from the start of the financial year in April.',
+};
+
+/** "80% or more", "20% or less", or just the figure where no direction is better. */
+export function targetLabel(target: number, unit: Unit, polarity: Polarity): string {
+  const figure = formatValue(target, unit);
+  if (polarity === 'higher_is_better') return `${figure} or more`;
+  if (polarity === 'lower_is_better') return `${figure} or less`;
+  return figure;
+}
+
+export function toleranceLabel(tolerance: number, unit: Unit): string {
+  if (tolerance <= 0) return 'None: anything short of the target is off target.';
+  const amount =
+    unit === 'count' ? formatValue(tolerance, unit) : `${formatValue(tolerance, 'count')} percentage points`;
+  return `Up to ${amount} short of the target counts as near target.`;
+}

@@ -1,0 +1,202 @@
+/**
+ * One measure in depth, in a modal side panel: what it means, how it is judged, and its history
+ * as a chart and a table. Escape or Close shuts it and focus goes back where it came from.
+ */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { periodLabel } from '../../main/domain/period';
+import type { MeasureDetail, ReportRow } from '../../main/domain/types';
+import { WithAbbreviations } from './abbreviations';
+import { callClinic } from './clinic-api';
+import { DirectionTag } from './direction-tag';
+import { ErrorMessage } from './error-message';
+import { benchmarkKeys, benchmarkNames, formatChange, formatFraction, formatValue } from './format';
+import { HistoryChart } from './history-chart';
+import { CloseIcon } from './icons';
+import { frequencyExplanations, polarityLabels, targetLabel, toleranceLabel, unitLabels } from './labels';
+import { StatusTag } from './status-tag';
+
+type Loaded = { key: string; detail: MeasureDetail } | { key: string; error: string };
+
+function DetailBody({ row, detail }: { row: ReportRow; detail: MeasureDetail }): ReactNode {
+  const { measure, history } = detail;
+  const current = row.current;
+  const fraction = current ? formatFraction(current.numerator, current.denominator) : null;
+  const hasFractions = history.some((h) => h.numerator !== null && h.denominator !== null);
+  const benchmarks = benchmarkKeys.filter((key) => measure.benchmarks[key] !== null);
+
+  return (
+    <>
+      <p className="detail__definition">
+        <WithAbbreviations text={measure.definition} />
+      </p>
+
+      <div className="detail__headline">
+        <div>
+          <span className="detail__label">Latest figure</span>
+          <span className="detail__figure">{current ? formatValue(current.value, measure.unit) : '—'}</span>
+          {current && (
+            <span className="detail__figure-note">
+              {periodLabel(current.period)}
+              {fraction && ` · ${fraction}`}
+            </span>
+          )}
+        </div>
+        <div className="detail__tags">
+          <StatusTag status={row.status} />
+          {row.change && row.previous ? (
+            <span className="detail__change">
+              <DirectionTag direction={row.direction} change={row.change} /> {formatChange(row.change, measure.unit)}{' '}
+              since {periodLabel(row.previous.period)}
+            </span>
+          ) : (
+            <span className="detail__change">No earlier figure to compare with</span>
+          )}
+        </div>
+        <div className="detail__target">
+          <span className="detail__label">Target</span>
+          <span className="detail__target-value">
+            {measure.target === null ? 'No target set' : targetLabel(measure.target, measure.unit, measure.polarity)}
+          </span>
+        </div>
+      </div>
+
+      <h3 className="detail__subheading">Figures over time</h3>
+      <HistoryChart measure={measure} history={history} />
+
+      <table className="history-table">
+        <caption>Figures by month</caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col" className="numeric">
+              Figure
+            </th>
+            {hasFractions && (
+              <th scope="col" className="numeric">
+                Cases
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {history.map((h) => (
+            <tr key={h.period}>
+              <th scope="row">{periodLabel(h.period)}</th>
+              <td className="numeric">{formatValue(h.value, measure.unit)}</td>
+              {hasFractions && <td className="numeric">{formatFraction(h.numerator, h.denominator) ?? '—'}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3 className="detail__subheading">About this measure</h3>
+      <dl className="summary-list">
+        <div>
+          <dt>Target</dt>
+          <dd>
+            {measure.target === null ? 'No target set' : targetLabel(measure.target, measure.unit, measure.polarity)}
+          </dd>
+        </div>
+        <div>
+          <dt>Which way is better</dt>
+          <dd>{polarityLabels[measure.polarity]}</dd>
+        </div>
+        {measure.target !== null && (
+          <div>
+            <dt>Near target band</dt>
+            <dd>{toleranceLabel(measure.tolerance, measure.unit)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Benchmarks</dt>
+          <dd>
+            {benchmarks.length === 0
+              ? 'None recorded'
+              : benchmarks.map((key) => (
+                  <span key={key} className="summary-list__line">
+                    {benchmarkNames[key]}: {formatValue(measure.benchmarks[key] ?? 0, measure.unit)}
+                  </span>
+                ))}
+          </dd>
+        </div>
+        <div>
+          <dt>Measured as</dt>
+          <dd>{unitLabels[measure.unit]}</dd>
+        </div>
+        <div>
+          <dt>How often</dt>
+          <dd>{frequencyExplanations[measure.frequency]}</dd>
+        </div>
+      </dl>
+    </>
+  );
+}
+
+export function MeasureDetailPanel({ row, onClose }: { row: ReportRow; onClose: () => void }): ReactNode {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (!element.open) element.showModal();
+    // Start on Close: it is the first control, and pressing it straight away is the common case.
+    closeButton.current?.focus();
+    return () => element.close();
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    void callClinic('getMeasureDetail', { key: row.key }).then((result) => {
+      if (!current) return;
+      setLoaded(result.ok ? { key: row.key, detail: result.value } : { key: row.key, error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [row.key]);
+
+  const shown = loaded?.key === row.key ? loaded : null;
+
+  return (
+    <dialog
+      ref={dialog}
+      className="detail"
+      aria-labelledby="detail-title"
+      onCancel={(event) => {
+        // Escape: let React state close the panel so focus is returned in one place.
+        event.preventDefault();
+        onClose();
+      }}
+      onClick={(event) => {
+        // A click on the dimmed backdrop lands on the dialog element itself.
+        if (event.target === dialog.current) onClose();
+      }}
+    >
+      <div className="detail__inner">
+        <header className="detail__header">
+          <div>
+            <p className="detail__area">{row.area_title}</p>
+            <h2 id="detail-title" className="detail__title">
+              <WithAbbreviations text={row.title} />
+            </h2>
+          </div>
+          <button ref={closeButton} type="button" className="button button--secondary" onClick={onClose}>
+            <CloseIcon />
+            Close
+          </button>
+        </header>
+        {shown === null ? (
+          <p className="loading" role="status">
+            Loading the measure’s history…
+          </p>
+        ) : 'error' in shown ? (
+          <ErrorMessage title="The measure could not be shown" message={shown.error} />
+        ) : (
+          <DetailBody row={row} detail={shown.detail} />
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * The renderer under test without the Electron shell (architecture.md rule 7): the built renderer
+ * is served to Chromium from a fake origin, and `window.clinic` is the preload's shape wired
+ * through a Playwright binding to the real application API over a temporary clinic file. The
+ * dispatcher is the one the IPC handlers use, so arguments are checked and errors worded the same.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { ClinicApp } from '../../main/api/clinic-app';
+import { createDispatcher, handlersFor } from '../../main/api/dispatch';
+import { callNames, type FileInfo } from '../../main/contract';
+
+export const ORIGIN = 'http://clinic.test';
+const rendererDir = path.resolve(__dirname, '../../dist/renderer');
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves dist/renderer at ORIGIN; anything else on any origin is refused, so nothing leaks to the network. */
+export async function serveRenderer(page: Page): Promise<void> {
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`The built renderer is missing (${rendererDir}/index.html). Run "npm run build" before the tests.`);
+  }
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.resolve(rendererDir, relative);
+    // A path that climbs out of dist/renderer is refused, as the shell's protocol handler must.
+    if (path.relative(rendererDir, file).startsWith('..') || !existsSync(file)) {
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
+    }
+    const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
+    return route.fulfill({ status: 200, contentType: type, body: readFileSync(file) });
+  });
+}
+
+type Rewrite = (name: string, args: unknown) => unknown;
+
+interface ClinicWindow {
+  __clinicCall(name: string, args: unknown): Promise<unknown>;
+  __clinicFileChanged(info: FileInfo): void;
+}
+
+export interface ClinicHarness {
+  /** The application behind the window, over a fresh copy of the October 2023 sample. */
+  app: ClinicApp;
+  /** A temporary folder for this test's clinic files. */
+  dir: string;
+  /** Loads the renderer and waits until the clinic is on screen (or an error is). */
+  open(): Promise<void>;
+  /** Changes a call's argument before the API sees it: the way to make the real API refuse something. */
+  rewriteCalls(rewrite: Rewrite): void;
+}
+
+/** Puts the preload's object on `window.clinic`: one function per contract call, plus onFileChanged. */
+async function installClinicApi(page: Page, dispatch: (name: unknown, args: unknown) => Promise<unknown>) {
+  await page.exposeBinding('__clinicCall', (_source, name: unknown, args: unknown) => dispatch(name, args));
+  await page.addInitScript((names: string[]) => {
+    // globalThis is the window here; the Node-side tsconfig has no DOM types to name it by.
+    const w = globalThis as unknown as ClinicWindow;
+    const listeners = new Set<(info: FileInfo) => void>();
+    const api: Record<string, unknown> = {};
+    for (const name of names) api[name] = (args: unknown) => w.__clinicCall(name, args);
+    api.onFileChanged = (listener: (info: FileInfo) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    Object.defineProperty(globalThis, 'clinic', { value: Object.freeze(api) });
+    Object.defineProperty(globalThis, '__clinicFileChanged', {
+      value: (info: FileInfo) => listeners.forEach((listener) => listener(info)),
+    });
+  }, callNames);
+}
+
+export const test = base.extend<{ clinic: ClinicHarness }>({
+  clinic: async ({ page }, use) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'clinic-e2e-'));
+    const app = new ClinicApp();
+    await app.createFile(path.join(dir, 'clinic.db'));
+
+    let rewrite: Rewrite = (_name, args) => args;
+    const dispatch = createDispatcher(handlersFor(app));
+    await installClinicApi(page, (name, args) => dispatch(name, rewrite(String(name), args)));
+
+    // The shell forwards the app's file-changed event to the window; here the test plays the shell.
+    const stopForwarding = app.onFileChanged((info) => {
+      page.evaluate((i) => (globalThis as unknown as ClinicWindow).__clinicFileChanged(i), info).catch(() => {});
+    });
+
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`Uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`Console error: ${message.text()}`);
+    });
+
+    await serveRenderer(page);
+    await use({
+      app,
+      dir,
+      open: async () => {
+        await page.goto(`${ORIGIN}/index.html`);
+        await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+      },
+      rewriteCalls: (fn) => {
+        rewrite = fn;
+      },
+    });
+
+    stopForwarding();
+    app.close();
+    rmSync(dir, { recursive: true, force: true });
+    // A CSP violation or a crash in the window shows up here even when the screen looked right.
+    expect(problems, 'the window logged errors').toEqual([]);
+  },
+});
+
+export { expect };

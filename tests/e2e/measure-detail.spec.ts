@@ -1,0 +1,135 @@
+import { measureButton, measureRow } from './clinic-page';
+import { expect, test } from './fixtures';
+
+test.beforeEach(async ({ clinic }) => {
+  await clinic.open();
+});
+
+test('a measure opens in a panel with its meaning, target, chart and history, and Escape closes it', async ({
+  page,
+}) => {
+  const button = measureButton(page, 'Decisions within 1 working day');
+  await button.click();
+
+  const panel = page.getByRole('dialog', { name: 'Decisions within 1 working day' });
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Front door');
+  await expect(panel).toContainText('Contacts and referrals with a decision made within one working day');
+  await expect(panel.getByRole('button', { name: 'Close' })).toBeFocused();
+
+  const facts = panel.getByRole('term');
+  await expect(facts).toContainText(['Target', 'Which way is better', 'Near target band', 'Benchmarks']);
+  await expect(panel.getByRole('definition')).toContainText([
+    '80% or more',
+    'Higher is better',
+    'Up to 5 percentage points short of the target counts as near target.',
+    'None recorded',
+    'Percentage',
+    'Monthly',
+  ]);
+  await expect(panel).toContainText('Off target');
+  await expect(panel).toContainText('+2.0 pts since September 2023');
+
+  // The chart is drawn: a canvas with a size and a description, and a key naming the target line.
+  const chart = panel.getByRole('img', { name: /Line chart of Decisions within 1 working day/ });
+  await expect(chart).toBeVisible();
+  const box = await chart.boundingBox();
+  expect(box?.width).toBeGreaterThan(300);
+  expect(box?.height).toBeGreaterThan(200);
+  await expect(panel.getByRole('list', { name: 'Chart key' })).toContainText('Target (80%)');
+
+  const history = panel.getByRole('table', { name: 'Figures by month' });
+  await expect(history.getByRole('row')).toHaveText(['Month Figure', 'September 2023 53%', 'October 2023 55%'], {
+    useInnerText: true,
+  });
+
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(button).toBeFocused();
+});
+
+test('a measure with benchmarks draws each one as a labelled line in the chart key', async ({ page }) => {
+  await measureButton(page, 'Assessments within 45 working days').click();
+  const panel = page.getByRole('dialog');
+  await expect(panel.getByRole('list', { name: 'Chart key' }).getByRole('listitem')).toHaveText([
+    'Figure',
+    'Target (80%)',
+    'National (84.5%)',
+    'Regional (82%)',
+    'Statistical neighbours (78.6%)',
+  ]);
+  await expect(panel.getByRole('definition').filter({ hasText: 'National' })).toHaveText(
+    'National: 84.5%Regional: 82%Statistical neighbours: 78.6%',
+  );
+});
+
+test('a share of a known number of children shows both numbers: 10 of 35', async ({ page }) => {
+  await expect(measureRow(page, 'Repeat plans within 2 years')).toContainText('10 of 35');
+  await measureButton(page, 'Repeat plans within 2 years').click();
+  const panel = page.getByRole('dialog');
+  await expect(panel).toContainText('28.6%');
+  await expect(panel).toContainText('October 2023 · 10 of 35');
+  await expect(panel.getByRole('table').getByRole('row').last()).toHaveText('October 2023 28.6% 10 of 35', {
+    useInnerText: true,
+  });
+});
+
+test('a quarterly measure explains when its figures are published', async ({ page }) => {
+  await measureButton(page, 'Care leavers aged 19-21 in education, employment or training').click();
+  const panel = page.getByRole('dialog');
+  await expect(panel).toContainText('Quarterly: published at the end of each quarter');
+  await expect(panel.getByRole('table').getByRole('rowheader')).toHaveText(['June 2023', 'September 2023']);
+  await expect(panel.locator('abbr', { hasText: 'EET' })).toHaveAttribute('title', 'Education, employment or training');
+});
+
+test('clicking anywhere on a row opens its measure, and Close returns focus to the measure', async ({ page }) => {
+  await measureRow(page, 'Contacts').getByRole('cell').first().click();
+  const panel = page.getByRole('dialog', { name: 'Contacts' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('definition').first()).toHaveText('No target set');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toBeHidden();
+  await expect(measureButton(page, 'Contacts')).toBeFocused();
+});
+
+test('the clinic can be used with the keyboard alone', async ({ page }) => {
+  // From the top of the page, Tab reaches the skip link, the period pickers, the filters, the
+  // column headings and then the measures in order.
+  const reached: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    const name = `${await focused.evaluate((el) => el.localName)}:${(await focused.innerText()).replace(/\s+/g, ' ').trim()}`;
+    reached.push(name);
+    if (name === 'button:Decisions within 1 working day') break;
+  }
+  expect(reached[0]).toBe('a:Skip to the clinic');
+  expect(reached).toContain('button:Current Oct 2023');
+  await expect(measureButton(page, 'Decisions within 1 working day')).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('dialog', { name: 'Decisions within 1 working day' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Close' })).toBeFocused();
+  // The page behind the modal panel is inert: Tab never lands on anything outside the panel.
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    await expect(page.locator(':focus:not(dialog, dialog *)')).toHaveCount(0);
+  }
+  await panel.getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(measureButton(page, 'Decisions within 1 working day')).toBeFocused();
+
+  // Sorting by keyboard: Shift+Tab back to a heading button, then Enter.
+  const currentHeading = page.getByRole('columnheader', { name: /Current/ });
+  await currentHeading.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(currentHeading).toHaveAttribute('aria-sort', 'ascending');
+
+  // Filters by keyboard.
+  await page.getByLabel('Off target only').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel('Off target only')).toBeChecked();
+  await expect(measureRow(page, 'Contacts')).toHaveCount(0);
+});
