@@ -13,6 +13,9 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Date inputs follow their lang="en-GB" (day, month, year) rather than the browser's own
+  // language: Debian's Chromium ships only the en-US language pack, which would put the month first.
+  '--enable-blink-features=LangAttributeAwareFormControlUI',
 ];
 
 export default defineConfig({

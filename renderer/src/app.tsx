@@ -1,45 +1,87 @@
 /**
- * The window: the open file and period choice at the top, the clinic below, and one measure's
- * detail on demand. All data comes through window.clinic; any refusal is shown in words.
+ * The window: the open file at the top, the sections under it (the clinic, the action log,
+ * preferences), and the section's page below. All data comes through window.clinic; any refusal
+ * is shown in words.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { FileInfo, PeriodList } from '../../main/contract';
 import { addMonths } from '../../main/domain/period';
-import type { ClinicReport, Period, ReportRow } from '../../main/domain/types';
+import type { ClinicReport, ClinicSummary, Period, ServiceArea } from '../../main/domain/types';
+import { ActionLogPage } from './action-log-page';
+import { Announcer } from './announcer';
 import { callClinic } from './clinic-api';
-import { ClinicView } from './clinic-view';
 import { ErrorMessage } from './error-message';
-import { MeasureDetailPanel } from './measure-detail';
+import { MeetingPage } from './meeting-page';
 import { PeriodPicker, type Selection } from './period-picker';
+import { PreferencesPage } from './preferences-page';
 
-interface FileState {
+export interface FileState {
   info: FileInfo;
   periods: PeriodList;
+  clinics: ClinicSummary[];
+  /** Service areas in the report's order, for choosing a clinic's scope. */
+  areas: ServiceArea[];
+  /** The latest period against the month before, as the API gives it by default; null if refused. */
+  defaultReport: ClinicReport | null;
 }
+
+type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
+
+export type PageName = 'clinic' | 'log' | 'preferences';
+
+const pages: { name: PageName; label: string }[] = [
+  { name: 'clinic', label: 'Clinic' },
+  { name: 'log', label: 'Action log' },
+  { name: 'preferences', label: 'Preferences' },
+];
 
 const NO_PERIODS: Period[] = [];
 
-type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
+function areasOf(measures: { area: string; area_title: string }[]): ServiceArea[] {
+  const seen = new Map<string, string>();
+  for (const m of measures) if (!seen.has(m.area)) seen.set(m.area, m.area_title);
+  return [...seen].map(([key, title]) => ({ key, title }));
+}
 
 export function App(): ReactNode {
   // Bumped when the shell reports another file, so everything below reloads from scratch.
   const [generation, setGeneration] = useState(0);
   const [file, setFile] = useState<Loadable<FileState>>({ state: 'loading' });
+  const [page, setPage] = useState<PageName>('clinic');
   const [selection, setSelection] = useState<Selection | null>(null);
-  const [report, setReport] = useState<Loadable<ClinicReport>>({ state: 'loading' });
-  const [open, setOpen] = useState<ReportRow | null>(null);
+  const [clinicId, setClinicId] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
 
   useEffect(() => window.clinic?.onFileChanged(() => setGeneration((g) => g + 1)), []);
 
   useEffect(() => {
     let current = true;
     void (async () => {
-      const [info, periods] = await Promise.all([callClinic('getFileInfo', {}), callClinic('listPeriods', {})]);
+      const [info, periods, clinics, report] = await Promise.all([
+        callClinic('getFileInfo', {}),
+        callClinic('listPeriods', {}),
+        callClinic('listClinics', {}),
+        callClinic('getReport', {}),
+      ]);
       if (!current) return;
-      setOpen(null);
       if (!info.ok) return setFile({ state: 'failed', error: info.error });
       if (!periods.ok) return setFile({ state: 'failed', error: periods.error });
-      setFile({ state: 'ready', value: { info: info.value, periods: periods.value } });
+      if (!clinics.ok) return setFile({ state: 'failed', error: clinics.error });
+      // A file with no figures has no areas yet; the clinic page says why in its own words.
+      const areas = report.ok ? areasOf(report.value.measures) : [];
+      setFile({
+        state: 'ready',
+        value: {
+          info: info.value,
+          periods: periods.value,
+          clinics: clinics.value,
+          areas,
+          defaultReport: report.ok ? report.value : null,
+        },
+      });
+      setCreating(false);
+      // The newest clinic opens by default.
+      setClinicId(clinics.value[0]?.id ?? null);
       const latest = periods.value.latest;
       setSelection(
         latest === null ? { period: null, compare: null } : { period: latest, compare: addMonths(latest, -1) },
@@ -50,43 +92,28 @@ export function App(): ReactNode {
     };
   }, [generation]);
 
-  const periods = file.state === 'ready' ? file.value.periods.periods : NO_PERIODS;
+  /** Lists the clinics again (after one is started, marked final or reopened), keeping the one chosen. */
+  const reloadClinics = useCallback(async (select?: number) => {
+    const clinics = await callClinic('listClinics', {});
+    if (!clinics.ok) return;
+    setFile((f) => (f.state === 'ready' ? { state: 'ready', value: { ...f.value, clinics: clinics.value } } : f));
+    if (select !== undefined) setClinicId(select);
+  }, []);
 
-  useEffect(() => {
-    if (selection === null) return;
-    let current = true;
-    void (async () => {
-      const args: { period?: Period; compare?: Period } = {};
-      if (selection.period !== null) args.period = selection.period;
-      // A month with no figures at all is left to the API's default, which shows the rows with
-      // no previous figure rather than refusing the whole clinic.
-      if (selection.compare !== null && periods.includes(selection.compare)) args.compare = selection.compare;
-      const result = await callClinic('getReport', args);
-      if (!current) return;
-      setReport(result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error });
-    })();
-    return () => {
-      current = false;
-    };
-  }, [selection, periods]);
-
-  const close = useCallback(() => {
-    const key = open?.key;
-    setOpen(null);
-    // Back to the measure the panel was opened from, so a keyboard user keeps their place.
-    if (key) {
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLButtonElement>(`button[data-measure-key="${CSS.escape(key)}"]`)?.focus(),
-      );
-    }
-  }, [open]);
-
-  const fileName = file.state === 'ready' ? file.value.info.name : null;
+  const ready = file.state === 'ready' ? file.value : null;
+  const periods = ready?.periods.periods ?? NO_PERIODS;
+  const showPeriodPicker =
+    ready !== null &&
+    page === 'clinic' &&
+    clinicId === null &&
+    !creating &&
+    selection !== null &&
+    selection.period !== null;
 
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to the clinic
+        Skip to main content
       </a>
       <header className="app-header">
         <div className="app-header__inner">
@@ -94,13 +121,11 @@ export function App(): ReactNode {
             <h1 className="app-header__title">Performance Clinic</h1>
             <p className="app-header__file">
               <span className="visually-hidden">Open file: </span>
-              {fileName ?? 'No file open'}
-              {file.state === 'ready' && file.value.info.readOnly && (
-                <span className="app-header__read-only">Read only</span>
-              )}
+              {ready?.info.name ?? 'No file open'}
+              {ready?.info.readOnly && <span className="app-header__read-only">Read only</span>}
             </p>
           </div>
-          {file.state === 'ready' && selection !== null && selection.period !== null && (
+          {showPeriodPicker && selection?.period && (
             <PeriodPicker
               periods={periods}
               selection={{ period: selection.period, compare: selection.compare }}
@@ -108,23 +133,47 @@ export function App(): ReactNode {
             />
           )}
         </div>
+        <nav className="app-nav" aria-label="Sections">
+          <ul className="app-nav__list">
+            {pages.map((p) => (
+              <li key={p.name}>
+                <button
+                  type="button"
+                  className="app-nav__link"
+                  aria-current={page === p.name ? 'page' : undefined}
+                  onClick={() => setPage(p.name)}
+                >
+                  {p.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </header>
       <main id="main" className="page" tabIndex={-1}>
         {file.state === 'failed' && <ErrorMessage title="The clinic file could not be read" message={file.error} />}
-        {file.state === 'ready' && report.state === 'failed' && (
-          <ErrorMessage title="The clinic could not be shown" message={report.error} />
-        )}
-        {(file.state === 'loading' || (file.state === 'ready' && report.state === 'loading')) && (
+        {file.state === 'loading' && (
           <p className="loading" role="status">
             Loading the clinic…
           </p>
         )}
-        {file.state === 'ready' && report.state === 'ready' && (
-          // Keyed by file so filters and sorting start afresh when another file is opened.
-          <ClinicView key={generation} report={report.value} onOpen={setOpen} />
+        {ready && page === 'clinic' && selection !== null && (
+          <MeetingPage
+            // Keyed by file so filters, order and the open panel start afresh when another file is opened.
+            key={generation}
+            file={ready}
+            selection={selection}
+            clinicId={clinicId}
+            creating={creating}
+            onCreating={setCreating}
+            onSelectClinic={setClinicId}
+            onClinicsChanged={reloadClinics}
+          />
         )}
+        {ready && page === 'log' && <ActionLogPage key={generation} clinics={ready.clinics} />}
+        {ready && page === 'preferences' && <PreferencesPage />}
       </main>
-      {open && <MeasureDetailPanel key={open.key} row={open} onClose={close} />}
+      <Announcer />
     </>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The clinic table: one row per measure, grouped under its service area, sortable by any column.
- * Sorting happens within each area so the areas keep the order the report uses.
+ * Sorting happens within each area so the areas keep the order the report uses. When a clinic is
+ * open the table also shows its record (notes, actions, discussed) and can follow its agenda order.
  */
 import {
   createColumnHelper,
@@ -20,7 +21,7 @@ import type { Benchmarks, ClinicReport, Period, PeriodValue, ReportRow, Unit } f
 import { WithAbbreviations } from './abbreviations';
 import { DirectionTag } from './direction-tag';
 import { benchmarkKeys, benchmarkNames, formatChange, formatFraction, formatValue } from './format';
-import { ArrowDownIcon, ArrowUpIcon } from './icons';
+import { ArrowDownIcon, ArrowUpIcon, NoteIcon, WarningIcon } from './icons';
 import { directionOrder, frequencyLabels, polarityHints, statusOrder } from './labels';
 import { Missing } from './missing';
 import { StatusTag } from './status-tag';
@@ -39,7 +40,53 @@ function ValueCell({ value, unit, period }: { value: PeriodValue | null; unit: U
   );
 }
 
-function MeasureCell({ row, onOpen }: { row: ReportRow; onOpen: (row: ReportRow) => void }): ReactNode {
+/** What a clinic has recorded per measure, and what the chair can do from the table. */
+export interface TableRecord {
+  readOnly: boolean;
+  /** Measures with a note at this clinic. */
+  notes: ReadonlySet<string>;
+  actionCounts: Record<string, { open: number; overdue: number }>;
+  discussed: ReadonlySet<string>;
+  /** Agenda position (0-based) of each measure. */
+  positions: ReadonlyMap<string, number>;
+  onDiscussed: (key: string, discussed: boolean) => void;
+  onMove: (key: string, direction: -1 | 1) => void;
+}
+
+function RecordLine({ row, record }: { row: ReportRow; record: TableRecord }): ReactNode {
+  const hasNote = record.notes.has(row.key);
+  const counts = record.actionCounts[row.key];
+  if (!hasNote && !counts) return null;
+  return (
+    <span className="record-line">
+      {hasNote && (
+        <span className="record-line__item record-line__note">
+          <NoteIcon />
+          Note
+        </span>
+      )}
+      {counts && counts.open > 0 && (
+        <span className="record-line__item">{counts.open === 1 ? '1 open action' : `${counts.open} open actions`}</span>
+      )}
+      {counts && counts.overdue > 0 && (
+        <span className="record-line__item record-line__overdue">
+          <WarningIcon />
+          {counts.overdue} overdue
+        </span>
+      )}
+    </span>
+  );
+}
+
+function MeasureCell({
+  row,
+  onOpen,
+  record,
+}: {
+  row: ReportRow;
+  onOpen: (row: ReportRow) => void;
+  record?: TableRecord | undefined;
+}): ReactNode {
   // Only what departs from the usual (monthly, higher is better) is spelt out, to keep rows short;
   // the detail panel says everything.
   const hints: string[] = [];
@@ -60,7 +107,66 @@ function MeasureCell({ row, onOpen }: { row: ReportRow; onOpen: (row: ReportRow)
         <WithAbbreviations text={row.title} />
       </button>
       {hints.length > 0 && <span className="measure-hint">{hints.join(' · ')}</span>}
+      {record && <RecordLine row={row} record={record} />}
     </>
+  );
+}
+
+function AgendaCell({ row, record, count }: { row: ReportRow; record: TableRecord; count: number }): ReactNode {
+  const position = record.positions.get(row.key) ?? 0;
+  return (
+    <div className="agenda-cell">
+      <span className="agenda-cell__number">
+        <span className="visually-hidden">Item </span>
+        {position + 1}
+      </span>
+      {!record.readOnly && (
+        <span className="agenda-cell__moves">
+          <button
+            type="button"
+            className="icon-button"
+            data-move={`${row.key}:up`}
+            disabled={position === 0}
+            onClick={(event) => {
+              event.stopPropagation();
+              record.onMove(row.key, -1);
+            }}
+          >
+            <ArrowUpIcon />
+            <span className="visually-hidden">Move {row.title} up</span>
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-move={`${row.key}:down`}
+            disabled={position === count - 1}
+            onClick={(event) => {
+              event.stopPropagation();
+              record.onMove(row.key, 1);
+            }}
+          >
+            <ArrowDownIcon />
+            <span className="visually-hidden">Move {row.title} down</span>
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
+
+function DiscussedCell({ row, record }: { row: ReportRow; record: TableRecord }): ReactNode {
+  const checked = record.discussed.has(row.key);
+  return (
+    // The whole row opens the measure; a click on the checkbox is only about the checkbox.
+    <div className="discussed-cell" onClick={(event) => event.stopPropagation()}>
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={record.readOnly}
+        aria-label={`Discussed: ${row.title}`}
+        onChange={(e) => record.onDiscussed(row.key, e.target.checked)}
+      />
+    </div>
   );
 }
 
@@ -85,14 +191,29 @@ function benchmarkColumn(key: keyof Benchmarks) {
   });
 }
 
-function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void) {
+function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void, agenda: boolean, withRecord: boolean) {
   return useMemo(
     () => [
+      ...(agenda
+        ? [
+            column.display({
+              id: 'agenda',
+              header: 'No.',
+              meta: { label: 'Agenda item' },
+              cell: ({ row, table }) => {
+                const record = table.options.meta?.record;
+                return record ? <AgendaCell row={row.original} record={record} count={record.positions.size} /> : null;
+              },
+            }),
+          ]
+        : []),
       column.accessor('title', {
         id: 'measure',
         header: 'Measure',
         sortingFn: 'text',
-        cell: ({ row }) => <MeasureCell row={row.original} onOpen={onOpen} />,
+        cell: ({ row, table }) => (
+          <MeasureCell row={row.original} onOpen={onOpen} record={table.options.meta?.record} />
+        ),
       }),
       column.accessor((r) => r.previous?.value, {
         id: 'previous',
@@ -143,8 +264,21 @@ function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void) {
         header: 'Benchmarks',
         columns: benchmarkKeys.map(benchmarkColumn),
       }),
+      ...(withRecord
+        ? [
+            column.accessor((r) => r.key, {
+              id: 'discussed',
+              header: 'Discussed',
+              enableSorting: false,
+              cell: ({ row, table }) => {
+                const record = table.options.meta?.record;
+                return record ? <DiscussedCell row={row.original} record={record} /> : null;
+              },
+            }),
+          ]
+        : []),
     ],
-    [report.compare, report.period, onOpen],
+    [report.compare, report.period, onOpen, agenda, withRecord],
   );
 }
 
@@ -155,6 +289,10 @@ declare module '@tanstack/react-table' {
     numeric?: boolean;
     /** Plain words for the header, where the header is drawn from several parts. */
     label?: string;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface TableMeta<TData extends RowData> {
+    record?: TableRecord;
   }
 }
 
@@ -176,6 +314,13 @@ function HeaderCell({ header, rowSpan }: { header: Header<ReportRow, unknown>; r
     );
   }
   const sorted = col.getIsSorted();
+  if (!col.getCanSort()) {
+    return (
+      <th scope="col" rowSpan={rowSpan} className={`th-plain${numeric ? ' numeric' : ''}`}>
+        {content}
+      </th>
+    );
+  }
   return (
     <th
       scope="col"
@@ -211,22 +356,33 @@ function groupByArea(
   return [...groups.values()].filter((g) => g.rows.length > 0);
 }
 
+const NO_SORTING: SortingState = [];
+
 export interface ClinicTableProps {
   report: ClinicReport;
+  /** In agenda mode, already in agenda order. */
   rows: ReportRow[];
   onOpen: (row: ReportRow) => void;
+  /** The open clinic's record, when there is one. */
+  record?: TableRecord;
+  /** Follow the clinic's agenda: one list in agenda order, not sortable, with controls to reorder. */
+  agenda?: boolean;
 }
 
-export function ClinicTable({ report, rows, onOpen }: ClinicTableProps): ReactNode {
+export function ClinicTable({ report, rows, onOpen, record, agenda = false }: ClinicTableProps): ReactNode {
   const [sorting, setSorting] = useState<SortingState>([]);
-  const columns = useColumns(report, onOpen);
+  const columns = useColumns(report, onOpen, agenda && record !== undefined, record !== undefined);
   // React Compiler cannot memoise TanStack Table's mutable instance; the table is small and
   // re-renders only when its data, sorting or period change.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns,
-    state: { sorting },
+    // A stable empty sort: a new [] on every render would make TanStack recompute and reset its
+    // state each time, re-rendering without end.
+    state: { sorting: agenda ? NO_SORTING : sorting },
+    enableSorting: !agenda,
+    meta: { record },
     onSortingChange: setSorting,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -235,7 +391,9 @@ export function ClinicTable({ report, rows, onOpen }: ClinicTableProps): ReactNo
   });
 
   const areaOrder = useMemo(() => [...new Set(report.measures.map((m) => m.area))], [report.measures]);
-  const groups = groupByArea(table.getRowModel().rows, areaOrder);
+  const groups = agenda
+    ? [{ area: 'agenda', title: 'Agenda', rows: table.getRowModel().rows }]
+    : groupByArea(table.getRowModel().rows, areaOrder);
   const [top, bottom] = table.getHeaderGroups();
   const leafCount = table.getVisibleLeafColumns().length;
   const sortedBy = sorting[0];
@@ -245,13 +403,15 @@ export function ClinicTable({ report, rows, onOpen }: ClinicTableProps): ReactNo
     : null;
 
   return (
-    <table className="clinic-table">
+    <table className={`clinic-table${record ? ' clinic-table--record' : ''}`}>
       <caption className="visually-hidden">
-        Measures for {periodShortLabel(report.period)} compared with {periodShortLabel(report.compare)}, grouped by
-        service area.
-        {sortedName && sortedBy
-          ? ` Sorted by ${sortedName}, ${sortedBy.desc ? 'descending' : 'ascending'}, within each area.`
-          : ' Select a column heading to sort.'}
+        Measures for {periodShortLabel(report.period)} compared with {periodShortLabel(report.compare)}
+        {agenda ? ', in agenda order.' : ', grouped by service area.'}
+        {agenda
+          ? ''
+          : sortedName && sortedBy
+            ? ` Sorted by ${sortedName}, ${sortedBy.desc ? 'descending' : 'ascending'}, within each area.`
+            : ' Select a column heading to sort.'}
       </caption>
       <thead>
         <tr>
@@ -275,18 +435,22 @@ export function ClinicTable({ report, rows, onOpen }: ClinicTableProps): ReactNo
       </thead>
       {groups.map((group) => (
         <tbody key={group.area}>
-          <tr className="area-row">
-            <th scope="rowgroup" colSpan={leafCount}>
-              {group.title}
-              <span className="area-row__count">
-                {group.rows.length === 1 ? '1 measure' : `${group.rows.length} measures`}
-              </span>
-            </th>
-          </tr>
+          {!agenda && (
+            <tr className="area-row">
+              <th scope="rowgroup" colSpan={leafCount}>
+                {group.title}
+                <span className="area-row__count">
+                  {group.rows.length === 1 ? '1 measure' : `${group.rows.length} measures`}
+                </span>
+              </th>
+            </tr>
+          )}
           {group.rows.map((row) => (
             <tr
               key={row.id}
-              className={`measure-row measure-row--${row.original.status.replace('_', '-')}`}
+              className={`measure-row measure-row--${row.original.status.replace('_', '-')}${
+                record?.discussed.has(row.original.key) ? ' measure-row--discussed' : ''
+              }`}
               onClick={() => onOpen(row.original)}
             >
               {row.getVisibleCells().map((cell) => {

@@ -1,10 +1,60 @@
-/** The clinic: a summary of status against target, the filters, and the table of measures. */
+/**
+ * The measures: a summary of status against target, the filters, and the table. With a clinic
+ * open, the table can follow the clinic's agenda, and shows its notes, actions and discussed marks.
+ */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { periodLabel } from '../../main/domain/period';
 import type { ClinicReport, ReportRow, Status } from '../../main/domain/types';
 import { Glossary } from './abbreviations';
-import { ClinicTable } from './clinic-table';
+import { ClinicTable, type TableRecord } from './clinic-table';
 import { StatusTag } from './status-tag';
+
+export type Order = 'area' | 'agenda';
+
+/** The open clinic's record as the measures table needs it. */
+export interface ViewRecord {
+  readOnly: boolean;
+  notes: ReadonlySet<string>;
+  actionCounts: Record<string, { open: number; overdue: number }>;
+  discussed: ReadonlySet<string>;
+  /** Every measure key in agenda order. */
+  agenda: string[];
+  order: Order;
+  onOrderChange: (order: Order) => void;
+  onReorder: (order: string[], moved: { key: string; title: string; direction: -1 | 1 }) => void;
+  onDiscussed: (key: string, discussed: boolean) => void;
+}
+
+/** Moves `key` past its neighbour among the rows on screen, keeping everything filtered out where it was. */
+function moved(order: string[], visible: string[], key: string, direction: -1 | 1): string[] | null {
+  const at = visible.indexOf(key);
+  const neighbour = visible[at + direction];
+  if (at < 0 || neighbour === undefined) return null;
+  const without = order.filter((k) => k !== key);
+  const index = without.indexOf(neighbour);
+  without.splice(direction === -1 ? index : index + 1, 0, key);
+  return without;
+}
+
+function OrderToggle({ order, onChange }: { order: Order; onChange: (order: Order) => void }): ReactNode {
+  const name = useId();
+  return (
+    <fieldset className="segmented">
+      <legend>Order</legend>
+      {(
+        [
+          ['area', 'By service area'],
+          ['agenda', 'As agenda'],
+        ] as const
+      ).map(([value, label]) => (
+        <label key={value} className={`segmented__option${order === value ? ' segmented__option--on' : ''}`}>
+          <input type="radio" name={name} value={value} checked={order === value} onChange={() => onChange(value)} />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 const summaryOrder: Status[] = ['off_target', 'near_target', 'on_target', 'no_target'];
 
@@ -28,7 +78,15 @@ function matches(row: ReportRow, words: string[]): boolean {
   return words.every((word) => text.includes(word));
 }
 
-export function ClinicView({ report, onOpen }: { report: ClinicReport; onOpen: (row: ReportRow) => void }): ReactNode {
+export function ClinicView({
+  report,
+  onOpen,
+  record,
+}: {
+  report: ClinicReport;
+  onOpen: (row: ReportRow) => void;
+  record?: ViewRecord;
+}): ReactNode {
   const [area, setArea] = useState('');
   const [offTargetOnly, setOffTargetOnly] = useState(false);
   const [search, setSearch] = useState('');
@@ -49,6 +107,32 @@ export function ClinicView({ report, onOpen }: { report: ClinicReport; onOpen: (
   }, [report.measures, area, offTargetOnly, search]);
 
   const filtered = rows.length !== report.measures.length;
+  const agendaMode = record?.order === 'agenda';
+
+  const ordered = useMemo(() => {
+    if (!agendaMode || !record) return rows;
+    const position = new Map(record.agenda.map((k, i) => [k, i]));
+    return [...rows].sort((a, b) => (position.get(a.key) ?? 1e9) - (position.get(b.key) ?? 1e9));
+  }, [rows, agendaMode, record]);
+
+  const tableRecord = useMemo((): TableRecord | undefined => {
+    if (!record) return undefined;
+    const visible = ordered.map((r) => r.key);
+    return {
+      readOnly: record.readOnly,
+      notes: record.notes,
+      actionCounts: record.actionCounts,
+      discussed: record.discussed,
+      positions: new Map(record.agenda.map((k, i) => [k, i])),
+      onDiscussed: record.onDiscussed,
+      onMove: (key, direction) => {
+        const next = moved(record.agenda, visible, key, direction);
+        const title = ordered.find((r) => r.key === key)?.title ?? key;
+        if (next) record.onReorder(next, { key, title, direction });
+      },
+    };
+  }, [record, ordered]);
+  const discussedCount = record ? report.measures.filter((m) => record.discussed.has(m.key)).length : 0;
 
   return (
     <section aria-labelledby="clinic-heading" className="clinic">
@@ -86,6 +170,7 @@ export function ClinicView({ report, onOpen }: { report: ClinicReport; onOpen: (
             Searches measure names and definitions
           </span>
         </div>
+        {record && <OrderToggle order={record.order} onChange={record.onOrderChange} />}
         <div className="checkbox">
           <input
             id={ids.offTarget}
@@ -99,13 +184,20 @@ export function ClinicView({ report, onOpen }: { report: ClinicReport; onOpen: (
           {filtered
             ? `Showing ${rows.length} of ${report.measures.length} measures`
             : `Showing all ${report.measures.length} measures`}
+          {record && <span className="result-count__discussed">{discussedCount} discussed</span>}
         </p>
       </form>
 
       {rows.length > 0 ? (
         // Focusable so keyboard users can scroll it sideways when the window is narrow or zoomed.
         <div className="table-scroll" role="region" aria-labelledby="clinic-heading" tabIndex={0}>
-          <ClinicTable report={report} rows={rows} onOpen={onOpen} />
+          <ClinicTable
+            report={report}
+            rows={ordered}
+            onOpen={onOpen}
+            agenda={agendaMode}
+            {...(tableRecord ? { record: tableRecord } : {})}
+          />
         </div>
       ) : (
         <p className="empty">No measures match. Clear the search or choose another service area.</p>

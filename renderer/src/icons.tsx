@@ -75,3 +75,48 @@ export const CloseIcon = () => (
     <path d="M3.5 3.5l9 9M12.5 3.5l-9 9" {...stroke} />
   </Icon>
 );
+
+export const CircleIcon = () => (
+  <Icon>
+    <circle cx="8" cy="8" r="5.5" {...stroke} strokeWidth={2} />
+  </Icon>
+);
+
+export const HalfCircleIcon = () => (
+  <Icon>
+    <circle cx="8" cy="8" r="5.5" {...stroke} strokeWidth={2} />
+    <path d="M8 2.5a5.5 5.5 0 0 1 0 11z" fill="currentColor" />
+  </Icon>
+);
+
+export const NoteIcon = () => (
+  <Icon>
+    <path d="M3.5 2.5h6l3 3v8h-9z" {...stroke} strokeWidth={1.6} />
+    <path d="M5.5 8h5M5.5 10.5h5" {...stroke} strokeWidth={1.6} />
+  </Icon>
+);
+
+export const PlusIcon = () => (
+  <Icon>
+    <path d="M8 3v10M3 8h10" {...stroke} />
+  </Icon>
+);
+
+export const ChevronRightIcon = () => (
+  <Icon>
+    <path d="M6 3.5 10.5 8 6 12.5" {...stroke} />
+  </Icon>
+);
+
+export const ChevronDownIcon = () => (
+  <Icon>
+    <path d="M3.5 6 8 10.5 12.5 6" {...stroke} />
+  </Icon>
+);
+
+export const LockIcon = () => (
+  <Icon>
+    <rect x="3" y="7" width="10" height="7" {...stroke} strokeWidth={1.8} />
+    <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" {...stroke} strokeWidth={1.8} />
+  </Icon>
+);

@@ -4,20 +4,34 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { periodLabel } from '../../main/domain/period';
-import type { MeasureDetail, ReportRow } from '../../main/domain/types';
+import type { Clinic, MeasureDetail, ReportRow } from '../../main/domain/types';
 import { WithAbbreviations } from './abbreviations';
 import { callClinic } from './clinic-api';
 import { DirectionTag } from './direction-tag';
 import { ErrorMessage } from './error-message';
 import { benchmarkKeys, benchmarkNames, formatChange, formatFraction, formatValue } from './format';
+import { ConfirmDialog } from './dialog';
 import { HistoryChart } from './history-chart';
 import { CloseIcon } from './icons';
+import { AuditHistory, MeasureRecord } from './measure-record';
+import type { NoteEditorHandle } from './note-editor';
 import { frequencyExplanations, polarityLabels, targetLabel, toleranceLabel, unitLabels } from './labels';
 import { StatusTag } from './status-tag';
 
 type Loaded = { key: string; detail: MeasureDetail } | { key: string; error: string };
 
-function DetailBody({ row, detail }: { row: ReportRow; detail: MeasureDetail }): ReactNode {
+function DetailBody({
+  row,
+  detail,
+  record,
+  footer,
+}: {
+  row: ReportRow;
+  detail: MeasureDetail;
+  /** The clinic's note and actions, shown straight after the headline figures when a clinic is open. */
+  record?: ReactNode;
+  footer?: ReactNode;
+}): ReactNode {
   const { measure, history } = detail;
   const current = row.current;
   const fraction = current ? formatFraction(current.numerator, current.denominator) : null;
@@ -59,6 +73,8 @@ function DetailBody({ row, detail }: { row: ReportRow; detail: MeasureDetail }):
           </span>
         </div>
       </div>
+
+      {record}
 
       <h3 className="detail__subheading">Figures over time</h3>
       <HistoryChart measure={measure} history={history} />
@@ -128,14 +144,39 @@ function DetailBody({ row, detail }: { row: ReportRow; detail: MeasureDetail }):
           <dd>{frequencyExplanations[measure.frequency]}</dd>
         </div>
       </dl>
+      {footer}
     </>
   );
 }
 
-export function MeasureDetailPanel({ row, onClose }: { row: ReportRow; onClose: () => void }): ReactNode {
+/** The clinic a panel belongs to, when one is open, and how to tell the clinic view something changed. */
+export interface PanelClinic {
+  clinic: Clinic;
+  onChanged: () => void;
+}
+
+export function MeasureDetailPanel({
+  row,
+  onClose,
+  clinic,
+}: {
+  row: ReportRow;
+  onClose: () => void;
+  clinic?: PanelClinic;
+}): ReactNode {
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
+  const note = useRef<NoteEditorHandle>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [unsaved, setUnsaved] = useState(false);
+
+  // A note still saving, or refused, must not vanish with the panel: save it first, and ask
+  // before closing over text that is not on disk.
+  const requestClose = async () => {
+    const saved = (await note.current?.flush()) ?? true;
+    if (saved) onClose();
+    else setUnsaved(true);
+  };
 
   useEffect(() => {
     const element = dialog.current;
@@ -167,11 +208,11 @@ export function MeasureDetailPanel({ row, onClose }: { row: ReportRow; onClose: 
       onCancel={(event) => {
         // Escape: let React state close the panel so focus is returned in one place.
         event.preventDefault();
-        onClose();
+        void requestClose();
       }}
       onClick={(event) => {
         // A click on the dimmed backdrop lands on the dialog element itself.
-        if (event.target === dialog.current) onClose();
+        if (event.target === dialog.current) void requestClose();
       }}
     >
       <div className="detail__inner">
@@ -182,7 +223,12 @@ export function MeasureDetailPanel({ row, onClose }: { row: ReportRow; onClose: 
               <WithAbbreviations text={row.title} />
             </h2>
           </div>
-          <button ref={closeButton} type="button" className="button button--secondary" onClick={onClose}>
+          <button
+            ref={closeButton}
+            type="button"
+            className="button button--secondary"
+            onClick={() => void requestClose()}
+          >
             <CloseIcon />
             Close
           </button>
@@ -194,9 +240,41 @@ export function MeasureDetailPanel({ row, onClose }: { row: ReportRow; onClose: 
         ) : 'error' in shown ? (
           <ErrorMessage title="The measure could not be shown" message={shown.error} />
         ) : (
-          <DetailBody row={row} detail={shown.detail} />
+          <DetailBody
+            row={row}
+            detail={shown.detail}
+            record={
+              clinic && (
+                <MeasureRecord
+                  clinic={clinic.clinic}
+                  measure={row.key}
+                  measureTitle={row.title}
+                  noteRef={note}
+                  onChanged={clinic.onChanged}
+                />
+              )
+            }
+            footer={clinic && <AuditHistory measure={row.key} />}
+          />
         )}
       </div>
+      {unsaved && (
+        <ConfirmDialog
+          title="Your note is not saved"
+          confirmLabel="Close without saving"
+          warning
+          onCancel={() => setUnsaved(false)}
+          onConfirm={async () => {
+            onClose();
+            return null;
+          }}
+        >
+          <p className="confirm__body">
+            The app could not save the note: the reason is shown above the note. If you close now, what you typed since
+            the last save will be lost.
+          </p>
+        </ConfirmDialog>
+      )}
     </dialog>
   );
 }

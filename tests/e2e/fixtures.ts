@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { ClinicApp } from '../../main/api/clinic-app';
 import { createDispatcher, handlersFor } from '../../main/api/dispatch';
 import { callNames, type FileInfo } from '../../main/contract';
@@ -62,6 +62,16 @@ export interface ClinicHarness {
   open(): Promise<void>;
   /** Changes a call's argument before the API sees it: the way to make the real API refuse something. */
   rewriteCalls(rewrite: Rewrite): void;
+  /**
+   * A second window on the same clinic file, in a fresh browser context with its own application
+   * that reads the file from disk: what a restart, or another window, would see.
+   */
+  openAnotherWindow(): Promise<Page>;
+  /**
+   * Fixes the application's clock (null for the real one). Only the README screenshots use this,
+   * so their dates and "Saved at" times are the same on every run; the tests run on today's date.
+   */
+  setClock(now: Date | null): void;
 }
 
 /** Puts the preload's object on `window.clinic`: one function per contract call, plus onFileChanged. */
@@ -84,11 +94,28 @@ async function installClinicApi(page: Page, dispatch: (name: unknown, args: unkn
   }, callNames);
 }
 
+/** Collects what a window logs as an error, so a test fails on a crash or a CSP violation it did not see. */
+function watchForProblems(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`Uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`Console error: ${message.text()}`);
+  });
+}
+
+async function openWindow(page: Page): Promise<void> {
+  await page.goto(`${ORIGIN}/index.html`);
+  // The first load parses the bundle and asks the file for everything: allow for a busy machine.
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible({ timeout: 15_000 });
+}
+
 export const test = base.extend<{ clinic: ClinicHarness }>({
-  clinic: async ({ page }, use) => {
+  clinic: async ({ page, browser }: { page: Page; browser: Browser }, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'clinic-e2e-'));
-    const app = new ClinicApp();
-    await app.createFile(path.join(dir, 'clinic.db'));
+    const file = path.join(dir, 'clinic.db');
+    let fixedNow: Date | null = null;
+    const app = new ClinicApp({ now: () => (fixedNow ? new Date(fixedNow) : new Date()) });
+    await app.createFile(file);
+    const others: { app: ClinicApp; close: () => Promise<void> }[] = [];
 
     let rewrite: Rewrite = (_name, args) => args;
     const dispatch = createDispatcher(handlersFor(app));
@@ -100,24 +127,41 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
     });
 
     const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`Uncaught: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`Console error: ${message.text()}`);
-    });
+    watchForProblems(page, problems);
 
     await serveRenderer(page);
     await use({
       app,
       dir,
-      open: async () => {
-        await page.goto(`${ORIGIN}/index.html`);
-        await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
-      },
+      open: () => openWindow(page),
       rewriteCalls: (fn) => {
         rewrite = fn;
       },
+      openAnotherWindow: async () => {
+        const other = new ClinicApp();
+        await other.openFile(file);
+        const context = await browser.newContext({
+          viewport: page.viewportSize(),
+          locale: 'en-GB',
+          timezoneId: 'Europe/London',
+        });
+        others.push({ app: other, close: () => context.close() });
+        const second = await context.newPage();
+        watchForProblems(second, problems);
+        await installClinicApi(second, createDispatcher(handlersFor(other)));
+        await serveRenderer(second);
+        await openWindow(second);
+        return second;
+      },
+      setClock: (now) => {
+        fixedNow = now;
+      },
     });
 
+    for (const other of others) {
+      await other.close();
+      other.app.close();
+    }
     stopForwarding();
     app.close();
     rmSync(dir, { recursive: true, force: true });

@@ -103,7 +103,7 @@ test('the clinic can be used with the keyboard alone', async ({ page }) => {
     reached.push(name);
     if (name === 'button:Decisions within 1 working day') break;
   }
-  expect(reached[0]).toBe('a:Skip to the clinic');
+  expect(reached[0]).toBe('a:Skip to main content');
   expect(reached).toContain('button:Current Oct 2023');
   await expect(measureButton(page, 'Decisions within 1 working day')).toBeFocused();
 

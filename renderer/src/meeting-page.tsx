@@ -1,0 +1,309 @@
+/**
+ * The clinic section: choose or start a clinic, then the meeting itself (its header, the actions
+ * to review and the measures in agenda order) with one measure's detail on demand. With no clinic
+ * yet, the measures comparison still shows, with a prompt to start one.
+ */
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ClinicReport, ClinicView as ClinicViewData, Period, ReportRow } from '../../main/domain/types';
+import { ActionsToReview, ReviewSummary } from './actions-to-review';
+import { announce } from './announcer';
+import type { FileState } from './app';
+import { callClinic } from './clinic-api';
+import { ClinicHeader } from './clinic-header';
+import { ClinicView, type Order, type ViewRecord } from './clinic-view';
+import { formatDate } from './dates';
+import { ErrorMessage } from './error-message';
+import { PlusIcon } from './icons';
+import { MeasureDetailPanel } from './measure-detail';
+import { NewClinicForm } from './new-clinic-form';
+import type { Selection } from './period-picker';
+
+type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
+
+export interface MeetingPageProps {
+  file: FileState;
+  selection: Selection;
+  clinicId: number | null;
+  creating: boolean;
+  onCreating: (creating: boolean) => void;
+  onSelectClinic: (id: number) => void;
+  onClinicsChanged: (select?: number) => Promise<void>;
+}
+
+function ClinicPicker({
+  file,
+  clinicId,
+  onSelect,
+  onNew,
+}: {
+  file: FileState;
+  clinicId: number;
+  onSelect: (id: number) => void;
+  onNew: (() => void) | null;
+}): ReactNode {
+  return (
+    <div className="clinic-bar">
+      <div className="field field--row">
+        <label htmlFor="clinic-picker">Clinic</label>
+        <select id="clinic-picker" value={clinicId} onChange={(e) => onSelect(Number(e.target.value))}>
+          {file.clinics.map((c) => (
+            <option key={c.id} value={c.id}>
+              {formatDate(c.held_on)} · {c.kind}
+              {c.status === 'final' ? ' (final)' : ' (draft)'}
+            </option>
+          ))}
+        </select>
+      </div>
+      {onNew && (
+        <button type="button" className="button button--secondary" onClick={onNew}>
+          <PlusIcon />
+          New clinic
+        </button>
+      )}
+    </div>
+  );
+}
+
+function StartPrompt({ onStart }: { onStart: (() => void) | null }): ReactNode {
+  return (
+    <div className="start-prompt">
+      <div>
+        <p className="start-prompt__title">No clinic has been started in this file yet</p>
+        <p className="start-prompt__body">
+          Start a clinic to record notes, actions and the agenda against these measures. Until then, the figures are
+          here to look at.
+        </p>
+      </div>
+      {onStart && (
+        <button type="button" className="button button--primary button--large" onClick={onStart}>
+          <PlusIcon />
+          Start a clinic
+        </button>
+      )}
+    </div>
+  );
+}
+
+function useFiguresOnly(selection: Selection, file: FileState, active: boolean): Loadable<ClinicReport> {
+  const periods = file.periods.periods;
+  const [report, setReport] = useState<Loadable<ClinicReport>>({ state: 'loading' });
+  // The report the window already has for the default choice saves asking for it twice.
+  const known = file.defaultReport;
+  const isDefault =
+    known !== null && selection.period === known.period && (selection.compare ?? known.compare) === known.compare;
+  useEffect(() => {
+    if (!active || isDefault) return;
+    let current = true;
+    void (async () => {
+      const args: { period?: Period; compare?: Period } = {};
+      if (selection.period !== null) args.period = selection.period;
+      // A month with no figures at all is left to the API's default, which shows the rows with
+      // no previous figure rather than refusing the whole clinic.
+      if (selection.compare !== null && periods.includes(selection.compare)) args.compare = selection.compare;
+      const result = await callClinic('getReport', args);
+      if (!current) return;
+      setReport(result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error });
+    })();
+    return () => {
+      current = false;
+    };
+  }, [selection, periods, active, isDefault]);
+  return isDefault ? { state: 'ready', value: known } : report;
+}
+
+function useClinicView(clinicId: number | null) {
+  const [view, setView] = useState<Loadable<ClinicViewData>>({ state: 'loading' });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (clinicId === null) return;
+    let current = true;
+    void callClinic('getClinicView', { id: clinicId }).then((result) => {
+      if (!current) return;
+      setView(result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [clinicId, tick]);
+  const refresh = useCallback(() => setTick((t) => t + 1), []);
+  return { view, setView, refresh };
+}
+
+export function MeetingPage({
+  file,
+  selection,
+  clinicId,
+  creating,
+  onCreating,
+  onSelectClinic,
+  onClinicsChanged,
+}: MeetingPageProps): ReactNode {
+  const periods = file.periods.periods;
+  const report = useFiguresOnly(selection, file, clinicId === null && !creating);
+  const { view, setView, refresh } = useClinicView(clinicId);
+  const [open, setOpen] = useState<ReportRow | null>(null);
+  const [order, setOrder] = useState<Order>('area');
+  const [recordError, setRecordError] = useState<string | null>(null);
+  const readOnlyFile = file.info.readOnly;
+  const canStart = !readOnlyFile && periods.length > 0;
+
+  // Only the view of the clinic chosen counts; another clinic's, still on screen while loading, does not.
+  const shown = view.state === 'ready' && view.value.clinic.id === clinicId ? view.value : null;
+  const areaTitles = useMemo(() => new Map(file.areas.map((a) => [a.key, a.title])), [file.areas]);
+
+  // Changes made in the panel reload the clinic behind it once, when the panel closes.
+  const [stale, setStale] = useState(false);
+  const markStale = useCallback(() => setStale(true), []);
+
+  const close = useCallback(() => {
+    const key = open?.key;
+    setOpen(null);
+    if (stale) {
+      setStale(false);
+      refresh();
+    }
+    // Back to the measure the panel was opened from, so a keyboard user keeps their place.
+    if (key) {
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLButtonElement>(`button[data-measure-key="${CSS.escape(key)}"]`)?.focus(),
+      );
+    }
+  }, [open, stale, refresh]);
+
+  const record = useMemo((): ViewRecord | undefined => {
+    if (!shown) return undefined;
+    const { clinic } = shown;
+    const agenda = [...shown.agenda].sort((a, b) => a.position - b.position);
+    return {
+      readOnly: clinic.status === 'final' || readOnlyFile,
+      notes: new Set(shown.notes.filter((n) => n.text.trim() !== '').map((n) => n.measure)),
+      actionCounts: shown.actionCounts,
+      discussed: new Set(agenda.filter((a) => a.discussed).map((a) => a.measure)),
+      agenda: agenda.map((a) => a.measure),
+      order,
+      onOrderChange: setOrder,
+      onDiscussed: (key, discussed) => {
+        const title = shown.report.measures.find((m) => m.key === key)?.title ?? key;
+        setView({
+          state: 'ready',
+          value: { ...shown, agenda: shown.agenda.map((a) => (a.measure === key ? { ...a, discussed } : a)) },
+        });
+        void callClinic('setDiscussed', { clinicId: clinic.id, measure: key, discussed }).then((result) => {
+          if (!result.ok) {
+            setRecordError(result.error);
+            refresh();
+            return;
+          }
+          setRecordError(null);
+          announce(`${title} marked ${discussed ? 'discussed' : 'not discussed'}. Saved.`);
+        });
+      },
+      onReorder: (next, moved) => {
+        setView({
+          state: 'ready',
+          value: { ...shown, agenda: next.map((measure, position) => ({ ...findItem(measure), position })) },
+        });
+        function findItem(measure: string) {
+          return shown?.agenda.find((a) => a.measure === measure) ?? { measure, position: 0, discussed: false };
+        }
+        // A button that has just become disabled (top or bottom of the list) would drop focus.
+        requestAnimationFrame(() => {
+          const button = document.querySelector<HTMLButtonElement>(
+            `button[data-move="${CSS.escape(moved.key)}:${moved.direction === -1 ? 'up' : 'down'}"]`,
+          );
+          if (button?.disabled) {
+            document
+              .querySelector<HTMLButtonElement>(
+                `button[data-move="${CSS.escape(moved.key)}:${moved.direction === -1 ? 'down' : 'up'}"]`,
+              )
+              ?.focus();
+          }
+        });
+        void callClinic('saveAgenda', { clinicId: clinic.id, order: next }).then((result) => {
+          if (!result.ok) {
+            setRecordError(result.error);
+            refresh();
+            return;
+          }
+          setRecordError(null);
+          announce(
+            `${moved.title} moved ${moved.direction === -1 ? 'up' : 'down'} to item ${next.indexOf(moved.key) + 1}. Agenda saved.`,
+          );
+        });
+      },
+    };
+  }, [shown, order, readOnlyFile, refresh, setView]);
+
+  if (creating) {
+    return (
+      <NewClinicForm
+        areas={file.areas}
+        periods={periods}
+        onCancel={() => onCreating(false)}
+        onCreated={(clinic) => {
+          onCreating(false);
+          void onClinicsChanged(clinic.id);
+        }}
+      />
+    );
+  }
+
+  if (clinicId === null) {
+    return (
+      <>
+        {file.areas.length > 0 && <StartPrompt onStart={canStart ? () => onCreating(true) : null} />}
+        {report.state === 'failed' && <ErrorMessage title="The clinic could not be shown" message={report.error} />}
+        {report.state === 'loading' && (
+          <p className="loading" role="status">
+            Loading the clinic…
+          </p>
+        )}
+        {report.state === 'ready' && <ClinicView report={report.value} onOpen={setOpen} />}
+        {open && <MeasureDetailPanel key={open.key} row={open} onClose={close} />}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <ClinicPicker
+        file={file}
+        clinicId={clinicId}
+        onSelect={onSelectClinic}
+        onNew={canStart ? () => onCreating(true) : null}
+      />
+      {view.state === 'failed' && <ErrorMessage title="The clinic could not be shown" message={view.error} />}
+      {shown === null && view.state !== 'failed' && (
+        <p className="loading" role="status">
+          Loading the clinic…
+        </p>
+      )}
+      {shown && (
+        <>
+          <ClinicHeader
+            clinic={shown.clinic}
+            areaTitles={areaTitles}
+            readOnlyFile={readOnlyFile}
+            onChanged={() => {
+              refresh();
+              void onClinicsChanged();
+            }}
+          >
+            <ReviewSummary view={shown} />
+          </ClinicHeader>
+          {recordError && <ErrorMessage title="That change was not saved" message={recordError} />}
+          <ClinicView report={shown.report} onOpen={setOpen} {...(record ? { record } : {})} />
+          <ActionsToReview view={shown} onChanged={refresh} />
+        </>
+      )}
+      {open && shown && (
+        <MeasureDetailPanel
+          key={open.key}
+          row={open}
+          onClose={close}
+          clinic={{ clinic: shown.clinic, onChanged: markStale }}
+        />
+      )}
+    </>
+  );
+}

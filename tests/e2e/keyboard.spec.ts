@@ -1,0 +1,65 @@
+import type { Locator, Page } from '@playwright/test';
+import { action, measureButton, noteBox, noteStatus } from './clinic-page';
+import { expect, test } from './fixtures';
+
+// Whole journeys through the real API: each step waits for the file to answer.
+test.describe.configure({ timeout: 60_000 });
+
+/** Presses Tab until `target` has focus, as a keyboard user would; fails if it is never reached. */
+async function tabTo(page: Page, target: Locator, most = 80): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+test('a clinic can be started, a note written and an action raised with the keyboard alone', async ({
+  page,
+  clinic,
+}) => {
+  await clinic.open();
+  await tabTo(page, page.getByRole('button', { name: 'Start a clinic' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'New clinic' })).toBeFocused();
+
+  const date = page.getByLabel('Date of the clinic');
+  await tabTo(page, date);
+  // Day, month, year, as the field shows them in en-GB.
+  await page.keyboard.type('09112023');
+  await expect(date).toHaveValue('2023-11-09');
+  await tabTo(page, page.getByLabel('Chair'));
+  await page.keyboard.type('Priya Shah');
+  await tabTo(page, page.getByRole('button', { name: 'Start clinic' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Director’s performance clinic' })).toBeVisible();
+
+  const measure = measureButton(page, 'Decisions within 1 working day');
+  await tabTo(page, measure, 120);
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('dialog', { name: 'Decisions within 1 working day' });
+  await expect(panel.getByRole('button', { name: 'Close' })).toBeFocused();
+
+  await tabTo(page, noteBox(panel));
+  await page.keyboard.type('Agency cover starts on Monday.');
+  await expect(noteStatus(panel)).toHaveText(/^Saved at/);
+
+  await tabTo(page, panel.getByRole('button', { name: 'Raise an action' }));
+  await page.keyboard.press('Enter');
+  await expect(panel.getByLabel('What is to be done')).toBeFocused();
+  await page.keyboard.type('Weekly decision times to the Director');
+  await page.keyboard.press('Tab');
+  await expect(panel.getByLabel('Owner')).toBeFocused();
+  await page.keyboard.type('Head of Service, Front Door');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('07122023');
+  await expect(panel.getByLabel('Due by')).toHaveValue('2023-12-07');
+  await tabTo(page, panel.getByRole('button', { name: 'Raise action' }));
+  await page.keyboard.press('Enter');
+  await expect(action(panel, 'DPC-2023-11-01')).toContainText('Weekly decision times to the Director');
+
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(measure).toBeFocused();
+  await expect(measure.locator('xpath=..')).toContainText('Note');
+});
