@@ -61,6 +61,9 @@ export interface FileInfo {
   notices: string[];
 }
 
+/** Where an export was saved, or null when the person cancelled the save dialog or chose not to replace a file. */
+export type ExportResult = { path: string } | null;
+
 export interface PeriodList {
   /** Every period that has at least one figure, newest first. */
   periods: Period[];
@@ -129,6 +132,17 @@ export const contract = {
   getAudit: call<AuditEntry[]>()(
     z.strictObject({ measure: measureKey.optional(), limit: z.number().int().min(1).max(1000).optional() }),
   ),
+
+  /** Asks where to save (and before replacing a file), then writes the minutes. Null: the person cancelled. */
+  exportMinutes: call<ExportResult>()(
+    z.strictObject({
+      clinicId: id,
+      format: z.enum(['pdf', 'docx', 'html']),
+      protectiveMarking: text(100).optional(),
+    }),
+  ),
+  /** The whole action log as CSV or Excel, saved where the person chooses. Null: the person cancelled. */
+  exportActionLog: call<ExportResult>()(z.strictObject({ format: z.enum(['csv', 'xlsx']) })),
 } as const;
 
 export type CallName = keyof typeof contract;

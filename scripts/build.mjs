@@ -40,6 +40,12 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
   }),
   esbuild({ ...node, entryPoints: { 'cli/cli': 'main/cli/cli.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
+  esbuild({
+    ...node,
+    entryPoints: { 'bench/bench': 'main/bench/bench.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+  }),
 ]);
 
 await viteBuild({ configFile: path.join(root, 'renderer/vite.config.mts'), logLevel: quiet ? 'warn' : 'info' });

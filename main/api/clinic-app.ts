@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileInfo, PeriodList, Preferences } from '../contract';
 import { periodLabel } from '../domain/period';
-import { buildReport, defaultComparePeriod } from '../domain/report';
+import { buildReport, defaultComparePeriod, historyByMeasure } from '../domain/report';
+import { spcAt } from '../domain/spc';
 import type { ClinicReport, Dataset, MeasureDetail, Period } from '../domain/types';
 import { october2023 } from '../sample/october-2023';
 import {
@@ -17,12 +18,27 @@ import {
   listMeasures,
   listPeriods,
   measureHistory,
+  monthlyHistoryUpTo,
   observationsForComparison,
+  targetHistories,
 } from '../store/catalogue';
+import { targetAt } from '../domain/targets';
 import { backupPath, listBackups, takeBackup, type BackupInfo } from '../store/backups';
 import { ClinicFile, openClinicBytes, type OpenOptions } from '../store/clinic-file';
 import { writeFileAtomic } from '../store/durable-file';
 import { FileLock, type LockOptions } from '../store/file-lock';
+import { actionLogCsv, actionLogXlsx } from '../exports/action-log';
+import { buildMinutes, minutesFileName, type Minutes } from '../exports/minutes-data';
+import {
+  renderMinutes,
+  saveThroughHost,
+  type ActionLogFormat,
+  type ExportHost,
+  type MinutesFormat,
+  type Saved,
+} from '../exports/exporter';
+import { Catalogue } from './catalogue';
+import { Imports } from './imports';
 import { Meetings } from './meetings';
 import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../store/errors';
@@ -39,7 +55,12 @@ export interface AppOptions {
   /** Take a daily backup when a file is opened for writing. */
   dailyBackup?: boolean;
   lockOptions?: LockOptions;
+  /** How exports reach the person: the save dialog and the PDF printer. Without one, exports are refused. */
+  exportHost?: ExportHost;
 }
+
+/** The longest protective marking the minutes will print in their page header. */
+export const MARKING_MAX_CHARS = 100;
 
 export class ClinicApp {
   private file: ClinicFile | null = null;
@@ -48,14 +69,21 @@ export class ClinicApp {
   private prefs: Preferences;
   /** Clinics, notes, actions and the audit trail of the open file. */
   readonly meetings: Meetings;
+  /** Imports of figures from spreadsheets, their undo, and fill-in templates. */
+  readonly imports: Imports;
+  /** The measure catalogue: editing, target history, retiring, the split by team. */
+  readonly catalogue: Catalogue;
 
   constructor(private readonly options: AppOptions = {}) {
     this.prefs = loadPreferences(options.preferencesFile);
     this.meetings = new Meetings(
       () => this.current(),
       { who: '', now: options.now ?? (() => new Date()) },
-      (period, compare) => this.report({ period, compare }),
+      (period, compare) => this.report({ period, compare }, { requireCompare: false }),
     );
+    // One actor for all three, so a change of display name reaches each.
+    this.imports = new Imports(() => this.current(), this.meetings.actor);
+    this.catalogue = new Catalogue(() => this.current(), this.meetings.actor);
     this.syncActor();
   }
 
@@ -149,6 +177,24 @@ export class ClinicApp {
     file.saveCopy(path.resolve(target));
   }
 
+  /**
+   * Folds the journal into the clinic file with a full atomic save. Changes are already on disk
+   * when confirmed; this keeps the journal short and the file itself up to date for anyone who
+   * copies it. The shell calls it when the person pauses; a failure is reported, never lost.
+   */
+  checkpoint(): boolean {
+    const file = this.file;
+    if (!file || file.readOnly || !file.needsCheckpoint) return false;
+    const before = file.path;
+    try {
+      file.save();
+      return true;
+    } finally {
+      // A conflict moves the work to a copy beside the file: the window must show the new name.
+      if (file.path !== before) this.notify();
+    }
+  }
+
   onFileChanged(listener: FileChangedListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -178,13 +224,20 @@ export class ClinicApp {
   }
 
   /** The clinic comparison: by default the latest period against the month before. */
-  report(args: { period?: Period; compare?: Period } = {}): ClinicReport {
+  /**
+   * `requireCompare`: an unknown period asked for by name is an error (the command line says so);
+   * a clinic comparing with a month that has no figures simply shows no previous figures.
+   */
+  report(
+    args: { period?: Period; compare?: Period } = {},
+    { requireCompare = args.compare !== undefined }: { requireCompare?: boolean } = {},
+  ): ClinicReport {
     const db = this.current().db;
     const period = args.period ?? listPeriods(db)[0];
     if (period === undefined)
       throw new UserError('This clinic file holds no figures yet. Import a month of figures first.');
     const compare = args.compare ?? defaultComparePeriod(period);
-    for (const p of args.compare === undefined ? [period] : [period, compare]) {
+    for (const p of requireCompare ? [period, compare] : [period]) {
       if (!hasPeriod(db, p)) throw new UserError(`There are no figures for ${periodLabel(p)} in this clinic file.`);
     }
     if (compare >= period) {
@@ -192,13 +245,24 @@ export class ClinicApp {
         `The period to compare with (${periodLabel(compare)}) must be before ${periodLabel(period)}.`,
       );
     }
-    return buildReport(
-      listMeasures(db),
+    // Each measure is judged against the target that applied in the period, not today's.
+    const targets = targetHistories(db);
+    const report = buildReport(
+      listMeasures(db).map((m) => ({ ...m, target: targetAt(targets.get(m.key) ?? [], period) })),
       listAreas(db),
       observationsForComparison(db, period, compare),
       period,
       compare,
     );
+    // Signal or noise: each monthly measure's XmR judgement from its history up to the period.
+    const histories = historyByMeasure(monthlyHistoryUpTo(db, period));
+    return {
+      ...report,
+      measures: report.measures.map((row) => ({
+        ...row,
+        spc: row.frequency === 'monthly' ? spcAt(histories.get(row.key) ?? [], period, row) : null,
+      })),
+    };
   }
 
   measureDetail(args: { key: string }): MeasureDetail {
@@ -215,9 +279,55 @@ export class ClinicApp {
     return { measure, area_title: area?.title ?? measure.area, history };
   }
 
+  /** The minutes of a clinic, with each discussed measure's trend, as the exports print them. */
+  minutes(clinicId: number, options: { protectiveMarking?: string } = {}): Minutes {
+    const marking = options.protectiveMarking ?? '';
+    if (marking.length > MARKING_MAX_CHARS)
+      throw new UserError(`Keep the protective marking under ${MARKING_MAX_CHARS} characters.`);
+    const view = this.meetings.getClinicView(clinicId);
+    return buildMinutes(view, (key) => this.measureDetail({ key }).history, {
+      produced: (this.options.now ?? (() => new Date()))(),
+      protectiveMarking: marking,
+    });
+  }
+
+  /**
+   * Saves a clinic's minutes where the host says; null when the person cancelled. The command
+   * line passes its own host (its --out and --force); the window's calls use the app's.
+   */
+  async exportMinutes(
+    args: { clinicId: number; format: MinutesFormat; protectiveMarking?: string },
+    host: ExportHost | undefined = this.options.exportHost,
+  ): Promise<Saved | null> {
+    const minutes = this.minutes(args.clinicId, { protectiveMarking: args.protectiveMarking });
+    if (!host) throw new UserError(NO_EXPORT_HOST);
+    return saveThroughHost(host, minutesFileName(minutes.view, args.format), args.format, () =>
+      renderMinutes(minutes, args.format, host.printer),
+    );
+  }
+
+  /** Saves the whole action log as CSV or Excel where the host says; null when the person cancelled. */
+  async exportActionLog(
+    args: { format: ActionLogFormat },
+    host: ExportHost | undefined = this.options.exportHost,
+  ): Promise<Saved | null> {
+    const actions = this.meetings.listActions();
+    if (!host) throw new UserError(NO_EXPORT_HOST);
+    const name = `${path.parse(this.current().name).name} action log ${this.today()}.${args.format}`;
+    return saveThroughHost(host, name, args.format, () => actionLogBytes(actions, args.format));
+  }
+
+  private today(): string {
+    return (this.options.now ?? (() => new Date()))().toISOString().slice(0, 10);
+  }
+
   private use(file: ClinicFile): FileInfo {
     this.file?.close();
     this.file = file;
+    return this.notify();
+  }
+
+  private notify(): FileInfo {
     const info = this.fileInfo();
     for (const listener of this.listeners) listener(info);
     return info;
@@ -227,4 +337,12 @@ export class ClinicApp {
     if (!this.file) throw new UserError('No clinic file is open.');
     return this.file;
   }
+}
+
+const NO_EXPORT_HOST =
+  'Exports are saved through the app’s save dialog; from the command line use perfclinic minutes or perfclinic actions with --out FILE.';
+
+/** The action log as the bytes of a CSV or an .xlsx file. */
+export async function actionLogBytes(actions: Parameters<typeof actionLogCsv>[0], format: ActionLogFormat) {
+  return format === 'csv' ? new TextEncoder().encode(actionLogCsv(actions)) : actionLogXlsx(actions);
 }

@@ -43,6 +43,9 @@ export function handlersFor(app: ClinicApp): Handlers {
     },
     listActions: (args) => app.meetings.listActions(args),
     getAudit: (args) => app.meetings.auditTrail(args.measure ?? null, args.limit),
+
+    exportMinutes: (args) => app.exportMinutes(args),
+    exportActionLog: (args) => app.exportActionLog(args),
   };
 }
 

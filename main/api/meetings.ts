@@ -391,7 +391,8 @@ export class Meetings {
     status: ActionStatus;
   }): ActionLogEntry {
     const action = this.action(input.actionId);
-    if (input.clinicId !== null) this.clinic(input.clinicId);
+    // An update is part of the record of the clinic it is made at, so that clinic must be open.
+    if (input.clinicId !== null) this.draftClinic(input.clinicId);
     const text = cleanText(input.text).trim();
     if (text.length > UPDATE_MAX_CHARS)
       throw new UserError(`Keep an update under ${UPDATE_MAX_CHARS.toLocaleString('en-GB')} characters.`);
@@ -425,7 +426,7 @@ export class Meetings {
 
   editAction(input: { actionId: number; description: string; owner: string; dueOn: string }): ActionLogEntry {
     const action = this.action(input.actionId);
-    const raisedAt = this.clinic(action.clinic_id);
+    const raisedAt = this.draftClinic(action.clinic_id);
     const description = cleanText(input.description).trim();
     const owner = cleanText(input.owner).trim();
     const problem = checkDescription(description) ?? checkOwner(owner) ?? checkDueDate(input.dueOn, raisedAt.held_on);
@@ -448,6 +449,7 @@ export class Meetings {
   /** Removes an action from the log. It is kept in the file, marked deleted, with the reason in the audit. */
   deleteAction(actionId: number, reason: string): void {
     const action = this.action(actionId);
+    this.draftClinic(action.clinic_id);
     const why = cleanText(reason).trim();
     if (why === '')
       throw new UserError(

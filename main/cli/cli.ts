@@ -7,8 +7,21 @@ import { ClinicApp } from '../api/clinic-app';
 import { UserError } from '../store/errors';
 import { ACTION_STATUSES } from '../domain/actions';
 import type { ActionStatus } from '../domain/types';
+import * as path from 'node:path';
+import { actionLogBytes } from '../api/clinic-app';
+import {
+  ACTION_LOG_FORMATS,
+  MINUTES_FORMATS,
+  withExtension,
+  type ExportHost,
+  type MinutesFormat,
+} from '../exports/exporter';
+import { PlaywrightPrinter } from '../exports/playwright-printer';
+import { ExportExistsError, writeExport } from '../exports/write-export';
 import { actionLogCsv } from '../exports/action-log';
+import { IMPORT_COMMANDS, IMPORT_USAGE, ImportUsageError, runImport } from './import-command';
 import { actionsTable, clinicsTable } from './meeting-output';
+import { exceptionsText } from './exceptions-output';
 import { formatReport, type ReportFormat } from './report-output';
 
 const USAGE = `Usage:
@@ -16,14 +29,21 @@ const USAGE = `Usage:
       Create a clinic file: the October 2023 sample figures, or empty with --empty.
   perfclinic report --db FILE [--period YYYY-MM] [--compare YYYY-MM] [--format table|json|csv]
       The clinic comparison: the latest period against the one before unless told otherwise.
+  perfclinic exceptions --db FILE [--period YYYY-MM] [--format table|json]
+      Measures with special cause of concern or that will consistently fail their target (SPC),
+      for a daily or weekly exception report. Nothing to report prints a line saying so.
   perfclinic clinics --db FILE [--format table|json]
       The clinics held, newest first.
   perfclinic clinic new --db FILE --date YYYY-MM-DD --kind NAME [--chair NAME] [--attendee NAME]...
                         [--apology NAME]... [--scope AREA]... [--period YYYY-MM] [--compare YYYY-MM]
       Create a clinic (a meeting) comparing the latest period with the one before unless told otherwise.
   perfclinic actions --db FILE [--status open,in_progress,done,dropped] [--owner TEXT] [--overdue]
-                     [--format table|json|csv]
-      The action log across clinics, by due date.
+                     [--format table|json|csv|xlsx] [--out FILE [--force]]
+      The action log across clinics, by due date; xlsx needs --out. --force replaces an existing file.
+  perfclinic minutes --db FILE --clinic ID --format pdf|docx|html --out FILE [--marking TEXT] [--force]
+      The minutes of a clinic (see perfclinic clinics for ids). --marking prints a protective marking,
+      e.g. OFFICIAL-SENSITIVE, on every page. A PDF needs Chromium. --force replaces an existing file.
+${IMPORT_USAGE}
   perfclinic backups --db FILE
       List the automatic backups of a clinic file, newest first.
   perfclinic restore --db FILE --backup NAME
@@ -65,6 +85,44 @@ function checkFormat<F extends string>(value: unknown, allowed: readonly F[]): F
   return value as F;
 }
 
+function requireOut(values: Record<string, unknown>, what: string): string | undefined {
+  const out = values.out;
+  if (out === undefined) return undefined;
+  if (typeof out !== 'string' || out === '') throw new UsageError(`--out needs a file name for the ${what}`);
+  return out;
+}
+
+/** The command line's answer to "where to save, and may I replace it": --out, and --force. */
+function commandLineHost(out: string, force: boolean, printer: PlaywrightPrinter): ExportHost {
+  return {
+    chooseSavePath: () => Promise.resolve(out),
+    confirmReplace: (file) => {
+      if (force) return Promise.resolve(true);
+      throw new ExportExistsError(`${file} already exists; add --force to replace it.`);
+    },
+    printer,
+  };
+}
+
+function saveForCommandLine(target: string, bytes: Uint8Array, force: boolean): string {
+  try {
+    return writeExport(target, bytes, { overwrite: force });
+  } catch (error) {
+    if (error instanceof ExportExistsError)
+      throw new ExportExistsError(`${path.resolve(target)} already exists; add --force to replace it.`);
+    throw error;
+  }
+}
+
+function parseClinicId(value: unknown): number {
+  const text = typeof value === 'string' ? value : '';
+  if (!/^\d{1,15}$/.test(text) || Number(text) < 1)
+    throw new UsageError(
+      `--clinic takes a clinic's id, a whole number: see perfclinic clinics --db FILE (got "${text}")`,
+    );
+  return Number(text);
+}
+
 function parseStatuses(text: string): ActionStatus[] {
   const wanted = text.split(',').map((s) => s.trim().replace('-', '_'));
   const bad = wanted.filter((s) => !(ACTION_STATUSES as readonly string[]).includes(s));
@@ -77,6 +135,7 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
   // Commands that write take the lock, so they never write under an open app.
   const app = new ClinicApp({ lock: true });
   try {
+    if (command !== undefined && IMPORT_COMMANDS.includes(command)) return await runImport(argv, out, app);
     switch (command) {
       case 'init': {
         const { values } = parse(rest, { db: { type: 'string' }, empty: { type: 'boolean' } });
@@ -96,6 +155,23 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         const compare = checkPeriod('compare', values.compare);
         await app.openFile(requireDb(values), { readOnly: true });
         out(formatReport(app.report({ period, compare }), format));
+        return;
+      }
+      case 'exceptions': {
+        const { values } = parse(rest, {
+          db: { type: 'string' },
+          period: { type: 'string' },
+          format: { type: 'string', default: 'table' },
+        });
+        const format = checkFormat(values.format, ['table', 'json']);
+        const period = checkPeriod('period', values.period);
+        await app.openFile(requireDb(values), { readOnly: true });
+        const report = app.report({ period });
+        const exceptions = report.measures.filter(
+          (m) => m.spc && (m.spc.variation.startsWith('concern') || m.spc.assurance === 'fail'),
+        );
+        if (format === 'json') out(`${JSON.stringify({ period: report.period, exceptions }, null, 2)}\n`);
+        else out(exceptionsText(report.period, exceptions));
         return;
       }
       case 'clinics': {
@@ -150,8 +226,15 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
           owner: { type: 'string' },
           overdue: { type: 'boolean' },
           format: { type: 'string', default: 'table' },
+          out: { type: 'string' },
+          force: { type: 'boolean' },
         });
-        const format = checkFormat(values.format, ['table', 'json', 'csv']);
+        const format = checkFormat(values.format, ['table', 'json', 'csv', 'xlsx']);
+        const target = requireOut(values, 'action log');
+        if (format === 'xlsx' && target === undefined)
+          throw new UsageError('--format xlsx writes a file: add --out FILE, for example --out actions.xlsx');
+        if (target !== undefined && !(ACTION_LOG_FORMATS as readonly string[]).includes(format))
+          throw new UsageError('--out saves the action log as csv or xlsx: add --format csv or --format xlsx');
         const status = values.status === undefined ? undefined : parseStatuses(String(values.status));
         await app.openFile(requireDb(values), { readOnly: true });
         const actions = app.meetings.listActions({
@@ -159,9 +242,46 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
           owner: typeof values.owner === 'string' ? values.owner : undefined,
           overdue: values.overdue === true,
         });
-        if (format === 'json') out(`${JSON.stringify(actions, null, 2)}\n`);
+        if (target !== undefined && (format === 'csv' || format === 'xlsx')) {
+          const file = saveForCommandLine(
+            withExtension(target, format),
+            await actionLogBytes(actions, format),
+            values.force === true,
+          );
+          out(`Saved ${actions.length} action${actions.length === 1 ? '' : 's'} to ${file}.\n`);
+        } else if (format === 'json') out(`${JSON.stringify(actions, null, 2)}\n`);
         else if (format === 'csv') out(actionLogCsv(actions));
         else out(actionsTable(actions));
+        return;
+      }
+      case 'minutes': {
+        const { values } = parse(rest, {
+          db: { type: 'string' },
+          clinic: { type: 'string' },
+          format: { type: 'string' },
+          out: { type: 'string' },
+          marking: { type: 'string' },
+          force: { type: 'boolean' },
+        });
+        const db = requireDb(values);
+        if (values.clinic === undefined)
+          throw new UsageError('--clinic ID is required: see perfclinic clinics --db FILE');
+        const clinicId = parseClinicId(values.clinic);
+        if (values.format === undefined) throw new UsageError('--format is required: pdf, docx or html');
+        const format = checkFormat<MinutesFormat>(values.format, MINUTES_FORMATS);
+        const target = requireOut(values, 'minutes');
+        if (target === undefined) throw new UsageError(`--out FILE is required, for example --out minutes.${format}`);
+        await app.openFile(db, { readOnly: true });
+        const printer = new PlaywrightPrinter();
+        try {
+          const saved = await app.exportMinutes(
+            { clinicId, format, protectiveMarking: typeof values.marking === 'string' ? values.marking : undefined },
+            commandLineHost(path.resolve(target), values.force === true, printer),
+          );
+          if (saved) out(`Saved the minutes to ${saved.path}.\n`);
+        } finally {
+          await printer.close();
+        }
         return;
       }
       case 'backups': {
@@ -210,11 +330,12 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
 }
 
 export function exitCodeFor(error: unknown): number {
-  return error instanceof UsageError ? 2 : 1;
+  return error instanceof UsageError || error instanceof ImportUsageError ? 2 : 1;
 }
 
 export function messageFor(error: unknown): string {
-  if (error instanceof UserError || error instanceof UsageError) return error.message;
+  if (error instanceof UserError || error instanceof UsageError || error instanceof ImportUsageError)
+    return error.message;
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 

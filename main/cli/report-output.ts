@@ -33,6 +33,7 @@ function toJson(report: ClinicReport) {
       target: m.target,
       status: m.status,
       benchmarks: m.benchmarks,
+      spc: m.spc ?? null,
     })),
   };
 }

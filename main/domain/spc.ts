@@ -398,3 +398,42 @@ export const assuranceLabel: Record<Assurance, string> = {
   fail: 'Will consistently fail the target',
   hit_and_miss: 'Hit and miss against the target',
 };
+
+/** What the clinic table, the command line and the minutes show of a measure's SPC. */
+export interface SpcSummary {
+  mean: number;
+  upper: number;
+  lower: number;
+  variation: Variation;
+  assurance: Assurance | null;
+  signals: Signal[];
+  trial: boolean;
+  variation_reason: string;
+  assurance_reason: string | null;
+}
+
+/** The SPC judgement of a monthly measure at a period, from its figures up to that period; null without enough history. */
+export function spcAt(
+  history: readonly SeriesPoint[],
+  period: Period,
+  measure: { unit: Unit; polarity: Polarity; target: number | null },
+  options: SpcOptions = {},
+): SpcSummary | null {
+  const result = analyse(
+    history.filter((p) => p.period <= period),
+    measure,
+    options,
+  );
+  if (!result) return null;
+  return {
+    mean: result.mean,
+    upper: result.upper,
+    lower: result.lower,
+    variation: result.variation,
+    assurance: result.assurance,
+    signals: result.signals,
+    trial: result.trial,
+    variation_reason: result.variationReason,
+    assurance_reason: result.assuranceReason,
+  };
+}

@@ -1,3 +1,5 @@
+import type { SpcSummary } from './spc';
+
 /** Plain data shared by the domain, the store, the API and the renderer. No behaviour here. */
 
 /** A calendar month, written `YYYY-MM`. Quarterly figures sit on the quarter's last month. */
@@ -78,6 +80,8 @@ export interface ReportRow {
   tolerance: number;
   status: Status;
   benchmarks: Benchmarks;
+  /** Making Data Count: variation and assurance, for monthly measures with enough history. */
+  spc?: SpcSummary | null;
 }
 
 export interface ClinicReport {

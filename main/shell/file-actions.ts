@@ -88,6 +88,49 @@ export class FileActions {
     await this.attempt('The backup was not restored', () => this.context.clinic.restoreBackup(file, backupName));
   }
 
+  /** File → Restore a backup…: the latest backups of the open file, newest first, to choose from. */
+  async chooseBackup(): Promise<void> {
+    let file: string;
+    try {
+      file = this.context.clinic.fileInfo().path;
+    } catch {
+      return this.showError('No clinic file is open', 'Open a clinic file first, then restore one of its backups.');
+    }
+    const backups = this.context.clinic.backups(file).slice(0, 6);
+    if (backups.length === 0) {
+      await this.messageBox({
+        type: 'info',
+        title: 'Performance Clinic',
+        message: 'There are no backups of this file yet.',
+        detail: 'A backup is taken each day the file is opened, and before every import, migration and restore.',
+        buttons: ['OK'],
+      });
+      return;
+    }
+    const kinds: Record<string, string> = {
+      daily: 'Daily backup',
+      'before-import': 'Before an import',
+      'before-migration': 'Before an update of the app',
+      'before-restore': 'Before a restore',
+    };
+    const when = (iso: string) =>
+      new Date(iso).toLocaleString('en-GB', {
+        dateStyle: 'medium',
+        timeStyle: iso.endsWith('T00:00:00Z') ? undefined : 'short',
+      });
+    const choice = await this.messageBox({
+      type: 'question',
+      title: 'Restore a backup',
+      message: `Restore ${path.basename(file)} from a backup?`,
+      detail: 'The file as it is now is kept as a backup first, so a restore can be undone.',
+      buttons: [...backups.map((b) => `${kinds[b.kind] ?? b.kind}, ${when(b.taken)}`), 'Cancel'],
+      cancelId: backups.length,
+      defaultId: backups.length,
+    });
+    const chosen = backups[choice];
+    if (chosen) await this.restoreBackup(file, chosen.name);
+  }
+
   clearRecent(): void {
     this.context.recent.clear();
     if (process.platform === 'win32' || process.platform === 'darwin') app.clearRecentDocuments();

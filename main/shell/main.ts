@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { app, dialog, Menu, type BrowserWindow } from 'electron';
 import { ClinicApp } from '../api/clinic-app';
 import type { FileInfo } from '../contract';
+import { createExportHost } from './export-host';
 import { FileActions } from './file-actions';
 import { defaultClinicFile, explainStartupFailure, openDefaultFile } from './first-run';
 import { registerIpc, sendFileChanged } from './ipc';
@@ -17,6 +18,9 @@ import { createMainWindow, focusWindow, showFileInTitle } from './window';
 
 /** An absolute folder to use instead of the usual app data folder (tests; a portable setup). */
 export const USER_DATA_ENV = 'PERFCLINIC_USER_DATA';
+
+/** How often the journal is folded into the clinic file while the app is open. */
+const CHECKPOINT_INTERVAL_MS = 60_000;
 
 function useUserDataOverride(): void {
   const folder = process.env[USER_DATA_ENV];
@@ -34,10 +38,15 @@ function main(): void {
   app.enableSandbox();
   applySecurity();
 
-  // The lock stops a second writer on another machine; daily backups make recovery one click.
-  const clinic = new ClinicApp({ lock: true, dailyBackup: true });
   let window: BrowserWindow | null = null;
   const currentWindow = () => (window && !window.isDestroyed() ? window : null);
+  // The lock stops a second writer on another machine; daily backups make recovery one click.
+  const clinic = new ClinicApp({
+    lock: true,
+    dailyBackup: true,
+    exportHost: createExportHost(currentWindow),
+    preferencesFile: path.join(app.getPath('userData'), 'preferences.json'),
+  });
 
   app.on('second-instance', () => {
     const open = currentWindow();
@@ -70,6 +79,23 @@ function main(): void {
         sendFileChanged(open.webContents, info);
       }
     });
+
+    // Confirmed changes are already on disk in the journal; folding them into the file itself now
+    // and then keeps the journal short and the file current for anyone who copies it.
+    let lastCheckpointError = '';
+    const checkpoints = setInterval(() => {
+      try {
+        clinic.checkpoint();
+        lastCheckpointError = '';
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        // Said once, not every minute while a network drive is away; the journal keeps the changes meanwhile.
+        if (message !== lastCheckpointError)
+          void actions.showError('The clinic file could not be brought up to date', message);
+        lastCheckpointError = message;
+      }
+    }, CHECKPOINT_INTERVAL_MS);
+    app.on('will-quit', () => clearInterval(checkpoints));
 
     const file = defaultClinicFile(app.getPath('userData'));
     const failure = await openDefaultFile(clinic, file);

@@ -56,6 +56,7 @@ export function buildMenu({ actions, recentFiles, isPackaged }: MenuOptions): Me
         { label: 'Open Recent', submenu: recentMenu(actions, recentFiles) },
         { type: 'separator' },
         { label: 'Save a copy…', accelerator: 'CmdOrCtrl+Shift+S', click: run(() => actions.saveCopy()) },
+        { label: 'Restore a backup…', click: run(() => actions.chooseBackup()) },
         { type: 'separator' },
         { role: 'quit', label: 'Quit' },
       ],

@@ -1,5 +1,7 @@
 /** Queries for service areas, the measure catalogue and the figures. All SQL for them lives here. */
 import type { ClinicDatabase } from './database';
+import type { CatalogueMeasure, MeasureFields, TeamFigure } from '../domain/catalogue';
+import { sortTargetHistory, type TargetChange } from '../domain/targets';
 import type { Dataset, Measure, Observation, Period, ServiceArea } from '../domain/types';
 
 interface MeasureRow {
@@ -17,8 +19,28 @@ interface MeasureRow {
   bench_statistical_neighbours: number | null;
 }
 
-const MEASURE_COLUMNS = `m.key, m.title, m.definition, m.area, m.unit, m.polarity, m.frequency, m.target, m.tolerance,
-  m.bench_national, m.bench_regional, m.bench_statistical_neighbours`;
+interface CatalogueRow extends MeasureRow {
+  numerator_label: string;
+  denominator_label: string;
+  data_source: string;
+  bench_national_year: number | null;
+  bench_regional_year: number | null;
+  bench_statistical_neighbours_year: number | null;
+  retired_at: string | null;
+}
+
+/** The current target is the latest entry of the measure's target history. */
+const CURRENT_TARGET = `(SELECT t.target FROM measure_targets t WHERE t.measure = m.key
+    ORDER BY t.applies_from DESC LIMIT 1) AS target`;
+
+const MEASURE_COLUMNS = `m.key, m.title, m.definition, m.area, m.unit, m.polarity, m.frequency, ${CURRENT_TARGET},
+  m.tolerance, m.bench_national, m.bench_regional, m.bench_statistical_neighbours`;
+
+const CATALOGUE_COLUMNS = `${MEASURE_COLUMNS}, m.numerator_label, m.denominator_label, m.data_source,
+  m.bench_national_year, m.bench_regional_year, m.bench_statistical_neighbours_year, m.retired_at`;
+
+/** The service-level figure of a measure has no team. */
+export const WHOLE_SERVICE = '';
 
 function toMeasure(row: MeasureRow): Measure {
   return {
@@ -39,70 +61,172 @@ function toMeasure(row: MeasureRow): Measure {
   };
 }
 
+function toCatalogueMeasure(row: CatalogueRow, targets: TargetChange[]): CatalogueMeasure {
+  return {
+    ...toMeasure(row),
+    numerator_label: row.numerator_label,
+    denominator_label: row.denominator_label,
+    data_source: row.data_source,
+    benchmark_years: {
+      national: row.bench_national_year,
+      regional: row.bench_regional_year,
+      statistical_neighbours: row.bench_statistical_neighbours_year,
+    },
+    retired_at: row.retired_at,
+    targets,
+  };
+}
+
 export function listAreas(db: ClinicDatabase): ServiceArea[] {
   return db.all<ServiceArea>('SELECT key, title FROM areas ORDER BY sort_order, key');
 }
 
-/** Measures in clinic order: by service area, then the order they were added in. */
+const CLINIC_ORDER = 'ORDER BY a.sort_order, m.sort_order, m.key';
+
+/** Measures in use, in clinic order: by service area, then the order they were added in. Retired ones are left out. */
 export function listMeasures(db: ClinicDatabase): Measure[] {
   return db
     .all<MeasureRow>(
-      `SELECT ${MEASURE_COLUMNS} FROM measures m JOIN areas a ON a.key = m.area ORDER BY a.sort_order, m.sort_order, m.key`,
+      `SELECT ${MEASURE_COLUMNS} FROM measures m JOIN areas a ON a.key = m.area WHERE m.retired_at IS NULL ${CLINIC_ORDER}`,
     )
     .map(toMeasure);
 }
 
+/** Any measure, retired or not. */
 export function getMeasure(db: ClinicDatabase, key: string): Measure | undefined {
   const row = db.get<MeasureRow>(`SELECT ${MEASURE_COLUMNS} FROM measures m WHERE m.key = ?`, [key]);
   return row ? toMeasure(row) : undefined;
 }
 
-/** Every period with at least one figure, newest first. */
+/** Every measure with its full catalogue entry and target history; retired ones only when asked for. */
+export function listCatalogue(db: ClinicDatabase, options: { includeRetired?: boolean } = {}): CatalogueMeasure[] {
+  const histories = targetHistories(db);
+  return db
+    .all<CatalogueRow>(
+      `SELECT ${CATALOGUE_COLUMNS} FROM measures m JOIN areas a ON a.key = m.area
+        ${options.includeRetired ? '' : 'WHERE m.retired_at IS NULL'} ${CLINIC_ORDER}`,
+    )
+    .map((row) => toCatalogueMeasure(row, histories.get(row.key) ?? []));
+}
+
+export function getCatalogueMeasure(db: ClinicDatabase, key: string): CatalogueMeasure | undefined {
+  const row = db.get<CatalogueRow>(`SELECT ${CATALOGUE_COLUMNS} FROM measures m WHERE m.key = ?`, [key]);
+  return row ? toCatalogueMeasure(row, targetHistory(db, key)) : undefined;
+}
+
+/** Each measure's target history, oldest first. */
+export function targetHistories(db: ClinicDatabase): Map<string, TargetChange[]> {
+  const byMeasure = new Map<string, TargetChange[]>();
+  for (const row of db.all<TargetChange & { measure: string }>(
+    'SELECT measure, applies_from, target FROM measure_targets ORDER BY measure, applies_from',
+  )) {
+    const list = byMeasure.get(row.measure) ?? [];
+    list.push({ applies_from: row.applies_from, target: row.target });
+    byMeasure.set(row.measure, list);
+  }
+  return byMeasure;
+}
+
+export function targetHistory(db: ClinicDatabase, key: string): TargetChange[] {
+  return sortTargetHistory(
+    db.all<TargetChange>('SELECT applies_from, target FROM measure_targets WHERE measure = ? ORDER BY applies_from', [
+      key,
+    ]),
+  );
+}
+
+/** Every period with at least one service-level figure, newest first. */
 export function listPeriods(db: ClinicDatabase): Period[] {
   return db
-    .all<{ period: string }>('SELECT DISTINCT period FROM observations ORDER BY period DESC')
+    .all<{ period: string }>("SELECT DISTINCT period FROM observations WHERE team = '' ORDER BY period DESC")
     .map((r) => r.period);
 }
 
 export function hasPeriod(db: ClinicDatabase, period: Period): boolean {
-  return db.get('SELECT 1 AS found FROM observations WHERE period = ? LIMIT 1', [period]) !== undefined;
+  return db.get("SELECT 1 AS found FROM observations WHERE period = ? AND team = '' LIMIT 1", [period]) !== undefined;
 }
 
 /**
- * The figures a clinic comparison needs: every measure's figure for the two periods, and for
- * measures published less often than monthly, their figures up to the period.
+ * The service-level figures a clinic comparison needs: every measure's figure for the two
+ * periods, and for measures published less often than monthly, their figures up to the period.
  */
 export function observationsForComparison(db: ClinicDatabase, period: Period, compare: Period): Observation[] {
   return db.all<Observation>(
     `SELECT o.measure, o.period, o.value, o.numerator, o.denominator
        FROM observations o
-      WHERE o.period IN (?, ?)
+      WHERE o.period IN (?, ?) AND o.team = ''
      UNION ALL
      SELECT o.measure, o.period, o.value, o.numerator, o.denominator
        FROM measures m JOIN observations o ON o.measure = m.key
-      WHERE m.frequency <> 'monthly' AND o.period <= ? AND o.period NOT IN (?, ?)`,
+      WHERE m.frequency <> 'monthly' AND o.team = '' AND o.period <= ? AND o.period NOT IN (?, ?)`,
     [period, compare, period, period, compare],
   );
 }
 
+/** Every monthly measure's service-level figures up to a period, oldest first: the SPC history. */
+export function monthlyHistoryUpTo(db: ClinicDatabase, period: Period): Observation[] {
+  return db.all<Observation>(
+    `SELECT o.measure, o.period, o.value, o.numerator, o.denominator
+       FROM observations o JOIN measures m ON m.key = o.measure
+      WHERE m.frequency = 'monthly' AND o.team = '' AND o.period <= ?
+      ORDER BY o.measure, o.period`,
+    [period],
+  );
+}
+
+/** A measure's service-level figures, oldest first. */
 export function measureHistory(db: ClinicDatabase, key: string): Observation[] {
   return db.all<Observation>(
-    'SELECT measure, period, value, numerator, denominator FROM observations WHERE measure = ? ORDER BY period',
+    "SELECT measure, period, value, numerator, denominator FROM observations WHERE measure = ? AND team = '' ORDER BY period",
     [key],
   );
 }
 
-/** Writes a whole dataset (areas, measures, figures) into an empty clinic database. */
+/** Where a figure comes from: each team's figure for a measure and period, the whole service first. */
+export function teamSplit(db: ClinicDatabase, key: string, period: Period): TeamFigure[] {
+  return db.all<TeamFigure>(
+    `SELECT team, value, numerator, denominator FROM observations WHERE measure = ? AND period = ?
+      ORDER BY team <> '', team COLLATE NOCASE`,
+    [key, period],
+  );
+}
+
+/** A figure as stored, for any team. */
+export interface StoredFigure {
+  measure: string;
+  period: Period;
+  team: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** Every figure in the file, in key order: what an import is compared against, and what tests compare whole. */
+export function allFigures(db: ClinicDatabase): StoredFigure[] {
+  return db.all<StoredFigure>(
+    'SELECT measure, period, team, value, numerator, denominator FROM observations ORDER BY measure, period, team',
+  );
+}
+
+/**
+ * Writes a whole dataset (areas, measures, figures) into an empty clinic database. Tests also
+ * build files at schemas 1 and 2 with it to check migrations, so it writes the shape of the
+ * schema the database is at.
+ */
 export function insertDataset(db: ClinicDatabase, data: Dataset): void {
+  const schema = Number(db.pragma('user_version'));
+  const legacy = schema > 0 && schema < 3;
   db.transaction(() => {
     db.runMany(
       'INSERT INTO areas (key, title, sort_order) VALUES (?, ?, ?)',
       data.areas.map((a, i) => [a.key, a.title, i]),
     );
+    const columns = `key, title, definition, area, unit, polarity, frequency, tolerance,
+         bench_national, bench_regional, bench_statistical_neighbours, sort_order`;
     db.runMany(
-      `INSERT INTO measures (key, title, definition, area, unit, polarity, frequency, target, tolerance,
-         bench_national, bench_regional, bench_statistical_neighbours, sort_order)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      legacy
+        ? `INSERT INTO measures (${columns}, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        : `INSERT INTO measures (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       data.measures.map((m, i) => [
         m.key,
         m.title,
@@ -111,17 +235,90 @@ export function insertDataset(db: ClinicDatabase, data: Dataset): void {
         m.unit,
         m.polarity,
         m.frequency,
-        m.target,
         m.tolerance,
         m.benchmarks.national,
         m.benchmarks.regional,
         m.benchmarks.statistical_neighbours,
         i,
+        ...(legacy ? [m.target] : []),
       ]),
     );
     db.runMany(
       'INSERT INTO observations (measure, period, value, numerator, denominator) VALUES (?, ?, ?, ?, ?)',
       data.observations.map((o) => [o.measure, o.period, o.value, o.numerator, o.denominator]),
     );
+    if (!legacy) {
+      const earliest = data.observations.reduce<Period | null>(
+        (min, o) => (min === null || o.period < min ? o.period : min),
+        null,
+      );
+      db.runMany(
+        'INSERT INTO measure_targets (measure, applies_from, target) VALUES (?, ?, ?)',
+        data.measures.filter((m) => m.target !== null).map((m) => [m.key, earliest ?? '2000-01', m.target]),
+      );
+    }
   });
+}
+
+/* Catalogue editing. The API validates; these only write. */
+
+function fieldParams(f: MeasureFields): Array<string | number | null> {
+  return [
+    f.title,
+    f.definition,
+    f.area,
+    f.unit,
+    f.polarity,
+    f.frequency,
+    f.tolerance,
+    f.benchmarks.national,
+    f.benchmarks.regional,
+    f.benchmarks.statistical_neighbours,
+    f.benchmark_years.national,
+    f.benchmark_years.regional,
+    f.benchmark_years.statistical_neighbours,
+    f.numerator_label,
+    f.denominator_label,
+    f.data_source,
+  ];
+}
+
+export function updateMeasureFields(db: ClinicDatabase, key: string, fields: MeasureFields): void {
+  db.run(
+    `UPDATE measures SET title = ?, definition = ?, area = ?, unit = ?, polarity = ?, frequency = ?, tolerance = ?,
+       bench_national = ?, bench_regional = ?, bench_statistical_neighbours = ?,
+       bench_national_year = ?, bench_regional_year = ?, bench_statistical_neighbours_year = ?,
+       numerator_label = ?, denominator_label = ?, data_source = ?
+     WHERE key = ?`,
+    [...fieldParams(fields), key],
+  );
+}
+
+/** Adds a measure at the end of its service area. */
+export function insertMeasure(db: ClinicDatabase, key: string, fields: MeasureFields): void {
+  const next = db.get<{ n: number }>('SELECT COALESCE(max(sort_order), -1) + 1 AS n FROM measures')?.n ?? 0;
+  db.run(
+    `INSERT INTO measures (title, definition, area, unit, polarity, frequency, tolerance,
+       bench_national, bench_regional, bench_statistical_neighbours,
+       bench_national_year, bench_regional_year, bench_statistical_neighbours_year,
+       numerator_label, denominator_label, data_source, key, sort_order)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [...fieldParams(fields), key, next],
+  );
+}
+
+export function setRetired(db: ClinicDatabase, key: string, retiredAt: string | null): void {
+  db.run('UPDATE measures SET retired_at = ? WHERE key = ?', [retiredAt, key]);
+}
+
+export function setTargetFrom(db: ClinicDatabase, key: string, change: TargetChange): void {
+  db.run('INSERT OR REPLACE INTO measure_targets (measure, applies_from, target) VALUES (?, ?, ?)', [
+    key,
+    change.applies_from,
+    change.target,
+  ]);
+}
+
+export function deleteTargetFrom(db: ClinicDatabase, key: string, appliesFrom: Period): void {
+  db.run('DELETE FROM measure_targets WHERE measure = ? AND applies_from = ?', [key, appliesFrom]);
 }

@@ -186,6 +186,11 @@ export class ClinicFile {
     return path.basename(this.filePath);
   }
 
+  /** True while changes sit in the journal (or only in memory) rather than in the file itself. */
+  get needsCheckpoint(): boolean {
+    return this.journal !== null || this.unsaved;
+  }
+
   /** True while a change exists only in memory (a save failed and must be retried). */
   get hasUnsavedChanges(): boolean {
     return this.unsaved;

@@ -2,6 +2,7 @@
  * Every action across every clinic in one table: filter by status, owner, measure, clinic and
  * overdue; sort by due date (the default) or any column; open a row to see its whole history.
  */
+import { ExportActionLog } from './export-controls';
 import {
   createColumnHelper,
   flexRender,
@@ -304,7 +305,7 @@ export function ActionLogPage({ clinics }: { clinics: ClinicSummary[] }): ReactN
         <h2 id="log-heading" className="page-heading">
           Action log
         </h2>
-        {/* The "Export" button for the action log belongs here. */}
+        <ExportActionLog />
       </div>
       <p className="lede">Every action from every clinic in this file. Actions stay open until done or dropped.</p>
       <FilterBar filters={filters} onChange={setFilters} measures={measures} clinics={clinics} />

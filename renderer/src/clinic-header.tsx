@@ -9,6 +9,7 @@ import { announce } from './announcer';
 import { callClinic } from './clinic-api';
 import { formatDate } from './dates';
 import { ConfirmDialog } from './dialog';
+import { ExportMinutes } from './export-controls';
 import { LockIcon, NoteIcon } from './icons';
 
 export function ClinicStatusTag({ status }: { status: Clinic['status'] }): ReactNode {
@@ -102,7 +103,7 @@ export function ClinicHeader({ clinic, areaTitles, readOnlyFile, children, onCha
         </div>
         <div className="clinic-header__actions">
           <ClinicStatusTag status={clinic.status} />
-          {/* The "Export minutes" button belongs here, beside the clinic's status. */}
+          <ExportMinutes clinicId={clinic.id} />
           {!readOnlyFile &&
             (final ? (
               <button type="button" className="button button--secondary" onClick={() => setReopening(true)}>

@@ -4,11 +4,14 @@
  * through a Playwright binding to the real application API over a temporary clinic file. The
  * dispatcher is the one the IPC handlers use, so arguments are checked and errors worded the same.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { ClinicApp } from '../../main/api/clinic-app';
+import type { ExportHost } from '../../main/exports/exporter';
+import type { PdfPrinter } from '../../main/exports/pdf-printer';
+import { PlaywrightPrinter } from '../../main/exports/playwright-printer';
 import { createDispatcher, handlersFor } from '../../main/api/dispatch';
 import { callNames, type FileInfo } from '../../main/contract';
 
@@ -108,12 +111,35 @@ async function openWindow(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible({ timeout: 15_000 });
 }
 
+/**
+ * The shell's save dialog, played by the test: every export goes to `dir/exports` under the name
+ * the app suggests, and an existing file is never replaced. PDF printing launches its own Chromium
+ * only if a test asks for a PDF.
+ */
+function exportHostIn(dir: string): ExportHost {
+  let printer: PlaywrightPrinter | null = null;
+  const lazyPrinter: PdfPrinter = {
+    htmlToPdf: (html, options) => (printer ??= new PlaywrightPrinter()).htmlToPdf(html, options),
+  };
+  return {
+    printer: lazyPrinter,
+    chooseSavePath: (suggested) => {
+      mkdirSync(path.join(dir, 'exports'), { recursive: true });
+      return Promise.resolve(path.join(dir, 'exports', suggested));
+    },
+    confirmReplace: () => Promise.resolve(false),
+  };
+}
+
 export const test = base.extend<{ clinic: ClinicHarness }>({
   clinic: async ({ page, browser }: { page: Page; browser: Browser }, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'clinic-e2e-'));
     const file = path.join(dir, 'clinic.db');
     let fixedNow: Date | null = null;
-    const app = new ClinicApp({ now: () => (fixedNow ? new Date(fixedNow) : new Date()) });
+    const app = new ClinicApp({
+      now: () => (fixedNow ? new Date(fixedNow) : new Date()),
+      exportHost: exportHostIn(dir),
+    });
     await app.createFile(file);
     const others: { app: ClinicApp; close: () => Promise<void> }[] = [];
 

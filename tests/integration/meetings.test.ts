@@ -270,3 +270,40 @@ describe('preferences', () => {
     expect(() => again.setPreferences({ displayName: ' ' })).toThrow(/cannot be empty/);
   });
 });
+
+describe('the record of a final clinic', () => {
+  it('cannot be changed through its actions either, until it is reopened', async () => {
+    const { app } = await appOn();
+    const nov = app.meetings.createClinic(november);
+    const a = app.meetings.raiseAction({
+      clinicId: nov.id,
+      measure: 'contacts',
+      description: 'Check',
+      owner: 'Sam',
+      dueOn: '2023-12-01',
+    });
+    app.meetings.setFinal(nov.id, true, '');
+    expect(() =>
+      app.meetings.editAction({ actionId: a.id, description: 'Changed', owner: 'Sam', dueOn: '2023-12-01' }),
+    ).toThrow(/is final/);
+    expect(() => app.meetings.deleteAction(a.id, 'mistake')).toThrow(/is final/);
+    expect(() => app.meetings.updateAction({ actionId: a.id, clinicId: nov.id, text: 'x', status: 'done' })).toThrow(
+      /is final/,
+    );
+    // A later clinic can still record progress on it.
+    const dec = app.meetings.createClinic(december);
+    expect(
+      app.meetings.updateAction({ actionId: a.id, clinicId: dec.id, text: 'Checked', status: 'done' }).status,
+    ).toBe('done');
+    app.close();
+  });
+
+  it('a clinic can compare with a month that has no figures: the rows simply have no previous figure', async () => {
+    const { app } = await appOn();
+    const c = app.meetings.createClinic({ ...november, period: '2023-09' });
+    const view = app.meetings.getClinicView(c.id);
+    expect(view.clinic.compare).toBe('2023-08');
+    expect(view.report.measures.every((m) => m.previous === null || m.frequency !== 'monthly')).toBe(true);
+    app.close();
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * A measure's trend as a small PNG, drawn pixel by pixel with no browser, so the PDF, the Word
+ * file, the command line and the tests all get the same picture. It carries no text (that would
+ * need a font rasteriser): the scale and the key are written beside it by `chartCaption`.
+ * Greys and line styles only, so it reads the same printed in black and white.
+ */
+import { PNG } from 'pngjs';
+import { periodShortLabel } from '../domain/period';
+import { formatValue } from '../domain/format';
+import type { Benchmarks, PeriodValue, Unit } from '../domain/types';
+
+export interface ChartInput {
+  history: readonly PeriodValue[];
+  unit: Unit;
+  target: number | null;
+  benchmarks: Benchmarks;
+}
+
+export interface ChartImage {
+  png: Uint8Array;
+  /** Size to show it at, in CSS pixels (96 to the inch); the bitmap itself is drawn at twice that. */
+  width: number;
+  height: number;
+  /** The scale and the key, in words, to print beside the picture and to use as its alternative text. */
+  caption: string;
+}
+
+export const CHART_WIDTH = 300;
+export const CHART_HEIGHT = 110;
+const SCALE = 2;
+
+type Grey = number;
+const INK: Grey = 0;
+const TARGET: Grey = 70;
+const BENCHMARK: Grey = 110;
+const GRID: Grey = 215;
+const PAPER: Grey = 255;
+
+interface Scale {
+  low: number;
+  high: number;
+}
+
+function monthIndex(period: string): number {
+  return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+}
+
+/** A vertical range that holds every value drawn, with a little room, kept within 0-100 for percentages. */
+export function chartScale(input: ChartInput): Scale {
+  const values = [
+    ...input.history.map((h) => h.value),
+    ...(input.target === null ? [] : [input.target]),
+    ...(input.benchmarks.national === null ? [] : [input.benchmarks.national]),
+  ];
+  if (values.length === 0) return { low: 0, high: 1 };
+  let low = Math.min(...values);
+  let high = Math.max(...values);
+  const span = high - low || Math.max(Math.abs(high) * 0.2, 1);
+  low -= span * 0.25;
+  high += span * 0.25;
+  if (input.unit === 'percent') {
+    low = Math.max(0, low);
+    high = Math.min(100, high);
+  }
+  if (input.unit === 'count' && low < 0 && Math.min(...values) >= 0) low = 0;
+  const step = niceStep((high - low) / 5);
+  return { low: Math.floor(low / step) * step, high: Math.ceil(high / step) * step };
+}
+
+function niceStep(rough: number): number {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const fraction = rough / power;
+  return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
+}
+
+class Canvas {
+  readonly png: PNG;
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    this.png = new PNG({ width, height });
+    this.png.data.fill(PAPER);
+  }
+
+  dot(x: number, y: number, grey: Grey, radius: number): void {
+    const cx = Math.round(x);
+    const cy = Math.round(y);
+    for (let dy = -radius; dy <= radius; dy++) {
+      for (let dx = -radius; dx <= radius; dx++) {
+        if (dx * dx + dy * dy > radius * radius + radius) continue;
+        this.set(cx + dx, cy + dy, grey);
+      }
+    }
+  }
+
+  square(x: number, y: number, grey: Grey, half: number): void {
+    for (let dy = -half; dy <= half; dy++)
+      for (let dx = -half; dx <= half; dx++) this.set(Math.round(x) + dx, Math.round(y) + dy, grey);
+  }
+
+  /** A line of the given thickness; `pattern` is [on, off] lengths in pixels for dashes and dots. */
+  line(x0: number, y0: number, x1: number, y1: number, grey: Grey, radius: number, pattern?: [number, number]): void {
+    const length = Math.hypot(x1 - x0, y1 - y0);
+    const steps = Math.max(1, Math.ceil(length));
+    for (let i = 0; i <= steps; i++) {
+      if (pattern && i % (pattern[0] + pattern[1]) >= pattern[0]) continue;
+      const t = i / steps;
+      this.dot(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, grey, radius);
+    }
+  }
+
+  private set(x: number, y: number, grey: Grey): void {
+    if (x < 0 || y < 0 || x >= this.width || y >= this.height) return;
+    // The PNG is packed as RGBA in memory whatever it is written as.
+    const i = (y * this.width + x) * 4;
+    this.png.data[i] = grey;
+    this.png.data[i + 1] = grey;
+    this.png.data[i + 2] = grey;
+    this.png.data[i + 3] = 255;
+  }
+}
+
+/** Draws the trend: grid lines at the scale's steps, the target dashed, England dotted, the measure solid. */
+export function drawChart(input: ChartInput): ChartImage {
+  const width = CHART_WIDTH * SCALE;
+  const height = CHART_HEIGHT * SCALE;
+  const canvas = new Canvas(width, height);
+  const scale = chartScale(input);
+  const pad = { left: 12 * SCALE, right: 12 * SCALE, top: 8 * SCALE, bottom: 8 * SCALE };
+  const plotW = width - pad.left - pad.right;
+  const plotH = height - pad.top - pad.bottom;
+  const y = (value: number) => pad.top + plotH - ((value - scale.low) / (scale.high - scale.low || 1)) * plotH;
+
+  const step = niceStep((scale.high - scale.low) / 5);
+  for (let v = scale.low; v <= scale.high + step / 2; v += step) {
+    canvas.line(pad.left, y(v), width - pad.right, y(v), GRID, 0);
+  }
+  canvas.line(pad.left, pad.top, pad.left, height - pad.bottom, GRID, 0);
+
+  if (input.benchmarks.national !== null) {
+    const by = y(input.benchmarks.national);
+    canvas.line(pad.left, by, width - pad.right, by, BENCHMARK, 2, [4, 8]);
+  }
+  if (input.target !== null) {
+    const ty = y(input.target);
+    canvas.line(pad.left, ty, width - pad.right, ty, TARGET, 2, [18, 10]);
+  }
+
+  const points = [...input.history].sort((a, b) => monthIndex(a.period) - monthIndex(b.period));
+  const first = points[0];
+  const last = points.at(-1);
+  if (first && last) {
+    const span = monthIndex(last.period) - monthIndex(first.period);
+    const x = (p: PeriodValue) =>
+      span === 0 ? pad.left + plotW / 2 : pad.left + ((monthIndex(p.period) - monthIndex(first.period)) / span) * plotW;
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1];
+      const b = points[i];
+      if (a && b) canvas.line(x(a), y(a.value), x(b), y(b.value), INK, 3);
+    }
+    for (const p of points) canvas.square(x(p), y(p.value), INK, p === last ? 8 : 6);
+  }
+
+  return {
+    // Written as 8-bit grey: a third of the size of colour, and the picture has no colour anyway.
+    png: new Uint8Array(PNG.sync.write(canvas.png, { colorType: 0, inputColorType: 6 })),
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    caption: chartCaption(input, scale),
+  };
+}
+
+/** What the picture shows, in words: the periods, the scale and which line is which. */
+export function chartCaption(input: ChartInput, scale: Scale = chartScale(input)): string {
+  const points = [...input.history].sort((a, b) => monthIndex(a.period) - monthIndex(b.period));
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return 'No figures to chart.';
+  const span =
+    first === last
+      ? `${periodShortLabel(first.period)} only`
+      : `${periodShortLabel(first.period)} to ${periodShortLabel(last.period)}`;
+  const parts = [
+    `Trend, ${span} (${points.length} figure${points.length === 1 ? '' : 's'}; the latest is the larger square).`,
+    `Scale ${formatValue(scale.low, input.unit)} to ${formatValue(scale.high, input.unit)}.`,
+  ];
+  if (input.target !== null) parts.push(`Dashed line: target ${formatValue(input.target, input.unit)}.`);
+  if (input.benchmarks.national !== null)
+    parts.push(`Dotted line: England ${formatValue(input.benchmarks.national, input.unit)}.`);
+  return parts.join(' ');
+}

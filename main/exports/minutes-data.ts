@@ -1,0 +1,185 @@
+/**
+ * What the minutes of a clinic say, worked out once from the clinic view so that the HTML (and so
+ * the PDF) and the Word file cannot disagree: which measures appear and in what order, the summary
+ * counts, the actions for each measure, the action log and the trend charts. Pure: no file, no clock.
+ */
+import { isClosed } from '../domain/actions';
+import { periodLabel } from '../domain/period';
+import type { ActionLogEntry, ActionUpdate, ClinicView, Note, PeriodValue, ReportRow } from '../domain/types';
+import { drawChart, type ChartImage } from './minutes-chart';
+
+export interface MinutesOptions {
+  /** When the minutes were produced; printed in the footer of every page. */
+  produced: Date;
+  /** A marking chosen by the person, e.g. OFFICIAL-SENSITIVE, printed at the top and bottom of every page. */
+  protectiveMarking?: string;
+}
+
+/** An action as a measure's section of the minutes shows it, with what was said about it at this clinic. */
+export interface MinutesAction {
+  action: ActionLogEntry;
+  /** True when it was raised at this clinic; false when an earlier action was updated here. */
+  raisedHere: boolean;
+  /** The updates recorded at this clinic, oldest first. */
+  updatesHere: ActionUpdate[];
+}
+
+export interface MinutesItem {
+  /** Its number on the agenda, counting from 1 over the whole agenda. */
+  agendaNumber: number;
+  row: ReportRow;
+  note: Note | null;
+  actions: MinutesAction[];
+  chart: ChartImage;
+}
+
+/**
+ * Which measures the minutes cover: those marked discussed; when none were marked, those with a
+ * note or an action at this clinic (and the minutes say so); when there are none of those either, none.
+ */
+export type Selection = 'discussed' | 'noted' | 'none';
+
+export interface MinutesSummary {
+  measures: number;
+  onTarget: number;
+  nearTarget: number;
+  offTarget: number;
+  noTarget: number;
+  improved: number;
+  worsened: number;
+  actionsRaised: number;
+  actionsClosed: number;
+  /** Open at the clinic and past their due date on the day it met. */
+  actionsOverdue: number;
+}
+
+export interface Minutes {
+  view: ClinicView;
+  produced: Date;
+  protectiveMarking: string | null;
+  /** "Director’s performance clinic, 9 November 2023". */
+  title: string;
+  selection: Selection;
+  items: MinutesItem[];
+  summary: MinutesSummary;
+  /** Raised at this clinic against the clinic as a whole rather than one measure. */
+  clinicWideActions: ActionLogEntry[];
+  overdueRefs: ReadonlySet<string>;
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const shortDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const fullDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const asDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+/** "Thursday 9 November 2023". */
+export const formatLongDate = (iso: string): string => longDate.format(asDate(iso)).replace(',', '');
+/** "9 Nov 2023". */
+export const formatShortDate = (iso: string): string => (iso === '' ? '' : shortDate.format(asDate(iso)));
+/** "26 November 2026", in the local time zone of whoever produced the minutes. */
+export function formatProduced(produced: Date): string {
+  const local = new Date(Date.UTC(produced.getFullYear(), produced.getMonth(), produced.getDate()));
+  return fullDate.format(local);
+}
+
+export function periodsCompared(view: ClinicView): string {
+  return `${periodLabel(view.report.period)} compared with ${periodLabel(view.report.compare)}`;
+}
+
+function wasOpenAt(action: ActionLogEntry, day: string): boolean {
+  return !isClosed(action.status) || (action.closed_at !== null && action.closed_at.slice(0, 10) > day);
+}
+
+export function buildMinutes(
+  view: ClinicView,
+  /** A measure's figures over time, for its chart; asked only for the measures the minutes cover. */
+  historyOf: (measure: string) => readonly PeriodValue[],
+  options: MinutesOptions,
+): Minutes {
+  const clinicId = view.clinic.id;
+  const rows = new Map(view.report.measures.map((m) => [m.key, m]));
+  const notes = new Map(view.notes.filter((n) => n.text.trim() !== '').map((n) => [n.measure, n]));
+  const everyAction = [...view.raised, ...view.carriedForward, ...view.closedSinceLast];
+
+  const actionsFor = (key: string): MinutesAction[] =>
+    everyAction
+      .filter((a) => a.measure === key)
+      .map((action) => ({
+        action,
+        raisedHere: action.clinic_id === clinicId,
+        updatesHere: action.updates.filter((u) => u.clinic_id === clinicId),
+      }))
+      .filter((a) => a.raisedHere || a.updatesHere.length > 0);
+
+  const discussed = view.agenda.filter((a) => a.discussed);
+  const noted = view.agenda.filter((a) => notes.has(a.measure) || actionsFor(a.measure).length > 0);
+  const selection: Selection = discussed.length > 0 ? 'discussed' : noted.length > 0 ? 'noted' : 'none';
+  const chosen = selection === 'discussed' ? discussed : selection === 'noted' ? noted : [];
+
+  const items: MinutesItem[] = [];
+  for (const entry of chosen) {
+    const row = rows.get(entry.measure);
+    if (!row) continue;
+    items.push({
+      agendaNumber: view.agenda.indexOf(entry) + 1,
+      row,
+      note: notes.get(entry.measure) ?? null,
+      actions: actionsFor(entry.measure),
+      chart: drawChart({
+        history: historyOf(entry.measure),
+        unit: row.unit,
+        target: row.target,
+        benchmarks: row.benchmarks,
+      }),
+    });
+  }
+
+  const heldOn = view.clinic.held_on;
+  const overdue = [...view.carriedForward, ...view.raised].filter((a) => a.due_on < heldOn && wasOpenAt(a, heldOn));
+  const count = (predicate: (row: ReportRow) => boolean) => view.report.measures.filter(predicate).length;
+  const marking = options.protectiveMarking?.replace(/\s+/g, ' ').trim() ?? '';
+
+  return {
+    view,
+    produced: options.produced,
+    protectiveMarking: marking === '' ? null : marking,
+    title: `${view.clinic.kind}, ${fullDate.format(asDate(heldOn))}`,
+    selection,
+    items,
+    summary: {
+      measures: view.report.measures.length,
+      onTarget: count((r) => r.status === 'on_target'),
+      nearTarget: count((r) => r.status === 'near_target'),
+      offTarget: count((r) => r.status === 'off_target'),
+      noTarget: count((r) => r.status === 'no_target'),
+      improved: count((r) => r.direction === 'improved'),
+      worsened: count((r) => r.direction === 'worsened'),
+      actionsRaised: view.raised.length,
+      actionsClosed: view.closedSinceLast.length,
+      actionsOverdue: overdue.length,
+    },
+    clinicWideActions: view.raised.filter((a) => a.measure === null),
+    overdueRefs: new Set(overdue.map((a) => a.ref)),
+  };
+}
+
+/** The update to show beside an action in the log: the latest one. */
+export function latestUpdate(action: ActionLogEntry): ActionUpdate | null {
+  return action.updates.at(-1) ?? null;
+}
+
+/** A file name to suggest: "Minutes DPC 2023-11-09.pdf". */
+export function minutesFileName(view: ClinicView, extension: string): string {
+  return `Minutes ${view.clinic.code} ${view.clinic.held_on}.${extension}`;
+}

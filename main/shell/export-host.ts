@@ -1,0 +1,63 @@
+/**
+ * How the app asks the person where to save an export: the system save dialog, opening in the
+ * folder used last time. Replacing a file is asked exactly once: the native dialog asks for the
+ * name it returns (Windows and macOS always do; on Linux we ask GTK to), and only when the app
+ * then adds an extension, so the file to be replaced is one the dialog never named, does the app
+ * ask itself.
+ */
+import * as path from 'node:path';
+import { app, dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import type { ExportHost, ExportKind } from '../exports/exporter';
+import { ElectronPrinter } from './electron-printer';
+import { ExportFolder } from './export-folder';
+
+const FILTERS: Record<ExportKind, { name: string; extensions: string[] }> = {
+  pdf: { name: 'PDF document', extensions: ['pdf'] },
+  docx: { name: 'Word document', extensions: ['docx'] },
+  html: { name: 'Web page', extensions: ['html', 'htm'] },
+  csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },
+  xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+};
+
+export function createExportHost(window: () => BrowserWindow | null): ExportHost {
+  const folder = new ExportFolder(app.getPath('userData'), app.getPath('documents'));
+  /** The exact path the native dialog last returned: it has already asked about replacing that one. */
+  let confirmedByDialog: string | null = null;
+
+  return {
+    printer: new ElectronPrinter(),
+
+    async chooseSavePath(suggestedName, kind) {
+      confirmedByDialog = null;
+      const options: SaveDialogOptions = {
+        title: kind === 'csv' || kind === 'xlsx' ? 'Export the action log' : 'Save the minutes',
+        buttonLabel: 'Save',
+        defaultPath: path.join(folder.current(), suggestedName),
+        filters: [FILTERS[kind]],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const open = window();
+      const result = open ? await dialog.showSaveDialog(open, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      confirmedByDialog = path.resolve(result.filePath);
+      folder.remember(result.filePath);
+      return result.filePath;
+    },
+
+    async confirmReplace(file) {
+      if (confirmedByDialog !== null && path.resolve(file) === confirmedByDialog) return true;
+      const options = {
+        type: 'question' as const,
+        title: 'Performance Clinic',
+        message: `${path.basename(file)} already exists. Do you want to replace it?`,
+        detail: `It is in ${path.dirname(file)}. Replacing it overwrites what is there now.`,
+        buttons: ['Replace', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+      };
+      const open = window();
+      const result = open ? await dialog.showMessageBox(open, options) : await dialog.showMessageBox(options);
+      return result.response === 0;
+    },
+  };
+}

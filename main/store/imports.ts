@@ -1,0 +1,181 @@
+/** Queries for the record of imports and the figures each one replaced. All SQL for them lives here. */
+import type { ClinicDatabase } from './database';
+import type { FigureValue, PlannedWrite } from '../import/preview';
+import type { ImportRecord } from '../import/results';
+
+export type { ImportRecord };
+
+export type NewImport = Omit<ImportRecord, 'id' | 'undone_at' | 'undone_by'>;
+
+const COLUMNS =
+  'id, file_name, sha256, format, rows_read, added, changed, unchanged, warnings, backup, imported_at, imported_by, undone_at, undone_by';
+
+export function listImports(db: ClinicDatabase): ImportRecord[] {
+  return db.all<ImportRecord>(`SELECT ${COLUMNS} FROM imports ORDER BY id DESC`);
+}
+
+export function getImport(db: ClinicDatabase, id: number): ImportRecord | undefined {
+  return db.get<ImportRecord>(`SELECT ${COLUMNS} FROM imports WHERE id = ?`, [id]);
+}
+
+/** The most recent import that has not been undone: the only one that can be. */
+export function lastActiveImport(db: ClinicDatabase): ImportRecord | undefined {
+  return db.get<ImportRecord>(`SELECT ${COLUMNS} FROM imports WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1`);
+}
+
+export function insertImport(db: ClinicDatabase, record: NewImport): number {
+  db.run(
+    `INSERT INTO imports (file_name, sha256, format, rows_read, added, changed, unchanged, warnings, backup, imported_at, imported_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      record.file_name,
+      record.sha256,
+      record.format,
+      record.rows_read,
+      record.added,
+      record.changed,
+      record.unchanged,
+      record.warnings,
+      record.backup,
+      record.imported_at,
+      record.imported_by,
+    ],
+  );
+  return Number(db.get<{ id: number }>('SELECT last_insert_rowid() AS id')?.id);
+}
+
+/** Writes the figures and, beside them, what each replaced, so the import can be undone exactly. */
+export function applyWrites(db: ClinicDatabase, importId: number, writes: readonly PlannedWrite[]): void {
+  db.runMany(
+    `INSERT INTO import_changes (import_id, measure, period, team, old_value, old_numerator, old_denominator,
+       new_value, new_numerator, new_denominator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    writes.map((w) => [
+      importId,
+      w.measure,
+      w.period,
+      w.team,
+      w.old?.value ?? null,
+      w.old?.numerator ?? null,
+      w.old?.denominator ?? null,
+      w.next.value,
+      w.next.numerator,
+      w.next.denominator,
+    ]),
+  );
+  db.runMany(
+    `INSERT INTO observations (measure, period, team, value, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (measure, period, team) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
+       denominator = excluded.denominator`,
+    writes.map((w) => [w.measure, w.period, w.team, w.next.value, w.next.numerator, w.next.denominator]),
+  );
+}
+
+export interface RecordedChange {
+  measure: string;
+  period: string;
+  team: string;
+  old: FigureValue | null;
+  next: FigureValue;
+}
+
+export function changesOf(db: ClinicDatabase, importId: number): RecordedChange[] {
+  return db
+    .all<{
+      measure: string;
+      period: string;
+      team: string;
+      old_value: number | null;
+      old_numerator: number | null;
+      old_denominator: number | null;
+      new_value: number;
+      new_numerator: number | null;
+      new_denominator: number | null;
+    }>(
+      `SELECT measure, period, team, old_value, old_numerator, old_denominator, new_value, new_numerator, new_denominator
+         FROM import_changes WHERE import_id = ? ORDER BY measure, period, team`,
+      [importId],
+    )
+    .map((r) => ({
+      measure: r.measure,
+      period: r.period,
+      team: r.team,
+      old:
+        r.old_value === null
+          ? null
+          : { value: r.old_value, numerator: r.old_numerator, denominator: r.old_denominator },
+      next: { value: r.new_value, numerator: r.new_numerator, denominator: r.new_denominator },
+    }));
+}
+
+/** Figures as they are now for the places an import wrote, keyed measure/period/team. */
+export function figuresAt(db: ClinicDatabase, importId: number): Map<string, FigureValue> {
+  const rows = db.all<{ k: string; value: number; numerator: number | null; denominator: number | null }>(
+    `SELECT c.measure || char(0) || c.period || char(0) || c.team AS k, o.value, o.numerator, o.denominator
+       FROM import_changes c JOIN observations o ON o.measure = c.measure AND o.period = c.period AND o.team = c.team
+      WHERE c.import_id = ?`,
+    [importId],
+  );
+  return new Map(rows.map((r) => [r.k, { value: r.value, numerator: r.numerator, denominator: r.denominator }]));
+}
+
+/** Puts back what an import replaced: deletes the figures it added, restores those it changed. */
+export function revertChanges(db: ClinicDatabase, changes: readonly RecordedChange[]): void {
+  db.runMany(
+    'DELETE FROM observations WHERE measure = ? AND period = ? AND team = ?',
+    changes.filter((c) => c.old === null).map((c) => [c.measure, c.period, c.team]),
+  );
+  db.runMany(
+    'UPDATE observations SET value = ?, numerator = ?, denominator = ? WHERE measure = ? AND period = ? AND team = ?',
+    changes
+      .filter((c) => c.old !== null)
+      .map((c) => [c.old!.value, c.old!.numerator, c.old!.denominator, c.measure, c.period, c.team]),
+  );
+}
+
+export function markUndone(db: ClinicDatabase, importId: number, at: string | null, who: string | null): void {
+  db.run('UPDATE imports SET undone_at = ?, undone_by = ? WHERE id = ?', [at, who, importId]);
+}
+
+/** Removes the record of an import entirely: only when its save failed and it never reached the disk. */
+export function deleteImport(db: ClinicDatabase, importId: number): void {
+  db.run('DELETE FROM import_changes WHERE import_id = ?', [importId]);
+  db.run('DELETE FROM imports WHERE id = ?', [importId]);
+}
+
+/** The current figure for every measure/period/team, keyed for comparing with an import. */
+export function currentFigures(db: ClinicDatabase): Map<string, FigureValue> {
+  const map = new Map<string, FigureValue>();
+  for (const r of db.all<{
+    measure: string;
+    period: string;
+    team: string;
+    value: number;
+    numerator: number | null;
+    denominator: number | null;
+  }>('SELECT measure, period, team, value, numerator, denominator FROM observations')) {
+    map.set(`${r.measure}\u0000${r.period}\u0000${r.team}`, {
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+    });
+  }
+  return map;
+}
+
+/** Writes an import's figures back in place (when taking an undo back out of memory). */
+export function reapplyChanges(db: ClinicDatabase, changes: readonly RecordedChange[]): void {
+  db.runMany(
+    `INSERT INTO observations (measure, period, team, value, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (measure, period, team) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
+       denominator = excluded.denominator`,
+    changes.map((c) => [c.measure, c.period, c.team, c.next.value, c.next.numerator, c.next.denominator]),
+  );
+}
+
+export function lastInsertId(db: ClinicDatabase): number {
+  return Number(db.get<{ id: number }>('SELECT last_insert_rowid() AS id')?.id);
+}
+
+export function deleteAuditEntry(db: ClinicDatabase, id: number): void {
+  db.run('DELETE FROM audit WHERE id = ?', [id]);
+}

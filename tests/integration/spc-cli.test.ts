@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addMonths } from '../../main/domain/period';
+import { insertDataset } from '../../main/store/catalogue';
+import { ClinicFile } from '../../main/store/clinic-file';
+import { october2023 } from '../../main/sample/october-2023';
+import { tempDir } from '../support/temp';
+
+const bin = path.resolve(__dirname, '../../bin/perfclinic.cjs');
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+/**
+ * The sample plus 24 months of decisions within 1 working day to October 2023: 16 months
+ * alternating 60 and 62 (mean 61, every moving range 2), then 8 months at 56 and 57, below the
+ * mean: a shift of concern, and with the target of 80 far above the upper limit (about 66.3),
+ * a measure that will consistently fail.
+ */
+async function fileWithHistory(): Promise<string> {
+  const file = path.join(tempDir(), 'clinic.db');
+  const values = [...Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? 60 : 62)), 56, 57, 56, 57, 56, 57, 56, 57];
+  const clinic = await ClinicFile.create(file, (db) => {
+    insertDataset(db, {
+      ...october2023,
+      observations: october2023.observations.filter((o) => o.measure !== 'decisions_1wd'),
+    });
+    values.forEach((value, i) =>
+      db.run('INSERT INTO observations (measure, period, value) VALUES (?, ?, ?)', [
+        'decisions_1wd',
+        addMonths('2021-11', i),
+        value,
+      ]),
+    );
+  });
+  clinic.close();
+  return file;
+}
+
+describe('SPC in the clinic comparison and the exception report', () => {
+  it('report --format json gives each monthly measure its limits, icons and signals', async () => {
+    const file = await fileWithHistory();
+    const json = JSON.parse(run('report', '--db', file, '--format', 'json').stdout) as {
+      measures: Array<{ key: string; spc: Record<string, unknown> | null }>;
+    };
+    const decisions = json.measures.find((m) => m.key === 'decisions_1wd')!;
+    expect(decisions.spc).toMatchObject({ variation: 'concern_low', assurance: 'fail', trial: false });
+    expect(decisions.spc!.variation_reason).toMatch(/^8 months in a row below the average of .* since March 2023\.$/);
+    // Too little history for the rest of the sample: no chart rather than a misleading one.
+    expect(json.measures.find((m) => m.key === 'contacts')!.spc).toBeNull();
+  });
+
+  it('exceptions lists the measures with special cause of concern or failing assurance, with the reason', async () => {
+    const file = await fileWithHistory();
+    const { status, stdout } = run('exceptions', '--db', file);
+    expect(status).toBe(0);
+    expect(stdout).toContain('Exceptions for October 2023: 1 measure');
+    expect(stdout).toContain('Decisions within 1 working day (Front door)');
+    expect(stdout).toMatch(/Special cause: concern \(low\): 8 months in a row below the average/);
+    expect(stdout).toMatch(/Will consistently fail the target: The target of 80% is outside the process limits/);
+  });
+
+  it('says plainly when there is nothing to report', async () => {
+    const file = path.join(tempDir(), 'plain.db');
+    run('init', '--db', file);
+    expect(run('exceptions', '--db', file).stdout).toMatch(/^No exceptions for October 2023/);
+  });
+});

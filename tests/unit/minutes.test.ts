@@ -1,0 +1,236 @@
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { chartScale, drawChart } from '../../main/exports/minutes-chart';
+import { buildMinutes } from '../../main/exports/minutes-data';
+import { escapeHtml, minutesHtml, minutesPageTemplates } from '../../main/exports/minutes-html';
+import type { ActionLogEntry, ClinicView, ReportRow } from '../../main/domain/types';
+
+function row(key: string, over: Partial<ReportRow> = {}): ReportRow {
+  return {
+    key,
+    title: `Measure ${key}`,
+    definition: '',
+    area: 'front_door',
+    area_title: 'Front door',
+    unit: 'percent',
+    polarity: 'higher_is_better',
+    frequency: 'monthly',
+    current: { period: '2023-10', value: 55, numerator: null, denominator: null },
+    previous: { period: '2023-09', value: 53, numerator: null, denominator: null },
+    change: { absolute: 2, percent: null },
+    direction: 'improved',
+    target: 80,
+    tolerance: 5,
+    status: 'off_target',
+    benchmarks: { national: null, regional: null, statistical_neighbours: null },
+    ...over,
+  };
+}
+
+function action(id: number, over: Partial<ActionLogEntry> = {}): ActionLogEntry {
+  return {
+    id,
+    ref: `DPC-2023-11-0${id}`,
+    clinic_id: 2,
+    measure: 'a',
+    description: `Action ${id}`,
+    owner: 'Sam',
+    due_on: '2023-12-31',
+    status: 'open',
+    created_at: '2023-11-09T10:00:00Z',
+    created_by: 'Jane',
+    updated_at: '2023-11-09T10:00:00Z',
+    closed_at: null,
+    overdue: false,
+    clinic_held_on: '2023-11-09',
+    clinic_kind: 'Director’s performance clinic',
+    measure_title: 'Measure a',
+    updates: [],
+    ...over,
+  };
+}
+
+function view(over: Partial<ClinicView> = {}): ClinicView {
+  return {
+    clinic: {
+      id: 2,
+      held_on: '2023-12-07',
+      kind: 'Director’s performance clinic',
+      code: 'DPC',
+      period: '2023-10',
+      compare: '2023-09',
+      status: 'draft',
+      chair: 'Jane',
+      scope: [],
+      attendees: [],
+      apologies: [],
+    },
+    report: {
+      period: '2023-10',
+      compare: '2023-09',
+      measures: [
+        row('a'),
+        row('b', { status: 'on_target', direction: 'worsened' }),
+        row('c', { status: 'near_target' }),
+      ],
+    },
+    agenda: [
+      { measure: 'c', position: 0, discussed: false },
+      { measure: 'a', position: 1, discussed: false },
+      { measure: 'b', position: 2, discussed: false },
+    ],
+    notes: [],
+    actionCounts: {},
+    raised: [],
+    carriedForward: [],
+    closedSinceLast: [],
+    previous: null,
+    ...over,
+  };
+}
+
+const produced = new Date('2023-12-08T09:00:00Z');
+const none = () => [];
+
+describe('which measures the minutes cover', () => {
+  it('the measures marked discussed, in agenda order, numbered by their place on the agenda', () => {
+    const v = view();
+    v.agenda = v.agenda.map((a) => ({ ...a, discussed: a.measure !== 'c' }));
+    const m = buildMinutes(v, none, { produced });
+    expect(m.selection).toBe('discussed');
+    expect(m.items.map((i) => [i.agendaNumber, i.row.key])).toEqual([
+      [2, 'a'],
+      [3, 'b'],
+    ]);
+  });
+
+  it('with none marked discussed, those with a note or an action at this clinic, and the minutes say so', () => {
+    const v = view({
+      notes: [
+        { clinic_id: 2, measure: 'b', text: 'A note', version: 1, updated_at: '2023-12-07T10:00:00Z', updated_by: 'J' },
+      ],
+      raised: [action(1, { measure: 'c' })],
+    });
+    const m = buildMinutes(v, none, { produced });
+    expect(m.selection).toBe('noted');
+    expect(m.items.map((i) => i.row.key)).toEqual(['c', 'b']);
+    expect(minutesHtml(m)).toContain('No measure was marked as discussed at this clinic');
+  });
+
+  it('with nothing at all, no measures and a plain sentence saying why', () => {
+    const m = buildMinutes(view(), none, { produced });
+    expect(m.selection).toBe('none');
+    expect(m.items).toEqual([]);
+    expect(minutesHtml(m)).toContain('no notes or actions were recorded');
+  });
+});
+
+describe('the summary', () => {
+  it('counts statuses and directions across the clinic, and actions overdue on the day it met', () => {
+    const v = view({
+      raised: [action(1, { due_on: '2024-01-01' })],
+      carriedForward: [
+        action(2, { clinic_id: 1, due_on: '2023-12-01' }),
+        action(3, { clinic_id: 1, due_on: '2023-12-07' }),
+        // Closed after the clinic: it was open, and overdue, when the clinic met.
+        action(4, { clinic_id: 1, due_on: '2023-11-30', status: 'done', closed_at: '2023-12-20T10:00:00Z' }),
+      ],
+      closedSinceLast: [action(5, { clinic_id: 1, status: 'done', closed_at: '2023-12-01T10:00:00Z' })],
+    });
+    const m = buildMinutes(v, none, { produced, protectiveMarking: '  OFFICIAL-SENSITIVE \n' });
+    expect(m.summary).toMatchObject({
+      measures: 3,
+      onTarget: 1,
+      nearTarget: 1,
+      offTarget: 1,
+      improved: 2,
+      worsened: 1,
+      actionsRaised: 1,
+      actionsClosed: 1,
+      actionsOverdue: 2,
+    });
+    expect([...m.overdueRefs].sort()).toEqual(['DPC-2023-11-02', 'DPC-2023-11-04']);
+    expect(m.protectiveMarking).toBe('OFFICIAL-SENSITIVE');
+  });
+});
+
+describe('the HTML', () => {
+  it('escapes every character that could start markup', () => {
+    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;',
+    );
+  });
+
+  it('prints a hostile note, clinic name and marking as text, and carries no script of its own', () => {
+    const v = view({
+      notes: [
+        {
+          clinic_id: 2,
+          measure: 'a',
+          text: '<script>alert(1)</script><img src=x onerror=alert(2)>',
+          version: 1,
+          updated_at: '2023-12-07T10:00:00Z',
+          updated_by: '"><b>',
+        },
+      ],
+    });
+    v.clinic.kind = '<i>Clinic</i>';
+    v.agenda = v.agenda.map((a) => ({ ...a, discussed: true }));
+    const m = buildMinutes(v, none, { produced, protectiveMarking: '<OFFICIAL>' });
+    const html = minutesHtml(m);
+    expect(html).not.toMatch(/<script|<img src=x|<i>Clinic|<b>|<OFFICIAL>/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain("default-src 'none'");
+    const { headerHtml, footerHtml } = minutesPageTemplates(m);
+    expect(headerHtml).toContain('&lt;OFFICIAL&gt;');
+    expect(headerHtml).toContain('&lt;i&gt;Clinic&lt;/i&gt;');
+    expect(footerHtml).toContain('<span class="pageNumber"></span> of <span class="totalPages"></span>');
+    expect(footerHtml).toContain('Produced 8 December 2023');
+  });
+
+  it('writes status as a symbol and words, so it reads in black and white', () => {
+    const v = view();
+    v.agenda = v.agenda.map((a) => ({ ...a, discussed: true }));
+    const html = minutesHtml(buildMinutes(v, none, { produced }));
+    expect(html).toContain('\u2717 Off target');
+    expect(html).toContain('\u25D1 Near target');
+    expect(html).toContain('\u2713 On target');
+  });
+});
+
+describe('the trend chart', () => {
+  const input = {
+    history: [
+      { period: '2022-10', value: 40, numerator: null, denominator: null },
+      { period: '2023-09', value: 53, numerator: null, denominator: null },
+      { period: '2023-10', value: 55, numerator: null, denominator: null },
+    ],
+    unit: 'percent' as const,
+    target: 80,
+    benchmarks: { national: 60, regional: null, statistical_neighbours: null },
+  };
+
+  it('is a grey PNG at twice its display size, with ink on it', () => {
+    const chart = drawChart(input);
+    const png = PNG.sync.read(Buffer.from(chart.png));
+    expect([png.width, png.height]).toEqual([chart.width * 2, chart.height * 2]);
+    let dark = 0;
+    for (let i = 0; i < png.data.length; i += 4) if ((png.data[i] ?? 255) < 50) dark++;
+    expect(dark).toBeGreaterThan(500);
+  });
+
+  it('has a scale that holds the figures, the target and England, within 0-100 for percentages', () => {
+    const scale = chartScale(input);
+    expect(scale.low).toBeLessThanOrEqual(40);
+    expect(scale.high).toBeGreaterThanOrEqual(80);
+    expect(scale.low).toBeGreaterThanOrEqual(0);
+    expect(scale.high).toBeLessThanOrEqual(100);
+  });
+
+  it('says in words what it shows', () => {
+    expect(drawChart(input).caption).toBe(
+      'Trend, Oct 2022 to Oct 2023 (3 figures; the latest is the larger square). Scale 20% to 100%. Dashed line: target 80%. Dotted line: England 60%.',
+    );
+    expect(drawChart({ ...input, history: [] }).caption).toBe('No figures to chart.');
+  });
+});
