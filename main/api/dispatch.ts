@@ -70,7 +70,8 @@ export function createDispatcher(handlers: Handlers, onUnexpected: (error: unkno
   checkHandlers(handlers);
   return async (name, args) => {
     if (!isCallName(name)) return { ok: false, error: 'The app asked for something it does not know how to do.' };
-    const parsed = contract[name].args.safeParse(args ?? {});
+    // A call with no argument at all means an empty one; null, a number or a string is refused.
+    const parsed = contract[name].args.safeParse(args === undefined ? {} : args);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';

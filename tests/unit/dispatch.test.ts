@@ -82,3 +82,25 @@ describe('the one contract', () => {
     expect(callNames).not.toContain('send');
   });
 });
+
+describe('every call refuses malformed arguments before the application sees them', () => {
+  const malformedForEveryCall: Array<[string, unknown]> = [
+    ['a string', 'hello'],
+    ['a number', 42],
+    ['null', null],
+    ['an array', []],
+    ['a __proto__ key', JSON.parse('{"__proto__": {"polluted": true}}')],
+    ['a constructor key', { constructor: { prototype: { polluted: true } } }],
+    ['an unknown field', { unexpected: true }],
+    ['a huge unknown field', { unexpected: 'x'.repeat(2_000_000) }],
+  ];
+  for (const name of callNames) {
+    it.each(malformedForEveryCall)(`${name} with %s`, async (_what, args) => {
+      const result = await dispatch(name, args);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(/^The request was not valid/);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(unexpected).toEqual([]);
+    });
+  }
+});
