@@ -149,6 +149,8 @@ export function hasPeriod(db: ClinicDatabase, period: Period): boolean {
 /**
  * The service-level figures a clinic comparison needs: every measure's figure for the two
  * periods, and for measures published less often than monthly, their figures up to the period.
+ * CROSS JOIN makes SQLite start from the few non-monthly measures and use the whole-service
+ * index for each, rather than reading every team's figure up to the period.
  */
 export function observationsForComparison(db: ClinicDatabase, period: Period, compare: Period): Observation[] {
   return db.all<Observation>(
@@ -157,19 +159,18 @@ export function observationsForComparison(db: ClinicDatabase, period: Period, co
       WHERE o.period IN (?, ?) AND o.team = ''
      UNION ALL
      SELECT o.measure, o.period, o.value, o.numerator, o.denominator
-       FROM measures m JOIN observations o ON o.measure = m.key
+       FROM measures m CROSS JOIN observations o ON o.measure = m.key
       WHERE m.frequency <> 'monthly' AND o.team = '' AND o.period <= ? AND o.period NOT IN (?, ?)`,
     [period, compare, period, period, compare],
   );
 }
 
-/** Every monthly measure's service-level figures up to a period, oldest first: the SPC history. */
+/** Every monthly measure's service-level figures up to a period (in no particular order): the SPC history. */
 export function monthlyHistoryUpTo(db: ClinicDatabase, period: Period): Observation[] {
   return db.all<Observation>(
     `SELECT o.measure, o.period, o.value, o.numerator, o.denominator
-       FROM observations o JOIN measures m ON m.key = o.measure
-      WHERE m.frequency = 'monthly' AND o.team = '' AND o.period <= ?
-      ORDER BY o.measure, o.period`,
+       FROM measures m CROSS JOIN observations o ON o.measure = m.key
+      WHERE m.frequency = 'monthly' AND o.team = '' AND o.period <= ?`,
     [period],
   );
 }

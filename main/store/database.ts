@@ -67,7 +67,14 @@ export class ClinicDatabase {
     try {
       statement.bind(params as SqlValue[]);
       const rows: T[] = [];
-      while (statement.step()) rows.push(statement.getAsObject() as T);
+      // get() and the column names once are much cheaper than getAsObject() per row on large reads.
+      const columns = statement.getColumnNames();
+      while (statement.step()) {
+        const values = statement.get();
+        const row: Record<string, SqlValue> = {};
+        for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i] ?? null;
+        rows.push(row as T);
+      }
       return rows;
     } finally {
       statement.free();

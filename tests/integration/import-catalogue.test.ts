@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA } from '../../main/store/migrations';
 import * as fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -197,7 +198,7 @@ describe('migration 3', () => {
     old.close();
 
     const opened = await ClinicFile.open(file);
-    expect(opened.db.pragma('user_version')).toBe(3);
+    expect(opened.db.pragma('user_version')).toBe(LATEST_SCHEMA);
     expect(allFigures(opened.db)).toEqual(figuresBefore.map((f) => ({ ...f, team: '' })));
     expect(listMeasures(opened.db)).toEqual(october2023.measures);
     const catalogue = listCatalogue(opened.db);
