@@ -1,22 +1,9 @@
-import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, findChromium } from './main/exports/chromium';
 import { defineConfig } from '@playwright/test';
 
-/** Debian's Chromium: /usr/bin/chromium is a wrapper script, the real binary sits in /usr/lib. */
-export const chromiumPath = existsSync('/usr/lib/chromium/chromium')
-  ? '/usr/lib/chromium/chromium'
-  : '/usr/bin/chromium';
-
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Date inputs follow their lang="en-GB" (day, month, year) rather than the browser's own
-  // language: Debian's Chromium ships only the en-US language pack, which would put the month first.
-  '--enable-blink-features=LangAttributeAwareFormControlUI',
-];
+/** Debian's Chromium (see main/exports/chromium.ts); the tests fail clearly if it is missing. */
+export const chromiumPath = findChromium() ?? '/usr/bin/chromium';
+export const chromiumArgs = CHROMIUM_ARGS;
 
 export default defineConfig({
   workers: 2,

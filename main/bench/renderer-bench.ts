@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { ClinicApp } from '../api/clinic-app';
+import { CHROMIUM_ARGS, findChromium } from '../exports/chromium';
 import { createDispatcher, handlersFor } from '../api/dispatch';
 import { callNames } from '../contract';
 import { summarise, type Figure } from './measure';
@@ -79,18 +80,9 @@ function paintedAfter(page: Page, rowCount: number): Promise<number> {
 }
 
 export async function benchRenderer(rendererDir: string, file: string, runs: number): Promise<RendererResult> {
-  const executablePath = existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium';
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium is not installed: apt-get install -y chromium');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const app = new ClinicApp();
   await app.openFile(file, { readOnly: true });
   const measures = app.report().measures.length;

@@ -4,30 +4,11 @@
  * The page runs no script (the minutes have none, and JavaScript is switched off) and reaches no
  * network: every request but the document itself is refused.
  */
-import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { UserError } from '../store/errors';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
 import { MINUTES_MARGINS_MM } from './minutes-html';
 import type { PdfPrinter, PdfPrintOptions } from './pdf-printer';
-
-/** Where Chromium may be: Debian's real binary first (/usr/bin/chromium is a wrapper script). */
-export const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** The Chromium to use: $PERFCLINIC_CHROMIUM when set, else the first of the usual places that exists. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  const chosen = env.PERFCLINIC_CHROMIUM;
-  if (chosen !== undefined && chosen !== '') return existsSync(chosen) ? chosen : null;
-  return CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate)) ?? null;
-}
 
 const mm = (n: number) => `${n}mm`;
 
