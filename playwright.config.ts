@@ -3,7 +3,12 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium (see main/exports/chromium.ts); the tests fail clearly if it is missing. */
 export const chromiumPath = findChromium() ?? '/usr/bin/chromium';
-export const chromiumArgs = CHROMIUM_ARGS;
+export const chromiumArgs = [
+  ...CHROMIUM_ARGS,
+  // Date inputs follow their lang="en-GB" (day, month, year) rather than the browser's own
+  // language: Debian's Chromium ships only the en-US language pack, which would put the month first.
+  '--enable-blink-features=LangAttributeAwareFormControlUI',
+];
 
 export default defineConfig({
   workers: 2,
