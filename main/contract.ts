@@ -16,6 +16,8 @@ import type {
   Note,
   Period,
 } from './domain/types';
+import type { TeamFigure } from './domain/catalogue';
+import type { Annotation, SpcSettings } from './domain/spc';
 
 export type { ActionLogEntry, ClinicView };
 
@@ -143,6 +145,23 @@ export const contract = {
   ),
   /** The whole action log as CSV or Excel, saved where the person chooses. Null: the person cancelled. */
   exportActionLog: call<ExportResult>()(z.strictObject({ format: z.enum(['csv', 'xlsx']) })),
+
+  /** Each team's figure for a measure in a period, the whole service first; empty when there is no split. */
+  getTeamSplit: call<TeamFigure[]>()(z.strictObject({ key: measureKey, period })),
+  /** A measure's SPC options: limits fixed on the first 12-20 points (or all), screening, shift of 6 or 7. */
+  setSpcOptions: call<SpcSettings>()(
+    z.strictObject({
+      key: measureKey,
+      baseline: z.number().int().min(0).max(1000).nullable(),
+      screening: z.boolean(),
+      shiftLength: z.union([z.literal(6), z.literal(7)]),
+    }),
+  ),
+  /** New limits from a period on, for the reason given (required). */
+  rebaseSpc: call<SpcSettings>()(z.strictObject({ key: measureKey, period, reason: text(5000) })),
+  removeSpcRebase: call<SpcSettings>()(z.strictObject({ key: measureKey, period })),
+  addAnnotation: call<Annotation>()(z.strictObject({ key: measureKey, period, text: text(5000) })),
+  removeAnnotation: call<null>()(z.strictObject({ id })),
 } as const;
 
 export type CallName = keyof typeof contract;

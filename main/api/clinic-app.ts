@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { FileInfo, PeriodList, Preferences } from '../contract';
 import { periodLabel } from '../domain/period';
 import { buildReport, defaultComparePeriod, historyByMeasure } from '../domain/report';
-import { spcAt } from '../domain/spc';
+import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt } from '../domain/spc';
 import type { ClinicReport, Dataset, MeasureDetail, Period } from '../domain/types';
 import { october2023 } from '../sample/october-2023';
 import {
@@ -39,6 +39,8 @@ import {
 } from '../exports/exporter';
 import { Catalogue } from './catalogue';
 import { Imports } from './imports';
+import { SpcControls } from './spc';
+import { allSpcSettings, annotationsFor, spcSettings } from '../store/spc';
 import { Meetings } from './meetings';
 import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../store/errors';
@@ -73,6 +75,8 @@ export class ClinicApp {
   readonly imports: Imports;
   /** The measure catalogue: editing, target history, retiring, the split by team. */
   readonly catalogue: Catalogue;
+  /** Each measure's SPC options, rebasings and dated chart notes. */
+  readonly spc: SpcControls;
 
   constructor(private readonly options: AppOptions = {}) {
     this.prefs = loadPreferences(options.preferencesFile);
@@ -84,6 +88,7 @@ export class ClinicApp {
     // One actor for all three, so a change of display name reaches each.
     this.imports = new Imports(() => this.current(), this.meetings.actor);
     this.catalogue = new Catalogue(() => this.current(), this.meetings.actor);
+    this.spc = new SpcControls(() => this.current(), this.meetings.actor);
     this.syncActor();
   }
 
@@ -255,12 +260,17 @@ export class ClinicApp {
       compare,
     );
     // Signal or noise: each monthly measure's XmR judgement from its history up to the period.
+    // Each measure's own options (baseline, screening, shift length, rebasings) as recorded.
     const histories = historyByMeasure(monthlyHistoryUpTo(db, period));
+    const settings = allSpcSettings(db);
     return {
       ...report,
       measures: report.measures.map((row) => ({
         ...row,
-        spc: row.frequency === 'monthly' ? spcAt(histories.get(row.key) ?? [], period, row) : null,
+        spc:
+          row.frequency === 'monthly'
+            ? spcAt(histories.get(row.key) ?? [], period, row, optionsOf(settings.get(row.key) ?? DEFAULT_SPC_SETTINGS))
+            : null,
       })),
     };
   }
@@ -276,7 +286,16 @@ export class ClinicApp {
       numerator,
       denominator,
     }));
-    return { measure, area_title: area?.title ?? measure.area, history };
+    const settings = spcSettings(db, measure.key);
+    const spc = measure.frequency === 'monthly' ? analyse(history, measure, optionsOf(settings)) : null;
+    return {
+      measure,
+      area_title: area?.title ?? measure.area,
+      history,
+      spc,
+      spcSettings: settings,
+      annotations: annotationsFor(db, measure.key),
+    };
   }
 
   /** The minutes of a clinic, with each discussed measure's trend, as the exports print them. */

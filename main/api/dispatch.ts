@@ -46,6 +46,16 @@ export function handlersFor(app: ClinicApp): Handlers {
 
     exportMinutes: (args) => app.exportMinutes(args),
     exportActionLog: (args) => app.exportActionLog(args),
+
+    getTeamSplit: (args) => app.catalogue.teamSplit(args.key, args.period),
+    setSpcOptions: ({ key, ...options }) => app.spc.setOptions(key, options),
+    rebaseSpc: (args) => app.spc.rebase(args.key, args.period, args.reason),
+    removeSpcRebase: (args) => app.spc.removeRebase(args.key, args.period),
+    addAnnotation: (args) => app.spc.annotate(args.key, args.period, args.text),
+    removeAnnotation: (args) => {
+      app.spc.removeAnnotation(args.id);
+      return null;
+    },
   };
 }
 

@@ -437,3 +437,55 @@ export function spcAt(
     assurance_reason: result.assuranceReason,
   };
 }
+
+/** A rebasing of a measure's limits, as recorded: from which period, why, by whom, when. */
+export interface Rebase {
+  period: Period;
+  reason: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** The SPC choices a measure keeps between clinics; a measure with none set uses the defaults. */
+export interface SpcSettings {
+  /** Limits fixed on the first N points (12-20); null: on all points. */
+  baseline: number | null;
+  screening: boolean;
+  shiftLength: 6 | 7;
+  rebases: Rebase[];
+  /** When and by whom the options were last changed; null while they are the defaults. */
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export const DEFAULT_SPC_SETTINGS: SpcSettings = {
+  baseline: null,
+  screening: false,
+  shiftLength: 7,
+  rebases: [],
+  updated_at: null,
+  updated_by: null,
+};
+
+export const BASELINE_MIN = 12;
+export const BASELINE_MAX = 20;
+
+/** The options the analysis takes, from what the measure keeps. */
+export function optionsOf(settings: SpcSettings): SpcOptions {
+  return {
+    baseline: settings.baseline,
+    screening: settings.screening,
+    shiftLength: settings.shiftLength,
+    rebase: settings.rebases.map((r) => ({ period: r.period, reason: r.reason })),
+  };
+}
+
+/** A dated note on a measure's chart ("Mosaic went live"). */
+export interface Annotation {
+  id: number;
+  measure: string;
+  period: Period;
+  text: string;
+  created_at: string;
+  created_by: string;
+}

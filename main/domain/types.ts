@@ -1,4 +1,4 @@
-import type { SpcSummary } from './spc';
+import type { Annotation, SpcResult, SpcSettings, SpcSummary } from './spc';
 
 /** Plain data shared by the domain, the store, the API and the renderer. No behaviour here. */
 
@@ -94,6 +94,12 @@ export interface MeasureDetail {
   measure: Measure;
   area_title: string;
   history: PeriodValue[];
+  /** The XmR chart of a monthly measure's whole history; null for other frequencies or under 6 figures. */
+  spc: SpcResult | null;
+  /** The options that chart was drawn with, and its rebasings. */
+  spcSettings: SpcSettings;
+  /** Dated notes on the chart, oldest first. */
+  annotations: Annotation[];
 }
 
 /** A whole clinic dataset: what the sample holds and what a new file is filled from. */

@@ -9,16 +9,21 @@ export interface Selection {
   compare: Period | null;
 }
 
-/** The month before (the clinic's usual comparison) and every earlier month that has figures. */
-function compareOptions(period: Period, periods: Period[]): { value: Period; label: string }[] {
+/**
+ * The month before (the clinic's usual comparison), the same month last year (for measures that
+ * move with the seasons), then every other earlier month that has figures, newest first.
+ */
+export function compareOptions(period: Period, periods: Period[]): { value: Period; label: string }[] {
   const monthBefore = addMonths(period, -1);
+  const yearBefore = addMonths(period, -12);
+  const named = (p: Period, what: string) => `${periodLabel(p)} (${what}${periods.includes(p) ? '' : ', no figures'})`;
   const options = [
-    {
-      value: monthBefore,
-      label: periods.includes(monthBefore) ? periodLabel(monthBefore) : `${periodLabel(monthBefore)} (no figures)`,
-    },
+    { value: monthBefore, label: named(monthBefore, 'month before') },
+    { value: yearBefore, label: named(yearBefore, 'same month last year') },
   ];
-  for (const p of periods) if (p < monthBefore) options.push({ value: p, label: periodLabel(p) });
+  for (const p of periods) {
+    if (p < monthBefore && p !== yearBefore) options.push({ value: p, label: periodLabel(p) });
+  }
   return options;
 }
 

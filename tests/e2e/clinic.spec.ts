@@ -151,14 +151,19 @@ test('choosing another period and comparison reloads the clinic for them', async
   await page.getByLabel('Period', { exact: true }).selectOption({ label: 'September 2023' });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('September 2023 compared with August 2023');
   await expect(page.getByLabel('Compared with', { exact: true }).locator('option:checked')).toHaveText(
-    'August 2023 (no figures)',
+    'August 2023 (month before, no figures)',
+  );
+  await expect(page.getByLabel('Compared with', { exact: true }).locator('option').nth(1)).toHaveText(
+    'September 2022 (same month last year, no figures)',
   );
   const decisions = measureRow(page, 'Decisions within 1 working day');
   await expect(cell(decisions, 'current')).toHaveText('53%');
   await expect(cell(decisions, 'previous')).toHaveText('—No figure');
 
   await page.getByLabel('Period', { exact: true }).selectOption({ label: 'October 2023' });
-  await page.getByLabel('Compared with', { exact: true }).selectOption({ label: 'October 2022' });
+  await page
+    .getByLabel('Compared with', { exact: true })
+    .selectOption({ label: 'October 2022 (same month last year)' });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('October 2023 compared with October 2022');
   const open = measureRow(page, 'Children open to the service');
   await expect(cell(open, 'previous')).toHaveText('1,473');

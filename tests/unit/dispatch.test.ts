@@ -51,6 +51,15 @@ describe('the one contract', () => {
     ['getMeasureDetail', { key: "contacts'; DROP TABLE measures; --" }],
     ['listPeriods', { unexpected: 1 }],
     ['getFileInfo', 5],
+    ['getTeamSplit', { key: 'contacts', period: 'October 2023' }],
+    ['setSpcOptions', { key: 'contacts', baseline: null, screening: false, shiftLength: 5 }],
+    ['setSpcOptions', { key: 'contacts', baseline: 12.5, screening: false, shiftLength: 7 }],
+    ['setSpcOptions', { key: 'contacts', baseline: 12, screening: 'yes', shiftLength: 7 }],
+    ['rebaseSpc', { key: 'contacts', period: '2023-10' }],
+    ['rebaseSpc', { key: 'contacts', period: '2023-10', reason: 'x'.repeat(10_000) }],
+    ['addAnnotation', { key: 'contacts', period: '2023-10', text: 7 }],
+    ['removeAnnotation', { id: -1 }],
+    ['removeAnnotation', { id: 1.5 }],
   ];
   it.each(malformed)('%s with a malformed argument %j is refused with a readable error', async (name, args) => {
     const result = await dispatch(name, args);

@@ -3,8 +3,15 @@ import { migrate001 } from './001-initial';
 import { migrate002 } from './002-clinics-notes-actions';
 import { migrate003 } from './003-imports-teams-targets';
 import { migrate004 } from './004-service-index';
+import { migrate005 } from './005-spc-settings';
 
 /** Migration N turns schema N-1 into schema N. Append only; never edit one that has shipped. */
-export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [migrate001, migrate002, migrate003, migrate004];
+export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
+  migrate001,
+  migrate002,
+  migrate003,
+  migrate004,
+  migrate005,
+];
 
 export const LATEST_SCHEMA = migrations.length;
