@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ClinicApp } from '../api/clinic-app';
 import { UserError } from '../store/errors';
 import { ACTION_STATUSES } from '../domain/actions';
+import { isException } from '../domain/agenda';
 import type { ActionStatus } from '../domain/types';
 import * as path from 'node:path';
 import { actionLogBytes } from '../api/clinic-app';
@@ -167,9 +168,7 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         const period = checkPeriod('period', values.period);
         await app.openFile(requireDb(values), { readOnly: true });
         const report = app.report({ period });
-        const exceptions = report.measures.filter(
-          (m) => m.spc && (m.spc.variation.startsWith('concern') || m.spc.assurance === 'fail'),
-        );
+        const exceptions = report.measures.filter(isException);
         if (format === 'json') out(`${JSON.stringify({ period: report.period, exceptions }, null, 2)}\n`);
         else out(exceptionsText(report.period, exceptions));
         return;

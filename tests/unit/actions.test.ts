@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actionReference, actionsForClinic, checkStatusChange, clinicCode, isOverdue } from '../../main/domain/actions';
-import { mergeAgenda, proposeAgenda } from '../../main/domain/agenda';
+import { arrangeAgenda, isException, mergeAgenda, proposeAgenda } from '../../main/domain/agenda';
+import type { SpcSummary } from '../../main/domain/spc';
+import type { ReportRow } from '../../main/domain/types';
 import { checkDueDate, checkNote, checkOwner, cleanText, isIsoDate, NOTE_MAX_CHARS } from '../../main/domain/validate';
 import { buildReport } from '../../main/domain/report';
 import type { Action } from '../../main/domain/types';
@@ -121,6 +123,33 @@ describe('the agenda', () => {
   });
   it('a saved order survives measures being added and removed', () => {
     expect(mergeAgenda(['b', 'gone', 'a'], ['a', 'b', 'c'])).toEqual(['b', 'a', 'c']);
+  });
+
+  // a: nothing unusual; b: concern only; c: will fail only; d: both; e: improvement and will pass.
+  const spc = (variation: SpcSummary['variation'], assurance: SpcSummary['assurance']) =>
+    ({ variation, assurance }) as SpcSummary;
+  const rows = (
+    [
+      ['a', spc('common_cause', 'hit_and_miss')],
+      ['b', spc('concern_low', 'hit_and_miss')],
+      ['c', spc('common_cause', 'fail')],
+      ['d', spc('concern_high', 'fail')],
+      ['e', spc('improvement_high', 'pass')],
+      ['f', null],
+    ] as const
+  ).map(([key, s]) => ({ key, spc: s }) as unknown as ReportRow);
+
+  it('can bring special cause of concern to the top, then will-fail, keeping the chair’s order within each', () => {
+    expect(arrangeAgenda(['f', 'e', 'c', 'b', 'a', 'd'], rows, 'concern')).toEqual(['d', 'b', 'c', 'f', 'e', 'a']);
+  });
+  it('or will-consistently-fail first, then concern', () => {
+    expect(arrangeAgenda(['f', 'e', 'c', 'b', 'a', 'd'], rows, 'failing')).toEqual(['d', 'c', 'b', 'f', 'e', 'a']);
+  });
+  it('keeps measures it knows nothing about, in place after the exceptions', () => {
+    expect(arrangeAgenda(['zz', 'b'], rows, 'concern')).toEqual(['b', 'zz']);
+  });
+  it('an exception is concern or will-fail; improvement, pass and too little history are not', () => {
+    expect(rows.filter(isException).map((r) => r.key)).toEqual(['b', 'c', 'd']);
   });
 });
 
