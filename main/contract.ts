@@ -87,7 +87,7 @@ export const contract = {
   getFileInfo: call<FileInfo>()(z.strictObject({})),
   listPeriods: call<PeriodList>()(z.strictObject({})),
   getReport: call<ClinicReport>()(z.strictObject({ period: period.optional(), compare: period.optional() })),
-  getMeasureDetail: call<MeasureDetail>()(z.strictObject({ key: measureKey })),
+  getMeasureDetail: call<MeasureDetail>()(z.strictObject({ key: measureKey, period: period.optional() })),
 
   getPreferences: call<Preferences>()(z.strictObject({})),
   setPreferences: call<Preferences>()(z.strictObject({ displayName: text(200) })),

@@ -275,7 +275,11 @@ export class ClinicApp {
     };
   }
 
-  measureDetail(args: { key: string }): MeasureDetail {
+  /**
+   * One measure's history and chart. `period` is the month the clinic looks at (the latest figure
+   * when absent): the SPC judgement is given as at that month, against the target that applied then.
+   */
+  measureDetail(args: { key: string; period?: Period }): MeasureDetail {
     const db = this.current().db;
     const measure = getMeasure(db, args.key);
     if (!measure) throw new UserError(`There is no measure "${args.key}" in this clinic file.`);
@@ -287,12 +291,18 @@ export class ClinicApp {
       denominator,
     }));
     const settings = spcSettings(db, measure.key);
-    const spc = measure.frequency === 'monthly' ? analyse(history, measure, optionsOf(settings)) : null;
+    const monthly = measure.frequency === 'monthly';
+    const at = args.period ?? history.at(-1)?.period;
+    const targetThen = at === undefined ? measure.target : targetAt(targetHistories(db).get(measure.key) ?? [], at);
     return {
       measure,
       area_title: area?.title ?? measure.area,
       history,
-      spc,
+      spc: monthly ? analyse(history, measure, optionsOf(settings)) : null,
+      judgement:
+        monthly && at !== undefined
+          ? spcAt(history, at, { ...measure, target: targetThen }, optionsOf(settings))
+          : null,
       spcSettings: settings,
       annotations: annotationsFor(db, measure.key),
     };

@@ -13,7 +13,8 @@ export function handlersFor(app: ClinicApp): Handlers {
   return {
     getFileInfo: () => app.fileInfo(),
     listPeriods: () => app.periods(),
-    getReport: (args) => app.report(args),
+    // A month with no figures to compare with is shown as such in the window, not refused.
+    getReport: (args) => app.report(args, { requireCompare: false }),
     getMeasureDetail: (args) => app.measureDetail(args),
 
     getPreferences: () => app.preferences(),

@@ -96,6 +96,8 @@ export interface MeasureDetail {
   history: PeriodValue[];
   /** The XmR chart of a monthly measure's whole history; null for other frequencies or under 6 figures. */
   spc: SpcResult | null;
+  /** The SPC judgement as at the month asked for (the latest by default); null where there is no chart. */
+  judgement: SpcSummary | null;
   /** The options that chart was drawn with, and its rebasings. */
   spcSettings: SpcSettings;
   /** Dated notes on the chart, oldest first. */

@@ -7,15 +7,7 @@ import { ACTION_STATUSES, actionStatusLabel } from '../../main/domain/actions';
 import type { ActionLogEntry, ActionStatus } from '../../main/domain/types';
 import { announce } from './announcer';
 import { callClinic } from './clinic-api';
-
-function FormError({ id, message }: { id: string; message: string | null }): ReactNode {
-  if (message === null) return null;
-  return (
-    <p id={id} className="field-error" role="alert">
-      {message}
-    </p>
-  );
-}
+import { FormError } from './error-message';
 
 export interface RaiseActionFormProps {
   clinicId: number;

@@ -22,8 +22,9 @@ import { WithAbbreviations } from './abbreviations';
 import { DirectionTag } from './direction-tag';
 import { benchmarkKeys, benchmarkNames, formatChange, formatFraction, formatValue } from './format';
 import { ArrowDownIcon, ArrowUpIcon, NoteIcon, WarningIcon } from './icons';
-import { directionOrder, frequencyLabels, polarityHints, statusOrder } from './labels';
+import { assuranceOrder, directionOrder, frequencyLabels, polarityHints, statusOrder, variationOrder } from './labels';
 import { Missing } from './missing';
+import { AssuranceTag, VariationTag } from './spc-tag';
 import { StatusTag } from './status-tag';
 
 const column = createColumnHelper<ReportRow>();
@@ -258,6 +259,28 @@ function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void, agen
         id: 'status',
         header: 'Status',
         cell: ({ row }) => <StatusTag status={row.original.status} />,
+      }),
+      column.accessor((r) => (r.spc ? variationOrder[r.spc.variation] : undefined), {
+        id: 'variation',
+        header: 'Variation',
+        sortUndefined: 'last',
+        meta: { label: 'Variation (statistical process control)' },
+        cell: ({ row }) => {
+          const { spc, frequency } = row.original;
+          if (spc) return <VariationTag variation={spc.variation} />;
+          return <Missing label={frequency === 'monthly' ? 'Under 6 months' : 'Not monthly'} />;
+        },
+      }),
+      column.accessor((r) => (r.spc?.assurance ? assuranceOrder[r.spc.assurance] : undefined), {
+        id: 'assurance',
+        header: 'Assurance',
+        sortUndefined: 'last',
+        meta: { label: 'Assurance against target' },
+        cell: ({ row }) => {
+          const { spc, target } = row.original;
+          if (spc?.assurance) return <AssuranceTag assurance={spc.assurance} />;
+          return <Missing label={spc ? (target === null ? 'No target' : 'None') : 'No chart'} />;
+        },
       }),
       column.group({
         id: 'benchmarks',

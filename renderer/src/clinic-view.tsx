@@ -4,6 +4,7 @@
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { periodLabel } from '../../main/domain/period';
+import { isException, type Arrangement } from '../../main/domain/agenda';
 import type { ClinicReport, ReportRow, Status } from '../../main/domain/types';
 import { Glossary } from './abbreviations';
 import { ClinicTable, type TableRecord } from './clinic-table';
@@ -23,6 +24,8 @@ export interface ViewRecord {
   onOrderChange: (order: Order) => void;
   onReorder: (order: string[], moved: { key: string; title: string; direction: -1 | 1 }) => void;
   onDiscussed: (key: string, discussed: boolean) => void;
+  /** Brings special cause of concern, or will-consistently-fail, to the top of the agenda. */
+  onArrange: (by: Arrangement) => void;
 }
 
 /** Moves `key` past its neighbour among the rows on screen, keeping everything filtered out where it was. */
@@ -53,6 +56,22 @@ function OrderToggle({ order, onChange }: { order: Order; onChange: (order: Orde
         </label>
       ))}
     </fieldset>
+  );
+}
+
+function ArrangeAgenda({ onArrange }: { onArrange: (by: Arrangement) => void }): ReactNode {
+  return (
+    <div className="arrange" role="group" aria-labelledby="arrange-label">
+      <span id="arrange-label" className="arrange__label">
+        Put first on the agenda:
+      </span>
+      <button type="button" className="button button--secondary" onClick={() => onArrange('concern')}>
+        Special cause of concern
+      </button>
+      <button type="button" className="button button--secondary" onClick={() => onArrange('failing')}>
+        Will consistently fail
+      </button>
+    </div>
   );
 }
 
@@ -89,8 +108,16 @@ export function ClinicView({
 }): ReactNode {
   const [area, setArea] = useState('');
   const [offTargetOnly, setOffTargetOnly] = useState(false);
+  const [exceptionsOnly, setExceptionsOnly] = useState(false);
   const [search, setSearch] = useState('');
-  const ids = { area: useId(), offTarget: useId(), search: useId(), searchHint: useId() };
+  const ids = {
+    area: useId(),
+    offTarget: useId(),
+    exceptions: useId(),
+    exceptionsHint: useId(),
+    search: useId(),
+    searchHint: useId(),
+  };
 
   const areas = useMemo(() => {
     const seen = new Map<string, string>();
@@ -102,9 +129,13 @@ export function ClinicView({
     const words = search.toLocaleLowerCase('en-GB').split(/\s+/).filter(Boolean);
     return report.measures.filter(
       (row) =>
-        (area === '' || row.area === area) && (!offTargetOnly || row.status === 'off_target') && matches(row, words),
+        (area === '' || row.area === area) &&
+        (!offTargetOnly || row.status === 'off_target') &&
+        (!exceptionsOnly || isException(row)) &&
+        matches(row, words),
     );
-  }, [report.measures, area, offTargetOnly, search]);
+  }, [report.measures, area, offTargetOnly, exceptionsOnly, search]);
+  const charted = report.measures.filter((m) => m.spc).length;
 
   const filtered = rows.length !== report.measures.length;
   const agendaMode = record?.order === 'agenda';
@@ -180,6 +211,19 @@ export function ClinicView({
           />
           <label htmlFor={ids.offTarget}>Off target only</label>
         </div>
+        <div className="checkbox checkbox--hinted">
+          <input
+            id={ids.exceptions}
+            type="checkbox"
+            checked={exceptionsOnly}
+            aria-describedby={ids.exceptionsHint}
+            onChange={(e) => setExceptionsOnly(e.target.checked)}
+          />
+          <label htmlFor={ids.exceptions}>Exceptions only</label>
+          <span id={ids.exceptionsHint} className="hint">
+            Special cause of concern, or will consistently fail
+          </span>
+        </div>
         <p className="result-count" role="status">
           {filtered
             ? `Showing ${rows.length} of ${report.measures.length} measures`
@@ -187,6 +231,14 @@ export function ClinicView({
           {record && <span className="result-count__discussed">{discussedCount} discussed</span>}
         </p>
       </form>
+
+      {agendaMode && record && !record.readOnly && <ArrangeAgenda onArrange={record.onArrange} />}
+      {charted === 0 && (
+        <p className="hint spc-hint">
+          Variation and assurance (statistical process control) need at least 6 months of figures for a measure. Import
+          earlier months to see them.
+        </p>
+      )}
 
       {rows.length > 0 ? (
         // Focusable so keyboard users can scroll it sideways when the window is narrow or zoomed.
@@ -200,7 +252,7 @@ export function ClinicView({
           />
         </div>
       ) : (
-        <p className="empty">No measures match. Clear the search or choose another service area.</p>
+        <p className="empty">No measures match. Clear the search, untick the filters or choose another service area.</p>
       )}
 
       <Glossary />

@@ -1,7 +1,10 @@
 /**
  * A measure's history as a line, with its target and benchmarks as dashed horizontal lines across
- * the whole chart. The key is HTML (not drawn on the canvas) so it can be read, zoomed and reached
- * by a screen reader; the figures themselves are in the table beside the chart.
+ * the whole chart and, for a monthly measure with enough history, its Making Data Count XmR chart:
+ * the average and process limits of each phase, 2-sigma lines on request, and each flagged month
+ * drawn in MDC's colour *and* its own shape. Dated notes are numbered lines on the chart and listed
+ * in words under it. The key is HTML (not drawn on the canvas) so it can be read, zoomed and reached
+ * by a screen reader; the figures and flags themselves are in the table beside the chart.
  */
 import {
   CategoryScale,
@@ -13,11 +16,13 @@ import {
   type ChartData,
   type ChartOptions,
   type Plugin,
+  type PointStyle,
 } from 'chart.js';
 import type { ReactNode } from 'react';
 import { Line } from 'react-chartjs-2';
 import { addMonths, periodLabel, periodShortLabel } from '../../main/domain/period';
-import type { Measure, PeriodValue } from '../../main/domain/types';
+import type { Annotation, Phase, SpcPoint, SpcResult } from '../../main/domain/spc';
+import type { Measure, Period, PeriodValue } from '../../main/domain/types';
 import { benchmarkKeys, benchmarkNames, formatValue } from './format';
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip);
@@ -27,9 +32,13 @@ ChartJS.defaults.font.size = 14;
 ChartJS.defaults.color = '#0b0c0c';
 
 const FIGURE_COLOUR = '#1d70b8';
+const PROCESS_COLOUR = '#505a5f';
 
 /** A percentage axis narrower than this makes a small change look like a big one. */
 const MIN_PERCENT_SPAN = 10;
+
+/** How much history the chart shows: the last 13 or 25 months, or everything. */
+export type ChartRange = 13 | 25 | 'all';
 
 interface ReferenceLine {
   id: string;
@@ -49,6 +58,16 @@ const lineStyles: Record<ReferenceKey, { colour: string; dash: number[] }> = {
   statistical_neighbours: { colour: '#a34700', dash: [12, 4, 2, 4] },
 };
 
+/**
+ * A flagged month's look: MDC's colour and a shape of its own, so a printout in black and white
+ * or a reader who cannot tell orange from blue still sees which months are unusual and which way.
+ */
+export const pointLooks = {
+  concern: { colour: '#e46c0a', shape: 'triangle', label: 'Special cause of concern' },
+  improvement: { colour: '#00b0f0', shape: 'rectRot', label: 'Special cause of improvement' },
+  neutral: { colour: '#490092', shape: 'rect', label: 'Special cause, neither good nor bad' },
+} as const satisfies Record<string, { colour: string; shape: PointStyle; label: string }>;
+
 function referenceLines(measure: Measure): ReferenceLine[] {
   const lines: ReferenceLine[] = [];
   const add = (id: ReferenceKey, name: string, value: number | null) => {
@@ -61,14 +80,22 @@ function referenceLines(measure: Measure): ReferenceLine[] {
 }
 
 /** Every month from the first figure to the last, so gaps between figures keep their true width. */
-function monthsCovering(history: PeriodValue[]): string[] {
+function monthsCovering(history: PeriodValue[]): Period[] {
   const first = history[0]?.period;
   const last = history[history.length - 1]?.period;
-  const months: string[] = [];
+  const months: Period[] = [];
   for (let month = first; month !== undefined && last !== undefined && month <= last; month = addMonths(month, 1)) {
     months.push(month);
   }
   return months;
+}
+
+/** The figures the chosen range shows: those in the last 13 or 25 months up to the latest figure. */
+export function inRange(history: PeriodValue[], range: ChartRange): PeriodValue[] {
+  const latest = history[history.length - 1]?.period;
+  if (range === 'all' || latest === undefined) return history;
+  const from = addMonths(latest, -(range - 1));
+  return history.filter((h) => h.period >= from);
 }
 
 /** Draws the target and benchmarks across the full width, whatever the number of months. */
@@ -95,12 +122,90 @@ function referenceLinePlugin(lines: ReferenceLine[]): Plugin<'line'> {
   };
 }
 
-/** The y-axis range: every figure and reference line in view, and percentages never over-zoomed. */
+/**
+ * The average and process limits of each phase over the months it covers (a rebasing starts a
+ * new phase, so the lines step there), and the 2-sigma lines when asked for.
+ */
+function processLinePlugin(phases: Phase[], months: Period[], twoSigma: boolean): Plugin<'line'> {
+  return {
+    id: 'processLines',
+    beforeDatasetsDraw(chart) {
+      const { ctx, scales } = chart;
+      const { x, y } = scales;
+      if (!x || !y || months.length === 0) return;
+      const first = months[0]!;
+      const last = months[months.length - 1]!;
+      const half = months.length > 1 ? (x.getPixelForValue(1) - x.getPixelForValue(0)) / 2 : 20;
+      ctx.save();
+      for (const phase of phases) {
+        if (phase.to < first || phase.from > last) continue;
+        const from = months.indexOf(phase.from < first ? first : phase.from);
+        const to = months.indexOf(phase.to > last ? last : phase.to);
+        const left = x.getPixelForValue(from) - (from === 0 ? half : 0);
+        const right = x.getPixelForValue(to) + half;
+        const draw = (value: number, dash: number[], width: number) => {
+          const at = y.getPixelForValue(value);
+          ctx.strokeStyle = PROCESS_COLOUR;
+          ctx.lineWidth = width;
+          ctx.setLineDash(dash);
+          ctx.beginPath();
+          ctx.moveTo(left, at);
+          ctx.lineTo(right, at);
+          ctx.stroke();
+        };
+        draw(phase.mean, [], 2);
+        draw(phase.upper, [7, 4], 2);
+        draw(phase.lower, [7, 4], 2);
+        if (twoSigma) {
+          draw(phase.upper2, [2, 3], 1.5);
+          draw(phase.lower2, [2, 3], 1.5);
+        }
+      }
+      ctx.restore();
+    },
+  };
+}
+
+/** A numbered vertical line at each dated note, so the list under the chart can say what happened. */
+function annotationPlugin(notes: Array<{ number: number; period: Period }>, months: Period[]): Plugin<'line'> {
+  return {
+    id: 'annotations',
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea, scales } = chart;
+      const x = scales.x;
+      if (!x) return;
+      ctx.save();
+      for (const note of notes) {
+        const index = months.indexOf(note.period);
+        if (index < 0) continue;
+        const at = x.getPixelForValue(index);
+        ctx.strokeStyle = '#0b0c0c';
+        ctx.lineWidth = 1.5;
+        ctx.setLineDash([3, 3]);
+        ctx.beginPath();
+        ctx.moveTo(at, chartArea.top + 18);
+        ctx.lineTo(at, chartArea.bottom);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.fillStyle = '#0b0c0c';
+        ctx.fillRect(at - 10, chartArea.top, 20, 18);
+        ctx.fillStyle = '#ffffff';
+        ctx.font = 'bold 13px "Segoe UI", Arial, sans-serif';
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'middle';
+        ctx.fillText(String(note.number), at, chartArea.top + 9.5);
+      }
+      ctx.restore();
+    },
+  };
+}
+
+/** The y-axis range: every figure and line in view, and percentages never over-zoomed. */
 function yRange(measure: Measure, values: number[]): { min?: number; max?: number } {
   if (values.length === 0) return {};
   let low = Math.min(...values);
   let high = Math.max(...values);
-  if (measure.unit === 'count') return { min: 0, max: Math.ceil(high * 1.15) || 1 };
+  if (measure.unit === 'count') return { min: Math.min(0, Math.floor(low)), max: Math.ceil(high * 1.15) || 1 };
   const span = Math.max(high - low, MIN_PERCENT_SPAN);
   const middle = (high + low) / 2;
   low = middle - span * 0.6;
@@ -115,19 +220,60 @@ function yRange(measure: Measure, values: number[]): { min?: number; max?: numbe
   return { min: low, max: high };
 }
 
-function LegendSwatch({ colour, dash, point }: { colour: string; dash?: number[]; point?: boolean }): ReactNode {
+function LegendSwatch({
+  colour,
+  dash,
+  point,
+  width = 3,
+}: {
+  colour: string;
+  dash?: number[];
+  point?: 'circle' | 'triangle' | 'rectRot' | 'rect';
+  width?: number;
+}): ReactNode {
   return (
-    <svg className="legend__swatch" width="44" height="14" viewBox="0 0 44 14" aria-hidden="true" focusable="false">
-      <line x1="2" y1="7" x2="42" y2="7" stroke={colour} strokeWidth="3" strokeDasharray={dash?.join(' ')} />
-      {point && <circle cx="22" cy="7" r="5" fill={colour} />}
+    <svg className="legend__swatch" width="44" height="16" viewBox="0 0 44 16" aria-hidden="true" focusable="false">
+      {point === undefined || point === 'circle' ? (
+        <line x1="2" y1="8" x2="42" y2="8" stroke={colour} strokeWidth={width} strokeDasharray={dash?.join(' ')} />
+      ) : null}
+      {point === 'circle' && <circle cx="22" cy="8" r="5" fill={colour} />}
+      {point === 'triangle' && <path d="M22 1.5 29 14.5H15z" fill={colour} />}
+      {point === 'rectRot' && <path d="M22 1 29 8 22 15 15 8z" fill={colour} />}
+      {point === 'rect' && <rect x="16" y="2" width="12" height="12" fill={colour} />}
     </svg>
   );
 }
 
-export function HistoryChart({ measure, history }: { measure: Measure; history: PeriodValue[] }): ReactNode {
-  const months = monthsCovering(history);
-  const byPeriod = new Map(history.map((h) => [h.period, h.value]));
+export interface HistoryChartProps {
+  measure: Measure;
+  history: PeriodValue[];
+  /** The XmR analysis of the whole history; null draws the figures alone. */
+  spc: SpcResult | null;
+  annotations: Annotation[];
+  range: ChartRange;
+  twoSigma: boolean;
+}
+
+export function HistoryChart({ measure, history, spc, annotations, range, twoSigma }: HistoryChartProps): ReactNode {
+  const shown = inRange(history, range);
+  const months = monthsCovering(shown);
+  const byPeriod = new Map(shown.map((h) => [h.period, h.value]));
+  const flags = new Map((spc?.points ?? []).map((p): [Period, SpcPoint] => [p.period, p]));
   const lines = referenceLines(measure);
+  const phases = spc?.phases ?? [];
+  const first = months[0];
+  const last = months[months.length - 1];
+  const visiblePhases =
+    first === undefined || last === undefined ? [] : phases.filter((p) => p.to >= first && p.from <= last);
+  const notes = annotations
+    .map((a, i) => ({ number: i + 1, period: a.period }))
+    .filter((n) => first !== undefined && last !== undefined && n.period >= first && n.period <= last);
+  const monthly = measure.frequency === 'monthly';
+
+  const lookOf = (period: Period) => {
+    const kind = flags.get(period)?.kind;
+    return kind ? pointLooks[kind] : null;
+  };
 
   const data: ChartData<'line', (number | null)[], string> = {
     labels: months.map(periodShortLabel),
@@ -136,16 +282,23 @@ export function HistoryChart({ measure, history }: { measure: Measure; history: 
         label: 'Figure',
         data: months.map((m) => byPeriod.get(m) ?? null),
         borderColor: FIGURE_COLOUR,
-        backgroundColor: FIGURE_COLOUR,
+        backgroundColor: months.map((m) => lookOf(m)?.colour ?? FIGURE_COLOUR),
+        pointBorderColor: months.map((m) => (lookOf(m) ? '#0b0c0c' : FIGURE_COLOUR)),
+        pointBorderWidth: months.map((m) => (lookOf(m) ? 1.5 : 1)),
+        pointStyle: months.map((m): PointStyle => lookOf(m)?.shape ?? 'circle'),
+        pointRadius: months.map((m) => (lookOf(m) ? 8 : 5)),
+        pointHoverRadius: 9,
         borderWidth: 3,
-        pointRadius: 6,
-        pointHoverRadius: 8,
-        // Months with no figure are joined, not drawn as zero; the table shows which months exist.
-        spanGaps: true,
+        // A missing month of a monthly measure is a gap, never silently joined; quarterly and
+        // year-to-date figures are joined across the months between them, which they do not cover.
+        spanGaps: !monthly,
       },
     ],
   };
 
+  const processValues = visiblePhases.flatMap((p) =>
+    twoSigma ? [p.upper, p.lower, p.upper2, p.lower2] : [p.upper, p.lower],
+  );
   const options: ChartOptions<'line'> = {
     responsive: true,
     maintainAspectRatio: false,
@@ -155,32 +308,69 @@ export function HistoryChart({ measure, history }: { measure: Measure; history: 
     scales: {
       x: { offset: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true } },
       y: {
-        ...yRange(measure, [...history.map((h) => h.value), ...lines.map((l) => l.value)]),
+        ...yRange(measure, [...shown.map((h) => h.value), ...lines.map((l) => l.value), ...processValues]),
         grid: { color: '#e5e6e7' },
         ticks: { callback: (value) => formatValue(Number(value), measure.unit), maxTicksLimit: 8 },
       },
     },
     plugins: {
       tooltip: {
-        callbacks: { label: (item) => `${measure.title}: ${formatValue(Number(item.raw), measure.unit)}` },
+        callbacks: {
+          label: (item) => {
+            const look = lookOf(months[item.dataIndex] ?? '');
+            return `${measure.title}: ${formatValue(Number(item.raw), measure.unit)}${look ? ` (${look.label.toLowerCase()})` : ''}`;
+          },
+        },
       },
     },
   };
 
-  const first = history[0];
-  const latest = history[history.length - 1];
+  const latest = shown[shown.length - 1];
+  const flaggedCount = months.filter((m) => lookOf(m)).length;
   const summary =
-    first && latest
-      ? `Line chart of ${measure.title} from ${periodLabel(first.period)} to ${periodLabel(latest.period)}; latest figure ${formatValue(latest.value, measure.unit)}. The figures are in the table below.`
+    shown[0] && latest
+      ? `Line chart of ${measure.title} from ${periodLabel(shown[0].period)} to ${periodLabel(latest.period)}; latest figure ${formatValue(latest.value, measure.unit)}.${
+          visiblePhases.length > 0
+            ? ` Process limits shown; ${flaggedCount === 1 ? '1 month is' : `${flaggedCount} months are`} flagged as special cause.`
+            : ''
+        } The figures are in the table below.`
       : `No figures for ${measure.title}.`;
+
+  const kindsShown = (['concern', 'improvement', 'neutral'] as const).filter((kind) =>
+    months.some((m) => flags.get(m)?.kind === kind),
+  );
 
   return (
     <figure className="chart">
       <ul className="legend" aria-label="Chart key">
         <li>
-          <LegendSwatch colour={FIGURE_COLOUR} point />
+          <LegendSwatch colour={FIGURE_COLOUR} point="circle" />
           Figure
         </li>
+        {kindsShown.map((kind) => (
+          <li key={kind}>
+            <LegendSwatch colour={pointLooks[kind].colour} point={pointLooks[kind].shape} />
+            {pointLooks[kind].label}
+          </li>
+        ))}
+        {visiblePhases.length > 0 && (
+          <>
+            <li>
+              <LegendSwatch colour={PROCESS_COLOUR} width={2} />
+              Average
+            </li>
+            <li>
+              <LegendSwatch colour={PROCESS_COLOUR} dash={[7, 4]} width={2} />
+              Process limits
+            </li>
+            {twoSigma && (
+              <li>
+                <LegendSwatch colour={PROCESS_COLOUR} dash={[2, 3]} width={1.5} />
+                2-sigma lines
+              </li>
+            )}
+          </>
+        )}
         {lines.map((line) => (
           <li key={line.id}>
             <LegendSwatch colour={line.colour} dash={line.dash} />
@@ -189,7 +379,17 @@ export function HistoryChart({ measure, history }: { measure: Measure; history: 
         ))}
       </ul>
       <div className="chart__canvas">
-        <Line data={data} options={options} plugins={[referenceLinePlugin(lines)]} role="img" aria-label={summary} />
+        <Line
+          data={data}
+          options={options}
+          plugins={[
+            referenceLinePlugin(lines),
+            processLinePlugin(visiblePhases, months, twoSigma),
+            annotationPlugin(notes, months),
+          ]}
+          role="img"
+          aria-label={summary}
+        />
       </div>
     </figure>
   );

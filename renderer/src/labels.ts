@@ -1,4 +1,5 @@
 /** Plain-English words for the codes the API uses, so the screen never shows "higher_is_better". */
+import type { Assurance, Variation } from '../../main/domain/spc';
 import type { Direction, Frequency, Polarity, Status, Unit } from '../../main/domain/types';
 import { formatValue } from './format';
 
@@ -68,3 +69,32 @@ export function toleranceLabel(tolerance: number, unit: Unit): string {
     unit === 'count' ? formatValue(tolerance, unit) : `${formatValue(tolerance, 'count')} percentage points`;
   return `Up to ${amount} short of the target counts as near target.`;
 }
+
+/** Short forms of Making Data Count's variation icons, for the clinic table; the detail gives the sentence. */
+export const variationShortLabels: Record<Variation, string> = {
+  common_cause: 'Common cause',
+  improvement_high: 'Improvement (high)',
+  improvement_low: 'Improvement (low)',
+  concern_high: 'Concern (high)',
+  concern_low: 'Concern (low)',
+  neutral_high: 'Unusual (high)',
+  neutral_low: 'Unusual (low)',
+};
+
+export const variationOrder: Record<Variation, number> = {
+  concern_high: 0,
+  concern_low: 0,
+  neutral_high: 1,
+  neutral_low: 1,
+  improvement_high: 2,
+  improvement_low: 2,
+  common_cause: 3,
+};
+
+export const assuranceShortLabels: Record<Assurance, string> = {
+  fail: 'Will fail',
+  hit_and_miss: 'Hit and miss',
+  pass: 'Will pass',
+};
+
+export const assuranceOrder: Record<Assurance, number> = { fail: 0, hit_and_miss: 1, pass: 2 };

@@ -2,7 +2,7 @@
  * One measure in depth, in a modal side panel: what it means, how it is judged, and its history
  * as a chart and a table. Escape or Close shuts it and focus goes back where it came from.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { periodLabel } from '../../main/domain/period';
 import type { Clinic, MeasureDetail, ReportRow } from '../../main/domain/types';
 import { WithAbbreviations } from './abbreviations';
@@ -11,7 +11,9 @@ import { DirectionTag } from './direction-tag';
 import { ErrorMessage } from './error-message';
 import { benchmarkKeys, benchmarkNames, formatChange, formatFraction, formatValue } from './format';
 import { ConfirmDialog } from './dialog';
-import { HistoryChart } from './history-chart';
+import { HistoryChart, inRange, type ChartRange } from './history-chart';
+import { ChartNotes, signalWords, SpcJudgement, SpcOptionsForm } from './spc-panel';
+import { TeamSplit } from './team-split';
 import { CloseIcon } from './icons';
 import { AuditHistory, MeasureRecord } from './measure-record';
 import type { NoteEditorHandle } from './note-editor';
@@ -20,19 +22,72 @@ import { StatusTag } from './status-tag';
 
 type Loaded = { key: string; detail: MeasureDetail } | { key: string; error: string };
 
+const rangeChoices: Array<{ value: ChartRange; label: string }> = [
+  { value: 13, label: 'Last 13 months' },
+  { value: 25, label: 'Last 25 months' },
+  { value: 'all', label: 'All' },
+];
+
+function ChartControls({
+  range,
+  onRange,
+  twoSigma,
+  onTwoSigma,
+  withSpc,
+}: {
+  range: ChartRange;
+  onRange: (range: ChartRange) => void;
+  twoSigma: boolean;
+  onTwoSigma: (on: boolean) => void;
+  withSpc: boolean;
+}): ReactNode {
+  const name = useId();
+  const sigmaId = useId();
+  return (
+    <div className="chart-controls">
+      <fieldset className="segmented">
+        <legend>Show</legend>
+        {rangeChoices.map(({ value, label }) => (
+          <label key={value} className={`segmented__option${range === value ? ' segmented__option--on' : ''}`}>
+            <input type="radio" name={name} checked={range === value} onChange={() => onRange(value)} />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      {withSpc && (
+        <div className="checkbox checkbox--plain">
+          <input id={sigmaId} type="checkbox" checked={twoSigma} onChange={(e) => onTwoSigma(e.target.checked)} />
+          <label htmlFor={sigmaId}>Show 2-sigma lines</label>
+        </div>
+      )}
+    </div>
+  );
+}
+
 function DetailBody({
   row,
   detail,
   record,
   footer,
+  readOnly,
+  onChanged,
 }: {
   row: ReportRow;
   detail: MeasureDetail;
   /** The clinic's note and actions, shown straight after the headline figures when a clinic is open. */
   record?: ReactNode;
   footer?: ReactNode;
+  readOnly: boolean;
+  /** Something about the measure's chart was saved: load it again. */
+  onChanged: () => void;
 }): ReactNode {
   const { measure, history } = detail;
+  const [range, setRange] = useState<ChartRange>(25);
+  const [twoSigma, setTwoSigma] = useState(false);
+  const flags = new Map((detail.spc?.points ?? []).map((p) => [p.period, p]));
+  const shown = inRange(history, range);
+  const hasSignals = shown.some((h) => signalWords(flags.get(h.period)) !== null);
+  const periods = history.map((h) => h.period);
   const current = row.current;
   const fraction = current ? formatFraction(current.numerator, current.denominator) : null;
   const hasFractions = history.some((h) => h.numerator !== null && h.denominator !== null);
@@ -76,11 +131,50 @@ function DetailBody({
 
       {record}
 
+      <h3 className="detail__subheading">Signal or noise</h3>
+      <SpcJudgement row={row} detail={detail} />
+
       <h3 className="detail__subheading">Figures over time</h3>
-      <HistoryChart measure={measure} history={history} />
+      <ChartControls
+        range={range}
+        onRange={setRange}
+        twoSigma={twoSigma}
+        onTwoSigma={setTwoSigma}
+        withSpc={detail.spc !== null}
+      />
+      <HistoryChart
+        measure={measure}
+        history={history}
+        spc={detail.spc}
+        annotations={detail.annotations}
+        range={range}
+        twoSigma={twoSigma}
+      />
+      <ChartNotes
+        measureKey={measure.key}
+        title={measure.title}
+        annotations={detail.annotations}
+        periods={periods}
+        readOnly={readOnly}
+        onChanged={onChanged}
+      />
+      {measure.frequency === 'monthly' && (
+        <SpcOptionsForm
+          // Keyed by what was saved, so the form starts from it again after a save elsewhere.
+          key={JSON.stringify(detail.spcSettings)}
+          measureKey={measure.key}
+          title={measure.title}
+          settings={detail.spcSettings}
+          periods={periods}
+          readOnly={readOnly}
+          onChanged={onChanged}
+        />
+      )}
+
+      {current && <TeamSplit measureKey={measure.key} period={current.period} unit={measure.unit} />}
 
       <table className="history-table">
-        <caption>Figures by month</caption>
+        <caption>Figures by month{range === 'all' ? '' : `, last ${range} months`}</caption>
         <thead>
           <tr>
             <th scope="col">Month</th>
@@ -92,14 +186,16 @@ function DetailBody({
                 Cases
               </th>
             )}
+            {hasSignals && <th scope="col">Signal</th>}
           </tr>
         </thead>
         <tbody>
-          {history.map((h) => (
+          {shown.map((h) => (
             <tr key={h.period}>
               <th scope="row">{periodLabel(h.period)}</th>
               <td className="numeric">{formatValue(h.value, measure.unit)}</td>
               {hasFractions && <td className="numeric">{formatFraction(h.numerator, h.denominator) ?? '—'}</td>}
+              {hasSignals && <td>{signalWords(flags.get(h.period)) ?? ''}</td>}
             </tr>
           ))}
         </tbody>
@@ -159,16 +255,24 @@ export function MeasureDetailPanel({
   row,
   onClose,
   clinic,
+  readOnlyFile = false,
+  onChanged,
 }: {
   row: ReportRow;
   onClose: () => void;
   clinic?: PanelClinic;
+  /** The file is open read-only: the chart's notes and options can be read, not changed. */
+  readOnlyFile?: boolean;
+  /** Something that changes the clinic's figures (SPC options) was saved. */
+  onChanged?: () => void;
 }): ReactNode {
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const note = useRef<NoteEditorHandle>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [unsaved, setUnsaved] = useState(false);
+  const [version, setVersion] = useState(0);
+  const period = row.current?.period;
 
   // A note still saving, or refused, must not vanish with the panel: save it first, and ask
   // before closing over text that is not on disk.
@@ -189,14 +293,15 @@ export function MeasureDetailPanel({
 
   useEffect(() => {
     let current = true;
-    void callClinic('getMeasureDetail', { key: row.key }).then((result) => {
+    // The judgement is as at the month the clinic looks at.
+    void callClinic('getMeasureDetail', period ? { key: row.key, period } : { key: row.key }).then((result) => {
       if (!current) return;
       setLoaded(result.ok ? { key: row.key, detail: result.value } : { key: row.key, error: result.error });
     });
     return () => {
       current = false;
     };
-  }, [row.key]);
+  }, [row.key, period, version]);
 
   const shown = loaded?.key === row.key ? loaded : null;
 
@@ -255,6 +360,11 @@ export function MeasureDetailPanel({
               )
             }
             footer={clinic && <AuditHistory measure={row.key} />}
+            readOnly={readOnlyFile}
+            onChanged={() => {
+              setVersion((v) => v + 1);
+              onChanged?.();
+            }}
           />
         )}
       </div>

@@ -4,6 +4,7 @@
  * yet, the measures comparison still shows, with a prompt to start one.
  */
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { arrangeAgenda, isConcern, willFail } from '../../main/domain/agenda';
 import type { ClinicReport, ClinicView as ClinicViewData, Period, ReportRow } from '../../main/domain/types';
 import { ActionsToReview, ReviewSummary } from './actions-to-review';
 import { announce } from './announcer';
@@ -84,22 +85,24 @@ function StartPrompt({ onStart }: { onStart: (() => void) | null }): ReactNode {
   );
 }
 
-function useFiguresOnly(selection: Selection, file: FileState, active: boolean): Loadable<ClinicReport> {
-  const periods = file.periods.periods;
+/** The figures with no clinic open. `tick` above 0 asks again after something changed them (SPC options). */
+function useFiguresOnly(selection: Selection, file: FileState, active: boolean, tick: number): Loadable<ClinicReport> {
   const [report, setReport] = useState<Loadable<ClinicReport>>({ state: 'loading' });
   // The report the window already has for the default choice saves asking for it twice.
   const known = file.defaultReport;
   const isDefault =
-    known !== null && selection.period === known.period && (selection.compare ?? known.compare) === known.compare;
+    tick === 0 &&
+    known !== null &&
+    selection.period === known.period &&
+    (selection.compare ?? known.compare) === known.compare;
   useEffect(() => {
     if (!active || isDefault) return;
     let current = true;
     void (async () => {
       const args: { period?: Period; compare?: Period } = {};
       if (selection.period !== null) args.period = selection.period;
-      // A month with no figures at all is left to the API's default, which shows the rows with
-      // no previous figure rather than refusing the whole clinic.
-      if (selection.compare !== null && periods.includes(selection.compare)) args.compare = selection.compare;
+      // A month with no figures at all still compares: each row then says it has no previous figure.
+      if (selection.compare !== null) args.compare = selection.compare;
       const result = await callClinic('getReport', args);
       if (!current) return;
       setReport(result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error });
@@ -107,7 +110,7 @@ function useFiguresOnly(selection: Selection, file: FileState, active: boolean):
     return () => {
       current = false;
     };
-  }, [selection, periods, active, isDefault]);
+  }, [selection, active, isDefault, tick]);
   return isDefault ? { state: 'ready', value: known } : report;
 }
 
@@ -139,7 +142,8 @@ export function MeetingPage({
   onClinicsChanged,
 }: MeetingPageProps): ReactNode {
   const periods = file.periods.periods;
-  const report = useFiguresOnly(selection, file, clinicId === null && !creating);
+  const [figuresTick, setFiguresTick] = useState(0);
+  const report = useFiguresOnly(selection, file, clinicId === null && !creating, figuresTick);
   const { view, setView, refresh } = useClinicView(clinicId);
   const [open, setOpen] = useState<ReportRow | null>(null);
   const [order, setOrder] = useState<Order>('area');
@@ -161,6 +165,7 @@ export function MeetingPage({
     if (stale) {
       setStale(false);
       refresh();
+      setFiguresTick((t) => t + 1);
     }
     // Back to the measure the panel was opened from, so a keyboard user keeps their place.
     if (key) {
@@ -174,6 +179,29 @@ export function MeetingPage({
     if (!shown) return undefined;
     const { clinic } = shown;
     const agenda = [...shown.agenda].sort((a, b) => a.position - b.position);
+    /** Shows the new order at once, then saves it; a refusal is shown and the saved order comes back. */
+    const saveOrder = (next: string[], announcement: string) => {
+      const byMeasure = new Map(shown.agenda.map((a) => [a.measure, a]));
+      setView({
+        state: 'ready',
+        value: {
+          ...shown,
+          agenda: next.map((measure, position) => ({
+            ...(byMeasure.get(measure) ?? { measure, discussed: false }),
+            position,
+          })),
+        },
+      });
+      void callClinic('saveAgenda', { clinicId: clinic.id, order: next }).then((result) => {
+        if (!result.ok) {
+          setRecordError(result.error);
+          refresh();
+          return;
+        }
+        setRecordError(null);
+        announce(announcement);
+      });
+    };
     return {
       readOnly: clinic.status === 'final' || readOnlyFile,
       notes: new Set(shown.notes.filter((n) => n.text.trim() !== '').map((n) => n.measure)),
@@ -198,14 +226,17 @@ export function MeetingPage({
           announce(`${title} marked ${discussed ? 'discussed' : 'not discussed'}. Saved.`);
         });
       },
+      onArrange: (by) => {
+        const next = arrangeAgenda(
+          agenda.map((a) => a.measure),
+          shown.report.measures,
+          by,
+        );
+        const count = shown.report.measures.filter(by === 'concern' ? isConcern : willFail).length;
+        const which = by === 'concern' ? 'with special cause of concern' : 'that will consistently fail';
+        saveOrder(next, `${count === 1 ? '1 measure' : `${count} measures`} ${which} moved to the top. Agenda saved.`);
+      },
       onReorder: (next, moved) => {
-        setView({
-          state: 'ready',
-          value: { ...shown, agenda: next.map((measure, position) => ({ ...findItem(measure), position })) },
-        });
-        function findItem(measure: string) {
-          return shown?.agenda.find((a) => a.measure === measure) ?? { measure, position: 0, discussed: false };
-        }
         // A button that has just become disabled (top or bottom of the list) would drop focus.
         requestAnimationFrame(() => {
           const button = document.querySelector<HTMLButtonElement>(
@@ -219,17 +250,10 @@ export function MeetingPage({
               ?.focus();
           }
         });
-        void callClinic('saveAgenda', { clinicId: clinic.id, order: next }).then((result) => {
-          if (!result.ok) {
-            setRecordError(result.error);
-            refresh();
-            return;
-          }
-          setRecordError(null);
-          announce(
-            `${moved.title} moved ${moved.direction === -1 ? 'up' : 'down'} to item ${next.indexOf(moved.key) + 1}. Agenda saved.`,
-          );
-        });
+        saveOrder(
+          next,
+          `${moved.title} moved ${moved.direction === -1 ? 'up' : 'down'} to item ${next.indexOf(moved.key) + 1}. Agenda saved.`,
+        );
       },
     };
   }, [shown, order, readOnlyFile, refresh, setView]);
@@ -259,7 +283,15 @@ export function MeetingPage({
           </p>
         )}
         {report.state === 'ready' && <ClinicView report={report.value} onOpen={setOpen} />}
-        {open && <MeasureDetailPanel key={open.key} row={open} onClose={close} />}
+        {open && (
+          <MeasureDetailPanel
+            key={open.key}
+            row={open}
+            onClose={close}
+            readOnlyFile={readOnlyFile}
+            onChanged={markStale}
+          />
+        )}
       </>
     );
   }
@@ -301,6 +333,8 @@ export function MeetingPage({
           key={open.key}
           row={open}
           onClose={close}
+          readOnlyFile={readOnlyFile}
+          onChanged={markStale}
           clinic={{ clinic: shown.clinic, onChanged: markStale }}
         />
       )}

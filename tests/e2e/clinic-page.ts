@@ -9,6 +9,8 @@ const columns = [
   'direction',
   'target',
   'status',
+  'variation',
+  'assurance',
   'national',
   'regional',
   'neighbours',
