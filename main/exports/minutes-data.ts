@@ -4,8 +4,10 @@
  * counts, the actions for each measure, the action log and the trend charts. Pure: no file, no clock.
  */
 import { isClosed } from '../domain/actions';
-import { periodLabel } from '../domain/period';
-import type { ActionLogEntry, ActionUpdate, ClinicView, Note, PeriodValue, ReportRow } from '../domain/types';
+import { directionText, formatChange, formatValue, polarityLabel, statusLabel } from '../domain/format';
+import { periodLabel, periodShortLabel } from '../domain/period';
+import { assuranceLabel, variationLabel, type Assurance, type Variation } from '../domain/spc';
+import type { ActionLogEntry, ActionUpdate, ClinicView, Note, PeriodValue, ReportRow, Status } from '../domain/types';
 import { drawChart, type ChartImage } from './minutes-chart';
 
 export interface MinutesOptions {
@@ -24,10 +26,22 @@ export interface MinutesAction {
   updatesHere: ActionUpdate[];
 }
 
+/** Making Data Count's two icons for a measure, each with its label and the sentence that says why. */
+export interface MinutesSpc {
+  variation: Variation;
+  variationLabel: string;
+  variationReason: string;
+  assurance: Assurance | null;
+  assuranceLabel: string | null;
+  assuranceReason: string | null;
+}
+
 export interface MinutesItem {
   /** Its number on the agenda, counting from 1 over the whole agenda. */
   agendaNumber: number;
   row: ReportRow;
+  /** Null for a measure with no chart (not monthly, or under 6 months of figures). */
+  spc: MinutesSpc | null;
   note: Note | null;
   actions: MinutesAction[];
   chart: ChartImage;
@@ -134,6 +148,16 @@ export function buildMinutes(
     items.push({
       agendaNumber: view.agenda.indexOf(entry) + 1,
       row,
+      spc: row.spc
+        ? {
+            variation: row.spc.variation,
+            variationLabel: variationLabel[row.spc.variation],
+            variationReason: row.spc.variation_reason,
+            assurance: row.spc.assurance,
+            assuranceLabel: row.spc.assurance ? assuranceLabel[row.spc.assurance] : null,
+            assuranceReason: row.spc.assurance_reason,
+          }
+        : null,
       note: notes.get(entry.measure) ?? null,
       actions: actionsFor(entry.measure),
       chart: drawChart({
@@ -172,6 +196,45 @@ export function buildMinutes(
     clinicWideActions: view.raised.filter((a) => a.measure === null),
     overdueRefs: new Set(overdue.map((a) => a.ref)),
   };
+}
+
+export const statusSymbol: Record<Status, string> = {
+  on_target: '\u2713',
+  near_target: '\u25D1',
+  off_target: '\u2717',
+  no_target: '\u2013',
+};
+
+/** "✗ Off target": a symbol and words, readable on a black and white printout. */
+export function statusText(status: Status): string {
+  return `${statusSymbol[status]} ${statusLabel[status]}`;
+}
+
+/** Whether the change is for the better, in words; a measure with no good direction says so. */
+export function directionWords(row: ReportRow): string {
+  return row.polarity === 'none' ? polarityLabel.none : directionText(row.direction, row.change, row.polarity);
+}
+
+/** A measure's figures as the minutes print them beside its chart, label and value, in order. */
+export function figureRows(row: ReportRow, m: Minutes): Array<[string, string]> {
+  const { period, compare } = m.view.report;
+  const b = row.benchmarks;
+  const rows: Array<[string, string]> = [
+    [
+      `Previous (${periodShortLabel(row.previous?.period ?? compare)})`,
+      formatValue(row.previous?.value ?? null, row.unit),
+    ],
+    [`Current (${periodShortLabel(row.current?.period ?? period)})`, formatValue(row.current?.value ?? null, row.unit)],
+    ['Change', formatChange(row.change, row.unit)],
+    ['Direction', directionWords(row)],
+    ['Target', formatValue(row.target, row.unit)],
+    ['Status', statusText(row.status)],
+  ];
+  if (b.national !== null) rows.push(['England', formatValue(b.national, row.unit)]);
+  if (b.regional !== null) rows.push(['Region', formatValue(b.regional, row.unit)]);
+  if (b.statistical_neighbours !== null)
+    rows.push(['Statistical neighbours', formatValue(b.statistical_neighbours, row.unit)]);
+  return rows;
 }
 
 /** The update to show beside an action in the log: the latest one. */

@@ -26,10 +26,10 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { actionStatusLabel, isClosed } from '../domain/actions';
-import { formatChange, formatValue } from '../domain/format';
-import { periodShortLabel } from '../domain/period';
 import type { ActionLogEntry, ActionUpdate, ReportRow } from '../domain/types';
 import {
+  figureRows,
+  statusText,
   formatLongDate,
   formatProduced,
   formatShortDate,
@@ -37,8 +37,11 @@ import {
   periodsCompared,
   type Minutes,
   type MinutesItem,
+  type MinutesSpc,
 } from './minutes-data';
-import { directionWords, MINUTES_MARGINS_MM, statusText } from './minutes-html';
+import { MINUTES_MARGINS_MM } from './minutes-html';
+import { badgePng } from './spc-badge-png';
+import { assuranceBadge, variationBadge, type Badge } from '../domain/spc-badges';
 
 const FONT = 'Arial';
 /** Twips (twentieths of a point) in a millimetre. */
@@ -161,25 +164,32 @@ function summaryBlock(m: Minutes): Array<Paragraph | Table> {
   ];
 }
 
-function figureRows(row: ReportRow, m: Minutes): TableCell[][] {
-  const { period, compare } = m.view.report;
-  const b = row.benchmarks;
-  const cells: Array<[string, string]> = [
-    [
-      `Previous (${periodShortLabel(row.previous?.period ?? compare)})`,
-      formatValue(row.previous?.value ?? null, row.unit),
-    ],
-    [`Current (${periodShortLabel(row.current?.period ?? period)})`, formatValue(row.current?.value ?? null, row.unit)],
-    ['Change', formatChange(row.change, row.unit)],
-    ['Direction', directionWords(row)],
-    ['Target', formatValue(row.target, row.unit)],
-    ['Status', statusText(row.status)],
-  ];
-  if (b.national !== null) cells.push(['England', formatValue(b.national, row.unit)]);
-  if (b.regional !== null) cells.push(['Region', formatValue(b.regional, row.unit)]);
-  if (b.statistical_neighbours !== null)
-    cells.push(['Statistical neighbours', formatValue(b.statistical_neighbours, row.unit)]);
-  return cells.map(([label, value]) => [cell(small(label, { bold: true })), cell(value, { right: true })]);
+function figureCells(row: ReportRow, m: Minutes): TableCell[][] {
+  return figureRows(row, m).map(([label, value]) => [cell(small(label, { bold: true })), cell(value, { right: true })]);
+}
+
+/** The variation and assurance icons, each with its label and the sentence that says why. */
+function spcParagraphs(spc: MinutesSpc | null): Paragraph[] {
+  if (!spc) return [];
+  const line = (badge: Badge, label: string, reason: string | null) =>
+    new Paragraph({
+      keepNext: true,
+      spacing: { after: 80 },
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: badgePng(badge),
+          transformation: { width: 16, height: 16 },
+          altText: { name: label, description: label, title: label },
+        }),
+        new TextRun({ text: ` ${label}. `, bold: true, size: 20 }),
+        new TextRun({ text: reason ?? '', size: 20 }),
+      ],
+    });
+  const out = [line(variationBadge(spc.variation), spc.variationLabel, spc.variationReason)];
+  if (spc.assurance && spc.assuranceLabel)
+    out.push(line(assuranceBadge(spc.assurance), spc.assuranceLabel, spc.assuranceReason));
+  return out;
 }
 
 function statusRuns(a: ActionLogEntry, m: Minutes): ParagraphChild[] {
@@ -215,7 +225,7 @@ function measureBlock(item: MinutesItem, m: Minutes): Array<Paragraph | Table> {
         new TextRun({ text: ` \u2014 ${row.area_title}`, bold: false, size: 20 }),
       ],
     }),
-    table(['Figure', 'Value'], figureRows(row, m), [70, 50]),
+    table(['Figure', 'Value'], figureCells(row, m), [70, 50]),
     new Paragraph({
       keepNext: true,
       spacing: { before: 120, after: 40 },
@@ -229,6 +239,7 @@ function measureBlock(item: MinutesItem, m: Minutes): Array<Paragraph | Table> {
       ],
     }),
     para(small(chart.caption, { italics: true }), { spacingAfter: 120 }),
+    ...spcParagraphs(item.spc),
     new Paragraph({ heading: HeadingLevel.HEADING_3, text: 'Note', keepNext: true }),
   ];
   if (note) {

@@ -6,10 +6,12 @@
  * (reliability.md rule 10). Status is written in words with a symbol, never colour alone.
  */
 import { actionStatusLabel, isClosed } from '../domain/actions';
-import { directionText, formatChange, formatValue, polarityLabel, statusLabel } from '../domain/format';
-import { periodShortLabel } from '../domain/period';
-import type { ActionLogEntry, ReportRow, Status } from '../domain/types';
+import { assuranceBadge, badgeSvg, variationBadge } from '../domain/spc-badges';
+import type { ActionLogEntry, ReportRow } from '../domain/types';
 import {
+  figureRows,
+  statusText,
+  type MinutesSpc,
   formatLongDate,
   formatProduced,
   formatShortDate,
@@ -30,18 +32,6 @@ export function escapeHtml(text: string): string {
 }
 
 const esc = escapeHtml;
-
-export const statusSymbol: Record<Status, string> = {
-  on_target: '\u2713',
-  near_target: '\u25D1',
-  off_target: '\u2717',
-  no_target: '\u2013',
-};
-
-/** "✗ Off target": a symbol and words, readable on a black and white printout. */
-export function statusText(status: Status): string {
-  return `${statusSymbol[status]} ${statusLabel[status]}`;
-}
 
 function bytesToBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -84,6 +74,9 @@ table.log { font-size: 8.5pt; }
 .figures { display: grid; grid-template-columns: 1fr 82mm; gap: 4mm; align-items: start; break-inside: avoid; }
 .figures table { margin: 0; }
 .figures th[scope=row] { width: 42%; }
+.spc { margin: 2mm 0 0; }
+.spc-line { margin: 0 0 1.5mm; }
+.spc-line .badge { vertical-align: -4px; }
 figure { margin: 0; }
 figure img { width: 80mm; height: auto; outline: 1pt solid #999; display: block; margin: 1pt; }
 figcaption { font-size: 7.5pt; color: #222; margin-top: 1mm; }
@@ -145,30 +138,21 @@ function summary(m: Minutes): string {
 }
 
 function figuresTable(row: ReportRow, m: Minutes): string {
-  const { period, compare } = m.view.report;
-  const currentLabel = row.current ? periodShortLabel(row.current.period) : periodShortLabel(period);
-  const previousLabel = row.previous ? periodShortLabel(row.previous.period) : periodShortLabel(compare);
-  const b = row.benchmarks;
-  const cells: Array<[string, string]> = [
-    [`Previous (${previousLabel})`, formatValue(row.previous?.value ?? null, row.unit)],
-    [`Current (${currentLabel})`, formatValue(row.current?.value ?? null, row.unit)],
-    ['Change', formatChange(row.change, row.unit)],
-    ['Direction', directionWords(row)],
-    ['Target', formatValue(row.target, row.unit)],
-    ['Status', statusText(row.status)],
-  ];
-  if (b.national !== null) cells.push(['England', formatValue(b.national, row.unit)]);
-  if (b.regional !== null) cells.push(['Region', formatValue(b.regional, row.unit)]);
-  if (b.statistical_neighbours !== null)
-    cells.push(['Statistical neighbours', formatValue(b.statistical_neighbours, row.unit)]);
-  return `<table class="figs"><tbody>${cells
+  return `<table class="figs"><tbody>${figureRows(row, m)
     .map(([label, value]) => `<tr><th scope="row">${esc(label)}</th><td class="num">${esc(value)}</td></tr>`)
     .join('')}</tbody></table>`;
 }
 
-/** Whether the change is for the better, in words; a measure with no good direction says so. */
-export function directionWords(row: ReportRow): string {
-  return row.polarity === 'none' ? polarityLabel.none : directionText(row.direction, row.change, row.polarity);
+/** The variation and assurance icons with their labels and the sentence that says why. */
+function spcBlock(spc: MinutesSpc | null): string {
+  if (!spc) return '';
+  const line = (icon: string, label: string, reason: string | null) =>
+    `<p class="spc-line">${icon} <strong>${esc(label)}.</strong> ${esc(reason ?? '')}</p>`;
+  return `<div class="spc">${line(badgeSvg(variationBadge(spc.variation)), spc.variationLabel, spc.variationReason)}${
+    spc.assurance && spc.assuranceLabel
+      ? line(badgeSvg(assuranceBadge(spc.assurance)), spc.assuranceLabel, spc.assuranceReason)
+      : ''
+  }</div>`;
 }
 
 function statusCell(a: ActionLogEntry, m: Minutes): string {
@@ -216,6 +200,7 @@ function measureSection(item: MinutesItem, m: Minutes): string {
       ${figuresTable(row, m)}
       <figure><img src="${img}" width="${chart.width}" height="${chart.height}" alt="${esc(chart.caption)}"><figcaption>${esc(chart.caption)}</figcaption></figure>
     </div>
+    ${spcBlock(item.spc)}
   </div>
   <h4>Note</h4>
   ${

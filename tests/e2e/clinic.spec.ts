@@ -11,7 +11,7 @@ test('the header shows the app, the open file and October 2023 compared with Sep
   await expect(page.getByLabel('Period', { exact: true })).toHaveValue('2023-10');
   await expect(page.getByLabel('Period', { exact: true }).locator('option:checked')).toHaveText('October 2023');
   await expect(page.getByLabel('Compared with', { exact: true }).locator('option:checked')).toHaveText(
-    'September 2023',
+    'September 2023 (month before)',
   );
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('October 2023 compared with September 2023');
   await expect(columnHeader(page, /Previous/)).toHaveText(/Sep 2023/);
