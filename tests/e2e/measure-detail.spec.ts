@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { measureButton, measureRow } from './clinic-page';
 import { expect, test } from './fixtures';
 
@@ -132,4 +134,29 @@ test('the clinic can be used with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Space');
   await expect(page.getByLabel('Off target only')).toBeChecked();
   await expect(measureRow(page, 'Contacts')).toHaveCount(0);
+});
+
+test('where the figures carry a team, the detail shows the split by team for the period', async ({ page, clinic }) => {
+  const csv = path.join(clinic.dir, 'teams.csv');
+  writeFileSync(
+    csv,
+    [
+      'Measure key,Period,Team,Value,Numerator,Denominator',
+      'decisions_1wd,2023-10,North,40,10,25',
+      'decisions_1wd,2023-10,South,70,21,30',
+    ].join('\n'),
+  );
+  await clinic.app.imports.importFile(csv);
+  await page.reload();
+  await measureButton(page, 'Decisions within 1 working day').click();
+  const split = page.getByRole('dialog').getByRole('table', { name: 'By team, October 2023' });
+  await expect(split.getByRole('row')).toHaveText(
+    ['Team Figure Cases', 'Whole service 55% —', 'North 40% 10 of 25', 'South 70% 21 of 30'],
+    { useInnerText: true },
+  );
+  // A measure with no split by team shows no such table.
+  await page.keyboard.press('Escape');
+  await measureButton(page, 'Contacts').click();
+  await expect(page.getByRole('dialog').getByRole('heading', { name: 'Figures over time' })).toBeVisible();
+  await expect(page.getByRole('dialog').getByRole('table', { name: /By team/ })).toHaveCount(0);
 });
