@@ -1,24 +1,47 @@
-/** How figures are written for people: en-GB, as the report writes them. Shared by the window, the CLI and the minutes. */
+/**
+ * How figures are written for people: en-GB numbers, a true minus sign, percentage points for rates.
+ * One set of rules for the window, the CLI and the minutes.
+ */
 import type { Change, Direction, Frequency, Polarity, Status, Unit } from './types';
 
-const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-const signed = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-/** The typographic minus reads better than a hyphen on a meeting-room screen. */
-const minus = (text: string): string => text.replace('-', '\u2212');
+const MINUS = '\u2212';
+const upToOneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
-export function formatValue(value: number | null, unit: Unit): string {
-  if (value === null) return '\u2014';
-  if (unit === 'percent') return `${number.format(value)}%`;
-  if (unit === 'points') return `${minus(signed.format(value))} pts`;
-  return number.format(value);
+// Intl writes a hyphen for negatives; a minus sign reads better on a big screen and to screen readers.
+function signed(value: number, format: Intl.NumberFormat): string {
+  const text = format.format(Math.abs(value));
+  if (value > 0) return `+${text}`;
+  if (value < 0) return `${MINUS}${text}`;
+  return text;
 }
 
-/** "+2 pts" for percentages; "−102 (−11.6%)" for counts. */
+/** "55%", "28.4%", "1,730", "+0.2 pts"; a dash where there is no figure. */
+export function formatValue(value: number | null, unit: Unit): string {
+  if (value === null) return '\u2014';
+  switch (unit) {
+    case 'percent':
+      return `${upToOneDecimal.format(value)}%`;
+    case 'count':
+      return value < 0 ? `${MINUS}${upToOneDecimal.format(-value)}` : upToOneDecimal.format(value);
+    case 'points':
+      return `${signed(value, oneDecimal)} pts`;
+  }
+}
+
+/** "+2.0 pts" for rates; "−102 (−11.6%)" for counts; a dash where there is nothing to compare. */
 export function formatChange(change: Change | null, unit: Unit): string {
   if (change === null) return '\u2014';
-  const absolute = minus(signed.format(change.absolute));
-  if (unit !== 'count') return `${absolute} pts`;
-  return change.percent === null ? absolute : `${absolute} (${minus(signed.format(change.percent))}%)`;
+  if (unit !== 'count') return `${signed(change.absolute, oneDecimal)} pts`;
+  const absolute = signed(change.absolute, whole);
+  return change.percent === null ? absolute : `${absolute} (${signed(change.percent, oneDecimal)}%)`;
+}
+
+/** "10 of 35", where the figure is a share of a known number of cases. */
+export function formatFraction(numerator: number | null, denominator: number | null): string | null {
+  if (numerator === null || denominator === null) return null;
+  return `${whole.format(numerator)} of ${whole.format(denominator)}`;
 }
 
 export const statusLabel: Record<Status, string> = {

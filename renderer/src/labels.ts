@@ -3,22 +3,11 @@ import type { Assurance, Variation } from '../../main/domain/spc';
 import type { Direction, Frequency, Polarity, Status, Unit } from '../../main/domain/types';
 import { formatValue } from './format';
 
-export const statusLabels: Record<Status, string> = {
-  on_target: 'On target',
-  near_target: 'Near target',
-  off_target: 'Off target',
-  no_target: 'No target',
-};
+// The same words as the CLI and the minutes.
+export { directionLabel as directionLabels, statusLabel as statusLabels } from '../../main/domain/format';
 
 /** Worst first, so sorting by status brings what needs discussing to the top. */
 export const statusOrder: Record<Status, number> = { off_target: 0, near_target: 1, on_target: 2, no_target: 3 };
-
-export const directionLabels: Record<Direction, string> = {
-  improved: 'Improved',
-  worsened: 'Worsened',
-  unchanged: 'Unchanged',
-  not_applicable: 'Not applicable',
-};
 
 export const directionOrder: Record<Direction, number> = { worsened: 0, unchanged: 1, improved: 2, not_applicable: 3 };
 

@@ -119,7 +119,7 @@ describe('perfclinic report', () => {
     const { code, stdout } = perfclinic('report', '--db', await sampleDb());
     expect(code).toBe(0);
     expect(stdout).toContain('Clinic: October 2023 compared with September 2023');
-    expect(stdout).toMatch(/Decisions within 1 working day\s+53%\s+55%\s+\+2 pts\s+Improved\s+80%\s+Off target/);
+    expect(stdout).toMatch(/Decisions within 1 working day\s+53%\s+55%\s+\+2\.0 pts\s+Improved\s+80%\s+Off target/);
   });
 
   it('writes CSV with one row per measure under a header', async () => {

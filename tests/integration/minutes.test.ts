@@ -72,7 +72,7 @@ describe('the PDF minutes', () => {
       'Decisions within 1 working day',
       '53%',
       '55%',
-      '+2 pts',
+      '+2.0 pts',
       '80%',
       '\u2717 Off target',
       '<script>alert(1)</script> Timeliness rose to 55%',

@@ -70,7 +70,7 @@ describe('figures as people read them', () => {
     expect(formatValue(null, 'count')).toBe('\u2014');
   });
   it('writes changes as points for percentages and count with per cent for counts', () => {
-    expect(formatChange({ absolute: 2, percent: null }, 'percent')).toBe('+2 pts');
+    expect(formatChange({ absolute: 2, percent: null }, 'percent')).toBe('+2.0 pts');
     expect(formatChange({ absolute: -102, percent: -11.551529 }, 'count')).toBe('\u2212102 (\u221211.6%)');
   });
   it('says when there is no earlier figure rather than calling it not applicable', () => {
