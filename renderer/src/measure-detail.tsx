@@ -245,12 +245,6 @@ function DetailBody({
   );
 }
 
-/** The clinic a panel belongs to, when one is open, and how to tell the clinic view something changed. */
-export interface PanelClinic {
-  clinic: Clinic;
-  onChanged: () => void;
-}
-
 export function MeasureDetailPanel({
   row,
   onClose,
@@ -260,10 +254,11 @@ export function MeasureDetailPanel({
 }: {
   row: ReportRow;
   onClose: () => void;
-  clinic?: PanelClinic;
+  /** The clinic the panel belongs to, when one is open: its note and actions for the measure show too. */
+  clinic?: Clinic;
   /** The file is open read-only: the chart's notes and options can be read, not changed. */
   readOnlyFile?: boolean;
-  /** Something that changes the clinic's figures (SPC options) was saved. */
+  /** Something the clinic view shows (a note, an action, SPC options) was saved. */
   onChanged?: () => void;
 }): ReactNode {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -351,11 +346,11 @@ export function MeasureDetailPanel({
             record={
               clinic && (
                 <MeasureRecord
-                  clinic={clinic.clinic}
+                  clinic={clinic}
                   measure={row.key}
                   measureTitle={row.title}
                   noteRef={note}
-                  onChanged={clinic.onChanged}
+                  onChanged={() => onChanged?.()}
                 />
               )
             }

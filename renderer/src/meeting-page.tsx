@@ -335,7 +335,7 @@ export function MeetingPage({
           onClose={close}
           readOnlyFile={readOnlyFile}
           onChanged={markStale}
-          clinic={{ clinic: shown.clinic, onChanged: markStale }}
+          clinic={shown.clinic}
         />
       )}
     </>
