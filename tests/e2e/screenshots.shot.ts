@@ -3,7 +3,9 @@
  * scripts/screenshots.mjs with playwright.screenshots.config.ts; the normal test run skips this file.
  * The clock is fixed so the dates and "Saved at" times are the same on every run.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { shiftHistoryCsv } from '../support/spc-history';
 import { measureButton } from './clinic-page';
 import { expect, test } from './fixtures';
 import { raise, twoClinics } from './seed';
@@ -91,4 +93,21 @@ test('a clinic meeting, a measure’s note and actions, the action log and a new
     .getByLabel('Attendees')
     .fill('Sam Okafor, Head of Service, Front Door\nJo Lee, Head of Service, Children in Care');
   await page.screenshot({ path: path.join(outDir, 'new-clinic.png') });
+});
+
+test('signal or noise: a measure with a shift, its chart and the sentences', async ({ page, clinic }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  clinic.setClock(new Date('2023-11-09T10:00:00Z'));
+  clinic.app.setPreferences({ displayName: 'Ana Performance' });
+  const csv = path.join(clinic.dir, 'decisions-history.csv');
+  writeFileSync(csv, shiftHistoryCsv());
+  await clinic.app.imports.importFile(csv);
+  clinic.app.spc.annotate('decisions_1wd', '2023-03', 'Front door moved to two hubs');
+  await clinic.open();
+  await measureButton(page, 'Decisions within 1 working day').click();
+  const panel = page.getByRole('dialog');
+  await expect(panel.getByRole('img', { name: /flagged as special cause/ })).toBeVisible();
+  await panel.getByRole('heading', { name: 'Signal or noise' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await panel.evaluate((dialog) => dialog.scrollBy(0, -110));
+  await page.screenshot({ path: path.join(outDir, 'signal-or-noise.png') });
 });
