@@ -15,8 +15,9 @@ import type {
   MeasureDetail,
   Note,
   Period,
+  ServiceArea,
 } from './domain/types';
-import type { TeamFigure } from './domain/catalogue';
+import type { CatalogueMeasure, TeamFigure } from './domain/catalogue';
 import type { Annotation, SpcSettings } from './domain/spc';
 
 export type { ActionLogEntry, ClinicView };
@@ -43,6 +44,34 @@ const clinicInput = {
   period: period.optional(),
   compare: period.optional(),
 };
+
+/** A figure in a measure's own unit (target, benchmark); the domain says whether it makes sense. */
+const figure = z.number();
+/** The fields of a measure as the catalogue edits them; the friendly checks are the domain's. */
+const measureFields = z.strictObject({
+  title: text(10_000),
+  definition: text(100_000),
+  area: text(1000),
+  unit: z.enum(['percent', 'count', 'points']),
+  polarity: z.enum(['higher_is_better', 'lower_is_better', 'none']),
+  frequency: z.enum(['monthly', 'quarterly', 'academic_ytd', 'financial_ytd']),
+  tolerance: figure,
+  benchmarks: z.strictObject({
+    national: figure.nullable(),
+    regional: figure.nullable(),
+    statistical_neighbours: figure.nullable(),
+  }),
+  benchmark_years: z.strictObject({
+    national: z.number().nullable(),
+    regional: z.number().nullable(),
+    statistical_neighbours: z.number().nullable(),
+  }),
+  numerator_label: text(10_000),
+  denominator_label: text(10_000),
+  data_source: text(10_000),
+});
+/** A month a target applies from; the domain explains a badly written one. */
+const appliesFrom = text(40);
 
 export interface Preferences {
   /** Stamped on every note, action and update this person makes. */
@@ -134,6 +163,25 @@ export const contract = {
   getAudit: call<AuditEntry[]>()(
     z.strictObject({ measure: measureKey.optional(), limit: z.number().int().min(1).max(1000).optional() }),
   ),
+
+  listCatalogue: call<CatalogueMeasure[]>()(z.strictObject({ includeRetired: z.boolean().optional() })),
+  listAreas: call<ServiceArea[]>()(z.strictObject({})),
+  updateMeasure: call<CatalogueMeasure>()(z.strictObject({ key: measureKey, changes: measureFields.partial() })),
+  /** The key is checked by the domain, which says in words what a key may be. */
+  addMeasure: call<CatalogueMeasure>()(
+    z.strictObject({
+      key: text(1000),
+      fields: measureFields,
+      target: z.strictObject({ target: figure, appliesFrom }).optional(),
+    }),
+  ),
+  retireMeasure: call<CatalogueMeasure>()(z.strictObject({ key: measureKey, reason: text(5000) })),
+  reinstateMeasure: call<CatalogueMeasure>()(z.strictObject({ key: measureKey })),
+  /** A target from a month on (null: no target from then); earlier months keep theirs. */
+  setMeasureTarget: call<CatalogueMeasure>()(
+    z.strictObject({ key: measureKey, target: figure.nullable(), appliesFrom }),
+  ),
+  removeMeasureTarget: call<CatalogueMeasure>()(z.strictObject({ key: measureKey, appliesFrom })),
 
   /** Asks where to save (and before replacing a file), then writes the minutes. Null: the person cancelled. */
   exportMinutes: call<ExportResult>()(

@@ -91,6 +91,15 @@ export class Catalogue {
     });
   }
 
+  /** Refuses a change to a file open read-only before anything else is checked, in words. */
+  private writable(): void {
+    const file = this.file();
+    if (file.readOnly)
+      throw new UserError(
+        `${file.name} is open read-only, so its measures cannot be changed. Save a copy to work on it.`,
+      );
+  }
+
   list(options: { includeRetired?: boolean } = {}): CatalogueMeasure[] {
     return c.listCatalogue(this.db, options);
   }
@@ -120,6 +129,7 @@ export class Catalogue {
 
   /** Changes any of a measure's fields; the key stays. */
   update(key: string, changes: Partial<MeasureFields>): CatalogueMeasure {
+    this.writable();
     const current = this.get(key);
     const before = fieldsOf(current);
     const next = this.check({ ...before, ...changes }, key);
@@ -147,6 +157,7 @@ export class Catalogue {
     fields: MeasureFields;
     target?: { target: number; appliesFrom: Period };
   }): CatalogueMeasure {
+    this.writable();
     const key = input.key.trim();
     if (!MEASURE_KEY.test(key))
       throw new UserError(
@@ -165,8 +176,12 @@ export class Catalogue {
     return this.get(key);
   }
 
-  /** Retires a measure: its history stays, and it leaves new clinics and templates. */
+  /**
+   * Retires a measure: its history stays, and it leaves new clinics, templates and reports of
+   * periods after its last figure. Clinics already held with it keep showing it.
+   */
   retire(key: string, reason: string): CatalogueMeasure {
+    this.writable();
     const measure = this.get(key);
     if (measure.retired_at !== null) throw new UserError(`"${measure.title}" is already retired.`);
     const why = cleanText(reason).trim();
@@ -180,6 +195,7 @@ export class Catalogue {
 
   /** Brings a retired measure back into use. */
   reinstate(key: string): CatalogueMeasure {
+    this.writable();
     const measure = this.get(key);
     if (measure.retired_at === null) throw new UserError(`"${measure.title}" is in use; it is not retired.`);
     this.file().commit(() => {
@@ -203,6 +219,7 @@ export class Catalogue {
    * target that applied to them; setting the same month again replaces that entry.
    */
   setTarget(key: string, target: number | null, appliesFrom: Period): CatalogueMeasure {
+    this.writable();
     const measure = this.get(key);
     this.checkTarget(measure.unit, target, appliesFrom);
     const previous = measure.targets.find((t) => t.applies_from === appliesFrom);
@@ -215,6 +232,7 @@ export class Catalogue {
 
   /** Removes one entry of the target history (one set by mistake). */
   removeTarget(key: string, appliesFrom: Period): CatalogueMeasure {
+    this.writable();
     const measure = this.get(key);
     const entry = measure.targets.find((t) => t.applies_from === appliesFrom);
     if (!entry) throw new UserError(`"${measure.title}" has no target change in ${periodLabel(appliesFrom)}.`);

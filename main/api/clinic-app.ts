@@ -15,8 +15,8 @@ import {
   hasPeriod,
   insertDataset,
   listAreas,
-  listMeasures,
   listPeriods,
+  listReportMeasures,
   measureHistory,
   monthlyHistoryUpTo,
   observationsForComparison,
@@ -83,7 +83,7 @@ export class ClinicApp {
     this.meetings = new Meetings(
       () => this.current(),
       { who: '', now: options.now ?? (() => new Date()) },
-      (period, compare) => this.report({ period, compare }, { requireCompare: false }),
+      (period, compare, keepRetired) => this.report({ period, compare }, { requireCompare: false, keepRetired }),
     );
     // One actor for all three, so a change of display name reaches each.
     this.imports = new Imports(() => this.current(), this.meetings.actor);
@@ -228,14 +228,19 @@ export class ClinicApp {
     return { periods, latest: periods[0] ?? null };
   }
 
-  /** The clinic comparison: by default the latest period against the month before. */
   /**
+   * The clinic comparison: by default the latest period against the month before.
    * `requireCompare`: an unknown period asked for by name is an error (the command line says so);
    * a clinic comparing with a month that has no figures simply shows no previous figures.
+   * `keepRetired`: the retired measures to show, for a clinic already held (its own record);
+   * without it a retired measure shows only in reports of periods up to its last figure.
    */
   report(
     args: { period?: Period; compare?: Period } = {},
-    { requireCompare = args.compare !== undefined }: { requireCompare?: boolean } = {},
+    {
+      requireCompare = args.compare !== undefined,
+      keepRetired,
+    }: { requireCompare?: boolean; keepRetired?: readonly string[] } = {},
   ): ClinicReport {
     const db = this.current().db;
     const period = args.period ?? listPeriods(db)[0];
@@ -253,7 +258,10 @@ export class ClinicApp {
     // Each measure is judged against the target that applied in the period, not today's.
     const targets = targetHistories(db);
     const report = buildReport(
-      listMeasures(db).map((m) => ({ ...m, target: targetAt(targets.get(m.key) ?? [], period) })),
+      listReportMeasures(db, keepRetired ? { keys: keepRetired } : { withFiguresFrom: period }).map((m) => ({
+        ...m,
+        target: targetAt(targets.get(m.key) ?? [], period),
+      })),
       listAreas(db),
       observationsForComparison(db, period, compare),
       period,

@@ -45,6 +45,15 @@ export function handlersFor(app: ClinicApp): Handlers {
     listActions: (args) => app.meetings.listActions(args),
     getAudit: (args) => app.meetings.auditTrail(args.measure ?? null, args.limit),
 
+    listCatalogue: (args) => app.catalogue.list(args),
+    listAreas: () => app.catalogue.areas(),
+    updateMeasure: (args) => app.catalogue.update(args.key, args.changes),
+    addMeasure: (args) => app.catalogue.add(args),
+    retireMeasure: (args) => app.catalogue.retire(args.key, args.reason),
+    reinstateMeasure: (args) => app.catalogue.reinstate(args.key),
+    setMeasureTarget: (args) => app.catalogue.setTarget(args.key, args.target, args.appliesFrom),
+    removeMeasureTarget: (args) => app.catalogue.removeTarget(args.key, args.appliesFrom),
+
     exportMinutes: (args) => app.exportMinutes(args),
     exportActionLog: (args) => app.exportActionLog(args),
 

@@ -70,7 +70,8 @@ export class Meetings {
     private readonly file: () => ClinicFile,
     /** Public so the app can update the display name when the person changes it. */
     readonly actor: Actor,
-    private readonly report: (period: string, compare: string) => ClinicReport,
+    /** The comparison a clinic shows, with the retired measures its own record keeps. */
+    private readonly report: (period: string, compare: string, keepRetired: readonly string[]) => ClinicReport,
   ) {}
 
   private get db() {
@@ -219,7 +220,8 @@ export class Meetings {
   }
 
   private scopedReport(clinic: Clinic): ClinicReport {
-    const report = this.report(clinic.period, clinic.compare);
+    // A retired measure leaves new clinics; one already held keeps the measures it was held with.
+    const report = this.report(clinic.period, clinic.compare, q.retiredInClinicRecord(this.db, clinic.id));
     if (clinic.scope.length === 0) return report;
     const scope = new Set(clinic.scope);
     return { ...report, measures: report.measures.filter((m) => scope.has(m.area)) };

@@ -92,6 +92,32 @@ export function listMeasures(db: ClinicDatabase): Measure[] {
     .map(toMeasure);
 }
 
+/**
+ * Which retired measures a report still shows. A report of a period shows those with a figure in
+ * that period or later (their history reaches it); a clinic already held shows exactly those in
+ * its own record, so a new clinic leaves them out whatever figures its period has.
+ */
+export type RetiredShown = { withFiguresFrom: Period } | { keys: readonly string[] };
+
+/** The measures a report shows, in clinic order: those in use, and the retired ones `shown` names. */
+export function listReportMeasures(db: ClinicDatabase, shown: RetiredShown): Measure[] {
+  const [retired, params] =
+    'keys' in shown
+      ? [`m.key IN (${shown.keys.map(() => '?').join(', ')})`, [...shown.keys]]
+      : [
+          `EXISTS (SELECT 1 FROM observations o WHERE o.measure = m.key AND o.team = '' AND o.period >= ?)`,
+          [shown.withFiguresFrom],
+        ];
+  if (params.length === 0) return listMeasures(db);
+  return db
+    .all<MeasureRow>(
+      `SELECT ${MEASURE_COLUMNS} FROM measures m JOIN areas a ON a.key = m.area
+        WHERE m.retired_at IS NULL OR (${retired}) ${CLINIC_ORDER}`,
+      params,
+    )
+    .map(toMeasure);
+}
+
 /** Any measure, retired or not. */
 export function getMeasure(db: ClinicDatabase, key: string): Measure | undefined {
   const row = db.get<MeasureRow>(`SELECT ${MEASURE_COLUMNS} FROM measures m WHERE m.key = ?`, [key]);

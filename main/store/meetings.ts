@@ -156,6 +156,22 @@ export function getNote(db: ClinicDatabase, clinicId: number, measure: string): 
   );
 }
 
+/**
+ * The retired measures a clinic's own record names (its agenda, notes and actions raised at it):
+ * the clinic was held with them, so it keeps showing them after they are retired.
+ */
+export function retiredInClinicRecord(db: ClinicDatabase, clinicId: number): string[] {
+  return db
+    .all<{ measure: string }>(
+      `SELECT key AS measure FROM measures WHERE retired_at IS NOT NULL AND key IN (
+         SELECT measure FROM agenda_items WHERE clinic_id = ?
+         UNION SELECT measure FROM notes WHERE clinic_id = ?
+         UNION SELECT measure FROM actions WHERE clinic_id = ? AND measure IS NOT NULL AND deleted_at IS NULL)`,
+      [clinicId, clinicId, clinicId],
+    )
+    .map((r) => r.measure);
+}
+
 export function notesForClinic(db: ClinicDatabase, clinicId: number): Note[] {
   return db.all<Note>(
     'SELECT clinic_id, measure, text, version, updated_at, updated_by FROM notes WHERE clinic_id = ?',

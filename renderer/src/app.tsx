@@ -1,5 +1,5 @@
 /**
- * The window: the open file at the top, the sections under it (the clinic, the action log,
+ * The window: the open file at the top, the sections under it (the clinic, the action log, measures,
  * preferences), and the section's page below. All data comes through window.clinic; any refusal
  * is shown in words.
  */
@@ -9,6 +9,7 @@ import { addMonths } from '../../main/domain/period';
 import type { ClinicReport, ClinicSummary, Period, ServiceArea } from '../../main/domain/types';
 import { ActionLogPage } from './action-log-page';
 import { Announcer } from './announcer';
+import { CataloguePage } from './catalogue-page';
 import { callClinic } from './clinic-api';
 import { ErrorMessage } from './error-message';
 import { MeetingPage } from './meeting-page';
@@ -27,11 +28,12 @@ export interface FileState {
 
 type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
 
-export type PageName = 'clinic' | 'log' | 'preferences';
+export type PageName = 'clinic' | 'log' | 'measures' | 'preferences';
 
 const pages: { name: PageName; label: string }[] = [
   { name: 'clinic', label: 'Clinic' },
   { name: 'log', label: 'Action log' },
+  { name: 'measures', label: 'Measures' },
   { name: 'preferences', label: 'Preferences' },
 ];
 
@@ -98,6 +100,23 @@ export function App(): ReactNode {
     if (!clinics.ok) return;
     setFile((f) => (f.state === 'ready' ? { state: 'ready', value: { ...f.value, clinics: clinics.value } } : f));
     if (select !== undefined) setClinicId(select);
+  }, []);
+
+  /** Asks for the default comparison again after the catalogue changed (titles, targets, measures). */
+  const reloadReport = useCallback(async () => {
+    const report = await callClinic('getReport', {});
+    setFile((f) =>
+      f.state === 'ready'
+        ? {
+            state: 'ready',
+            value: {
+              ...f.value,
+              areas: report.ok ? areasOf(report.value.measures) : f.value.areas,
+              defaultReport: report.ok ? report.value : null,
+            },
+          }
+        : f,
+    );
   }, []);
 
   const ready = file.state === 'ready' ? file.value : null;
@@ -171,6 +190,9 @@ export function App(): ReactNode {
           />
         )}
         {ready && page === 'log' && <ActionLogPage key={generation} clinics={ready.clinics} />}
+        {ready && page === 'measures' && (
+          <CataloguePage key={generation} readOnly={ready.info.readOnly} onChanged={() => void reloadReport()} />
+        )}
         {ready && page === 'preferences' && <PreferencesPage />}
       </main>
       <Announcer />

@@ -15,7 +15,8 @@ import { HistoryChart, inRange, type ChartRange } from './history-chart';
 import { ChartNotes, signalWords, SpcJudgement, SpcOptionsForm } from './spc-panel';
 import { TeamSplit } from './team-split';
 import { CloseIcon } from './icons';
-import { AuditHistory, MeasureRecord } from './measure-record';
+import { AuditHistory } from './audit-history';
+import { MeasureRecord } from './measure-record';
 import type { NoteEditorHandle } from './note-editor';
 import { frequencyExplanations, polarityLabels, targetLabel, toleranceLabel, unitLabels } from './labels';
 import { StatusTag } from './status-tag';
@@ -92,6 +93,8 @@ function DetailBody({
   const fraction = current ? formatFraction(current.numerator, current.denominator) : null;
   const hasFractions = history.some((h) => h.numerator !== null && h.denominator !== null);
   const benchmarks = benchmarkKeys.filter((key) => measure.benchmarks[key] !== null);
+  // The target that applied in the period shown: targets change, and history keeps the old one.
+  const target = row.target;
 
   return (
     <>
@@ -124,7 +127,7 @@ function DetailBody({
         <div className="detail__target">
           <span className="detail__label">Target</span>
           <span className="detail__target-value">
-            {measure.target === null ? 'No target set' : targetLabel(measure.target, measure.unit, measure.polarity)}
+            {target === null ? 'No target set' : targetLabel(target, measure.unit, measure.polarity)}
           </span>
         </div>
       </div>
@@ -205,15 +208,13 @@ function DetailBody({
       <dl className="summary-list">
         <div>
           <dt>Target</dt>
-          <dd>
-            {measure.target === null ? 'No target set' : targetLabel(measure.target, measure.unit, measure.polarity)}
-          </dd>
+          <dd>{target === null ? 'No target set' : targetLabel(target, measure.unit, measure.polarity)}</dd>
         </div>
         <div>
           <dt>Which way is better</dt>
           <dd>{polarityLabels[measure.polarity]}</dd>
         </div>
-        {measure.target !== null && (
+        {target !== null && (
           <div>
             <dt>Near target band</dt>
             <dd>{toleranceLabel(measure.tolerance, measure.unit)}</dd>
@@ -354,7 +355,7 @@ export function MeasureDetailPanel({
                 />
               )
             }
-            footer={clinic && <AuditHistory measure={row.key} />}
+            footer={clinic && <AuditHistory measure={row.key} context={{ unit: row.unit }} />}
             readOnly={readOnlyFile}
             onChanged={() => {
               setVersion((v) => v + 1);

@@ -1,11 +1,11 @@
 /**
  * What the clinic has recorded against one measure, for the detail panel: this clinic's note,
- * notes from other clinics, the measure's actions, and the history of changes.
+ * notes from other clinics and the measure's actions (its history of changes is audit-history.tsx).
  */
 import { useCallback, useEffect, useId, useState, type ReactNode, type Ref } from 'react';
 import type { NoteWithClinic } from '../../main/contract';
 import { isClosed } from '../../main/domain/actions';
-import type { ActionLogEntry, AuditEntry, Clinic } from '../../main/domain/types';
+import type { ActionLogEntry, Clinic } from '../../main/domain/types';
 import { ActionCard } from './action-card';
 import { RaiseActionForm } from './action-forms';
 import { callClinic } from './clinic-api';
@@ -121,88 +121,6 @@ function MeasureActions({
   );
 }
 
-function parse(json: string | null): unknown {
-  if (json === null) return null;
-  try {
-    return JSON.parse(json) as unknown;
-  } catch {
-    return json;
-  }
-}
-
-function clip(text: string, max = 240): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-function field(value: unknown, key: string): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = (value as Record<string, unknown>)[key];
-  return typeof v === 'string' && v !== '' ? v : null;
-}
-
-/** One audit row in words: what happened, and the part of before or after worth reading. */
-function describe(entry: AuditEntry): { what: string; detail: string | null } {
-  const before = parse(entry.before);
-  const after = parse(entry.after);
-  const verb = entry.action;
-  if (entry.entity === 'note') {
-    if (verb === 'deleted') return { what: 'Note deleted', detail: typeof before === 'string' ? clip(before) : null };
-    return { what: `Note ${verb}`, detail: typeof after === 'string' ? clip(after) : null };
-  }
-  if (entry.entity === 'action') {
-    const what = `Action ${entry.entity_id} ${verb}`;
-    const reason = field(after, 'reason');
-    if (reason) return { what, detail: `Reason: ${clip(reason)}` };
-    const text = field(after, 'text');
-    const description = field(after, 'description');
-    return { what, detail: text ? clip(text) : description ? clip(description) : null };
-  }
-  if (entry.entity === 'agenda') return { what: verb.charAt(0).toUpperCase() + verb.slice(1), detail: null };
-  return { what: `${entry.entity} ${verb}`, detail: null };
-}
-
-function AuditHistory({ measure }: { measure: string }): ReactNode {
-  const [entries, setEntries] = useState<AuditEntry[] | { error: string } | null>(null);
-  const load = async () => {
-    const result = await callClinic('getAudit', { measure, limit: 200 });
-    setEntries(result.ok ? result.value : { error: result.error });
-  };
-  return (
-    <details
-      className="disclosure"
-      onToggle={(event) => {
-        if (event.currentTarget.open) void load();
-      }}
-    >
-      <summary>History of changes</summary>
-      {entries === null ? (
-        <p className="loading" role="status">
-          Loading the history…
-        </p>
-      ) : 'error' in entries ? (
-        <ErrorMessage title="The history could not be shown" message={entries.error} />
-      ) : entries.length === 0 ? (
-        <p className="empty-note">Nothing has been recorded against this measure yet.</p>
-      ) : (
-        <ol className="audit">
-          {entries.map((e) => {
-            const { what, detail } = describe(e);
-            return (
-              <li key={e.id} className="audit__entry">
-                <p className="audit__meta">
-                  {formatDateTime(e.at)} · {e.who || 'Unknown'}
-                </p>
-                <p className="audit__what">{what}</p>
-                {detail && <p className="audit__detail">{detail}</p>}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-    </details>
-  );
-}
-
 type Loaded = { notes: NoteWithClinic[]; actions: ActionLogEntry[] } | { error: string };
 
 export interface MeasureRecordProps {
@@ -280,5 +198,3 @@ export function MeasureRecord({ clinic, measure, measureTitle, noteRef, onChange
     </div>
   );
 }
-
-export { AuditHistory };

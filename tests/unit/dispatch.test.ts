@@ -6,6 +6,24 @@ import { callNames } from '../../main/contract';
 import { tempDir } from '../support/temp';
 
 let dispatch: Dispatch;
+
+/** Contacts' fields as the catalogue edit form would send them, for a call that needs a whole set. */
+function fieldsOfContacts(): Record<string, unknown> {
+  return {
+    title: 'Contacts (copy)',
+    definition: 'Contacts received at the Front Door in the month.',
+    area: 'demand',
+    unit: 'count',
+    polarity: 'none',
+    frequency: 'monthly',
+    tolerance: 0,
+    benchmarks: { national: null, regional: null, statistical_neighbours: null },
+    benchmark_years: { national: null, regional: null, statistical_neighbours: null },
+    numerator_label: '',
+    denominator_label: '',
+    data_source: '',
+  };
+}
 const unexpected: unknown[] = [];
 
 beforeEach(async () => {
@@ -60,6 +78,29 @@ describe('the one contract', () => {
     ['addAnnotation', { key: 'contacts', period: '2023-10', text: 7 }],
     ['removeAnnotation', { id: -1 }],
     ['removeAnnotation', { id: 1.5 }],
+    ['listCatalogue', { includeRetired: 'yes' }],
+    ['listAreas', { area: 'demand' }],
+    ['updateMeasure', { key: 'contacts' }],
+    ['updateMeasure', { changes: { title: 'Contacts received' } }],
+    ['updateMeasure', { key: 'contacts', changes: { title: 7 } }],
+    ['updateMeasure', { key: 'contacts', changes: { title: 'x'.repeat(20_000) } }],
+    ['updateMeasure', { key: 'contacts', changes: { unit: 'percentage' } }],
+    ['updateMeasure', { key: 'contacts', changes: { polarity: 'up' } }],
+    ['updateMeasure', { key: 'contacts', changes: { tolerance: '5' } }],
+    ['updateMeasure', { key: 'contacts', changes: { retired_at: null } }],
+    ['updateMeasure', { key: 'contacts', changes: { benchmarks: { national: 5 } } }],
+    ['updateMeasure', { key: 'contacts', changes: JSON.parse('{"__proto__": {"polluted": true}}') }],
+    ['addMeasure', { key: 'new_measure', fields: {} }],
+    ['addMeasure', { key: 'x'.repeat(2000), fields: fieldsOfContacts() }],
+    ['addMeasure', { key: 'new_measure', fields: fieldsOfContacts(), target: { target: 90 } }],
+    ['addMeasure', { key: 'new_measure', fields: { ...fieldsOfContacts(), key: 'other' } }],
+    ['retireMeasure', { key: 'contacts' }],
+    ['retireMeasure', { key: 'contacts', reason: 'x'.repeat(10_000) }],
+    ['reinstateMeasure', { key: 'Contacts!' }],
+    ['setMeasureTarget', { key: 'decisions_1wd', target: '80', appliesFrom: '2023-10' }],
+    ['setMeasureTarget', { key: 'decisions_1wd', appliesFrom: '2023-10' }],
+    ['setMeasureTarget', { key: 'decisions_1wd', target: 80, appliesFrom: '2023-10'.repeat(100) }],
+    ['removeMeasureTarget', { key: 'decisions_1wd', appliesFrom: 202310 }],
   ];
   it.each(malformed)('%s with a malformed argument %j is refused with a readable error', async (name, args) => {
     const result = await dispatch(name, args);
@@ -78,6 +119,45 @@ describe('the one contract', () => {
       ok: false,
       error: 'There is no measure "no_such_measure" in this clinic file.',
     });
+  });
+
+  it('the catalogue calls answer, and a bad value comes back in words with nothing changed', async () => {
+    const edited = await dispatch('updateMeasure', { key: 'contacts', changes: { title: 'Contacts received' } });
+    expect(edited).toMatchObject({ ok: true, value: { key: 'contacts', title: 'Contacts received' } });
+    expect(await dispatch('setMeasureTarget', { key: 'decisions_1wd', target: 120, appliesFrom: '2023-10' })).toEqual({
+      ok: false,
+      error: 'The target is a percentage, so it must be 0 to 100.',
+    });
+    expect(await dispatch('setMeasureTarget', { key: 'decisions_1wd', target: 70, appliesFrom: 'Oct 2023' })).toEqual({
+      ok: false,
+      error: 'Say the month the target applies from, as YYYY-MM (got "Oct 2023").',
+    });
+    expect(await dispatch('updateMeasure', { key: 'contacts', changes: { title: 'Referrals' } })).toEqual({
+      ok: false,
+      error: 'Another measure (referrals) already has the title "Referrals".',
+    });
+    expect(await dispatch('addMeasure', { key: 'Bad Key', fields: fieldsOfContacts() })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^A measure key is lower-case letters/),
+    });
+    const after = await dispatch('listCatalogue', {});
+    if (!after.ok) throw new Error(after.error);
+    const measures = after.value as Array<{ key: string; title: string; target: number | null }>;
+    expect(measures.find((m) => m.key === 'decisions_1wd')?.target).toBe(80);
+    expect(measures.find((m) => m.key === 'contacts')?.title).toBe('Contacts received');
+    expect(measures.some((m) => m.key === 'bad key')).toBe(false);
+
+    expect(await dispatch('retireMeasure', { key: 'contacts', reason: 'Counted differently' })).toMatchObject({
+      ok: true,
+    });
+    const inUse = await dispatch('listCatalogue', {});
+    const all = await dispatch('listCatalogue', { includeRetired: true });
+    expect(inUse.ok && all.ok && (all.value as unknown[]).length - (inUse.value as unknown[]).length).toBe(1);
+    expect(await dispatch('listAreas', {})).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([{ key: 'demand', title: 'Demand' }]),
+    });
+    expect(unexpected).toEqual([]);
   });
 
   it('a compare period after the period is refused', async () => {
