@@ -4,7 +4,7 @@
  * function of the checked figures and the figures in the file now.
  */
 import { figureKey, type ImportFigure } from './validate';
-import type { Period } from '../domain/types';
+import type { Period, Unit } from '../domain/types';
 
 export interface FigureValue {
   value: number;
@@ -40,6 +40,8 @@ export const CHANGES_LISTED_PER_MEASURE = 500;
 export interface MeasurePreview {
   measure: string;
   title: string;
+  /** How the measure's figures are written (55%, 1,730); null for a key the catalogue does not hold. */
+  unit: Unit | null;
   added: number;
   changed: number;
   unchanged: number;
@@ -89,7 +91,7 @@ export function isSame(a: FigureValue, b: FigureValue): boolean {
 export function buildPreview(
   figures: readonly ImportFigure[],
   current: ReadonlyMap<string, FigureValue>,
-  titles: ReadonlyMap<string, string>,
+  catalogue: ReadonlyMap<string, { title: string; unit: Unit }>,
 ): Preview {
   const byMeasure = new Map<string, MeasurePreview>();
   const added = new Map<string, Set<Period>>();
@@ -104,7 +106,8 @@ export function buildPreview(
     if (!entry) {
       entry = {
         measure: figure.measure,
-        title: titles.get(figure.measure) ?? figure.measure,
+        title: catalogue.get(figure.measure)?.title ?? figure.measure,
+        unit: catalogue.get(figure.measure)?.unit ?? null,
         added: 0,
         changed: 0,
         unchanged: 0,
