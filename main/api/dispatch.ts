@@ -46,6 +46,17 @@ export function handlersFor(app: ClinicApp): Handlers {
 
     exportMinutes: (args) => app.exportMinutes(args),
     exportActionLog: (args) => app.exportActionLog(args),
+
+    chooseImportFile: () => app.chooseImportFile(),
+    recheckImport: () => app.imports.previewAgain(),
+    confirmImport: (args) => app.imports.importPreviewed(args.sha256),
+    cancelImport: () => {
+      app.imports.cancelPreview();
+      return null;
+    },
+    undoLastImport: (args) => app.imports.undoLast(args.importId),
+    listImports: () => app.imports.list(),
+    exportImportTemplate: (args) => app.exportImportTemplate(args),
   };
 }
 
