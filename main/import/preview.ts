@@ -34,7 +34,14 @@ export interface FigureChange {
   next: FigureValue;
 }
 
-/** How many changes per measure the preview lists in full; the totals always count them all. */
+/** A figure the file holds where the clinic file has none. */
+export interface FigureAddition {
+  period: Period;
+  team: string;
+  next: FigureValue;
+}
+
+/** How many changes (and new figures) per measure the preview lists in full; the totals always count them all. */
 export const CHANGES_LISTED_PER_MEASURE = 500;
 
 export interface MeasurePreview {
@@ -47,6 +54,8 @@ export interface MeasurePreview {
   unchanged: number;
   /** The periods with a new figure, oldest first. */
   addedPeriods: Period[];
+  /** New figures with their values, oldest first (up to CHANGES_LISTED_PER_MEASURE). */
+  additions: FigureAddition[];
   /** Changed figures, old → new, oldest first (up to CHANGES_LISTED_PER_MEASURE). */
   changes: FigureChange[];
   teams: string[];
@@ -88,6 +97,10 @@ export function isSame(a: FigureValue, b: FigureValue): boolean {
   return same(a.value, b.value) && same(a.numerator, b.numerator) && same(a.denominator, b.denominator);
 }
 
+function byPeriodThenTeam(a: { period: Period; team: string }, b: { period: Period; team: string }): number {
+  return a.period < b.period ? -1 : a.period > b.period ? 1 : a.team < b.team ? -1 : a.team > b.team ? 1 : 0;
+}
+
 export function buildPreview(
   figures: readonly ImportFigure[],
   current: ReadonlyMap<string, FigureValue>,
@@ -112,6 +125,7 @@ export function buildPreview(
         changed: 0,
         unchanged: 0,
         addedPeriods: [],
+        additions: [],
         changes: [],
         teams: [],
       };
@@ -129,6 +143,8 @@ export function buildPreview(
       entry.added++;
       totals.added++;
       added.get(figure.measure)!.add(figure.period);
+      if (entry.additions.length < CHANGES_LISTED_PER_MEASURE)
+        entry.additions.push({ period: figure.period, team: figure.team, next });
     } else if (isSame(old, next)) {
       entry.unchanged++;
       totals.unchanged++;
@@ -144,7 +160,8 @@ export function buildPreview(
 
   for (const entry of byMeasure.values()) {
     entry.addedPeriods = [...added.get(entry.measure)!].sort();
-    entry.changes.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.team < b.team ? -1 : 1));
+    entry.changes.sort(byPeriodThenTeam);
+    entry.additions.sort(byPeriodThenTeam);
     entry.teams = [...teams.get(entry.measure)!].sort((a, b) => a.localeCompare(b, 'en-GB'));
   }
   return {
