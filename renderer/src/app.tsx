@@ -11,6 +11,7 @@ import { ActionLogPage } from './action-log-page';
 import { Announcer } from './announcer';
 import { callClinic } from './clinic-api';
 import { ErrorMessage } from './error-message';
+import { ImportPage } from './import-page';
 import { MeetingPage } from './meeting-page';
 import { PeriodPicker, type Selection } from './period-picker';
 import { PreferencesPage } from './preferences-page';
@@ -27,11 +28,12 @@ export interface FileState {
 
 type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
 
-export type PageName = 'clinic' | 'log' | 'preferences';
+export type PageName = 'clinic' | 'log' | 'import' | 'preferences';
 
 const pages: { name: PageName; label: string }[] = [
   { name: 'clinic', label: 'Clinic' },
   { name: 'log', label: 'Action log' },
+  { name: 'import', label: 'Import figures' },
   { name: 'preferences', label: 'Preferences' },
 ];
 
@@ -99,6 +101,9 @@ export function App(): ReactNode {
     setFile((f) => (f.state === 'ready' ? { state: 'ready', value: { ...f.value, clinics: clinics.value } } : f));
     if (select !== undefined) setClinicId(select);
   }, []);
+
+  /** Everything below reloads from the file, as when another file opens: after an import or its undo. */
+  const reloadFile = useCallback(() => setGeneration((g) => g + 1), []);
 
   const ready = file.state === 'ready' ? file.value : null;
   const periods = ready?.periods.periods ?? NO_PERIODS;
@@ -171,6 +176,16 @@ export function App(): ReactNode {
           />
         )}
         {ready && page === 'log' && <ActionLogPage key={generation} clinics={ready.clinics} />}
+        {ready && page === 'import' && (
+          <ImportPage
+            // Not keyed by generation: an import reloads the figures and the wizard must stay on its result.
+            key={ready.info.path}
+            readOnly={ready.info.readOnly}
+            fileName={ready.info.name}
+            onFiguresChanged={reloadFile}
+            onShowClinic={() => setPage('clinic')}
+          />
+        )}
         {ready && page === 'preferences' && <PreferencesPage />}
       </main>
       <Announcer />
