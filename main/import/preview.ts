@@ -98,7 +98,7 @@ export function isSame(a: FigureValue, b: FigureValue): boolean {
 }
 
 function byPeriodThenTeam(a: { period: Period; team: string }, b: { period: Period; team: string }): number {
-  return a.period < b.period ? -1 : a.period > b.period ? 1 : a.team < b.team ? -1 : a.team > b.team ? 1 : 0;
+  return a.period < b.period ? -1 : a.period > b.period ? 1 : a.team.localeCompare(b.team, 'en-GB', { numeric: true });
 }
 
 export function buildPreview(
@@ -162,7 +162,8 @@ export function buildPreview(
     entry.addedPeriods = [...added.get(entry.measure)!].sort();
     entry.changes.sort(byPeriodThenTeam);
     entry.additions.sort(byPeriodThenTeam);
-    entry.teams = [...teams.get(entry.measure)!].sort((a, b) => a.localeCompare(b, 'en-GB'));
+    // "Team 2" before "Team 10", as a person would list them.
+    entry.teams = [...teams.get(entry.measure)!].sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
   }
   return {
     measures: [...byMeasure.values()],

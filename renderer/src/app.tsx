@@ -179,7 +179,8 @@ export function App(): ReactNode {
         {ready && page === 'import' && (
           <ImportPage
             // Not keyed by generation: an import reloads the figures and the wizard must stay on its result.
-            key={ready.info.path}
+            // Another file, or this one reopened read-only, starts the wizard afresh (the app forgets the preview).
+            key={`${ready.info.path}|${ready.info.readOnly}`}
             readOnly={ready.info.readOnly}
             fileName={ready.info.name}
             onFiguresChanged={reloadFile}

@@ -114,7 +114,10 @@ export function ImportPage({
     setBusy('Checking the file…');
     const result = await callClinic('chooseImportFile', {});
     setBusy(null);
-    if (!result.ok) return setError({ title: 'This file cannot be imported', message: result.error });
+    if (!result.ok) {
+      const title = readOnly ? 'Figures cannot be imported into this file' : 'This spreadsheet cannot be imported';
+      return setError({ title, message: result.error });
+    }
     // Cancelled at the dialog: stay where we were.
     if (result.value === null) return;
     showPreview(result.value);
@@ -203,7 +206,8 @@ export function ImportPage({
             {readOnly && (
               <p className="read-only-message">
                 <LockIcon />
-                {fileName} is open read-only, so figures cannot be imported into it. You can still download a template.
+                {fileName} is open read-only: figures can only be imported into a clinic file open for editing. You can
+                still download a template.
               </p>
             )}
             <p>

@@ -16,6 +16,8 @@ import { CrossIcon, WarningIcon } from './icons';
 const PROBLEMS_SHOWN = 100;
 /** A measure with more new or changed figures than this folds them under "Show the N …". */
 const CHANGES_INLINE = 4;
+/** How many teams a measure's row names before saying how many more. */
+const TEAMS_NAMED = 4;
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
@@ -212,17 +214,17 @@ function MeasureTable({ preview }: { preview: ImportPreview }): ReactNode {
               <tr key={m.measure}>
                 <th scope="row">
                   {m.title}
-                  {m.teams.length > 0 && <span className="cell-sub">By team: {m.teams.join(', ')}</span>}
+                  {m.teams.length > 0 && <span className="cell-sub">{teamsText(m.teams)}</span>}
                 </th>
                 <td className="numeric">{count(m.added)}</td>
-                <td>
+                <td className="import-figures">
                   {m.addedPeriods.length > CHANGES_INLINE && (
                     <span className="cell-sub">{periodRanges(m.addedPeriods)}</span>
                   )}
                   <FigureList measure={m} kind="new" />
                 </td>
                 <td className="numeric">{count(m.changed)}</td>
-                <td>
+                <td className="import-figures">
                   <FigureList measure={m} kind="changed" />
                 </td>
                 <td className="numeric">{count(m.unchanged)}</td>
@@ -233,6 +235,12 @@ function MeasureTable({ preview }: { preview: ImportPreview }): ReactNode {
       </div>
     </section>
   );
+}
+
+/** "By team: North, South", or the first few and how many more: a file may split a measure a hundred ways. */
+function teamsText(teams: readonly string[]): string {
+  if (teams.length <= TEAMS_NAMED + 1) return `By team: ${teams.join(', ')}`;
+  return `By team: ${teams.slice(0, TEAMS_NAMED).join(', ')} and ${count(teams.length - TEAMS_NAMED)} more`;
 }
 
 function layoutText(preview: ImportPreview): string {
