@@ -194,6 +194,26 @@ test('“Undo this import” straight after importing asks first, and can be can
   await expect(stepHeading(page, /Choose a spreadsheet of figures/)).toBeFocused();
 });
 
+test('a file fixed in Excel and saved is checked again without choosing it again', async ({ page, clinic }) => {
+  const source = write(clinic.dir, 'november.csv', WITH_ERRORS);
+  clinic.pickFile(source);
+  await clinic.open();
+  await openImport(page);
+  await page.getByRole('button', { name: 'Choose a spreadsheet…' }).click();
+  await expect(page.getByRole('alert')).toContainText('4 problems to fix before importing');
+
+  write(clinic.dir, 'november.csv', GOOD_CSV);
+  await page.getByRole('button', { name: 'Check the file again' }).click();
+  await expect(stepHeading(page, /Check what will change/)).toBeFocused();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('announcer')).toContainText(
+    'november.csv checked. 2 new figures, 0 changed figures and 0 unchanged.',
+  );
+  await page.getByRole('button', { name: 'Import 2 figures' }).click();
+  await expect(stepHeading(page, /Figures imported/)).toBeFocused();
+  expect(clinic.app.periods().latest).toBe('2023-11');
+});
+
 test('cancelling, at the dialog or after the preview, leaves the clinic file byte-identical', async ({
   page,
   clinic,
