@@ -19,8 +19,10 @@ import type {
 } from './domain/types';
 import type { CatalogueMeasure, TeamFigure } from './domain/catalogue';
 import type { Annotation, SpcSettings } from './domain/spc';
+import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from './import/results';
 
 export type { ActionLogEntry, ClinicView };
+export type { ImportPreview, ImportRecord, ImportResult, UndoResult };
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period is written YYYY-MM');
 const measureKey = z
@@ -210,6 +212,23 @@ export const contract = {
   removeSpcRebase: call<SpcSettings>()(z.strictObject({ key: measureKey, period })),
   addAnnotation: call<Annotation>()(z.strictObject({ key: measureKey, period, text: text(5000) })),
   removeAnnotation: call<null>()(z.strictObject({ id })),
+  // Importing figures. The window never names a file: the app asks the person with the system's
+  // open dialog, previews what they chose and remembers it; confirming imports that file, and only
+  // if its content is still what the preview showed (`sha256`).
+  /** Asks for a spreadsheet and previews it, writing nothing. Null: the person cancelled. */
+  chooseImportFile: call<ImportPreview | null>()(z.strictObject({})),
+  /** Reads the previewed spreadsheet again, after the person has fixed it. */
+  recheckImport: call<ImportPreview>()(z.strictObject({})),
+  confirmImport: call<ImportResult>()(
+    z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a file is named by its SHA-256 hash') }),
+  ),
+  /** Forgets the previewed file; nothing had been written. */
+  cancelImport: call<null>()(z.strictObject({})),
+  /** Undoes the most recent import, which must be this one. */
+  undoLastImport: call<UndoResult>()(z.strictObject({ importId: id })),
+  listImports: call<ImportRecord[]>()(z.strictObject({})),
+  /** A fill-in template of the measures, saved where the person chooses. Null: the person cancelled. */
+  exportImportTemplate: call<ExportResult>()(z.strictObject({ format: z.enum(['xlsx', 'csv']) })),
 } as const;
 
 export type CallName = keyof typeof contract;

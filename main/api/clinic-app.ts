@@ -38,7 +38,8 @@ import {
   type Saved,
 } from '../exports/exporter';
 import { Catalogue } from './catalogue';
-import { Imports } from './imports';
+import type { TemplateFormat } from '../import/template';
+import { Imports, type ImportPreview } from './imports';
 import { SpcControls } from './spc';
 import { allSpcSettings, annotationsFor, spcSettings } from '../store/spc';
 import { Meetings } from './meetings';
@@ -354,6 +355,38 @@ export class ClinicApp {
     return saveThroughHost(host, name, args.format, () => actionLogBytes(actions, args.format));
   }
 
+  /**
+   * Asks the person which spreadsheet to import (the host's open dialog) and previews it, writing
+   * nothing; null when they cancelled, and then any earlier preview still stands. A file open
+   * read-only is refused before the dialog: its figures could be checked but never imported.
+   */
+  async chooseImportFile(host: ExportHost | undefined = this.options.exportHost): Promise<ImportPreview | null> {
+    const file = this.current();
+    if (file.readOnly) throw new UserError(readOnlyImportRefusal(file.name, this.fileInfo().lockedBy));
+    if (!host?.chooseOpenPath) throw new UserError(NO_IMPORT_HOST);
+    const chosen = await host.chooseOpenPath('figures');
+    if (chosen === null) return null;
+    // Whatever was previewed before is no longer what the person is looking at.
+    this.imports.cancelPreview();
+    return this.imports.previewFile(chosen);
+  }
+
+  /** Saves a fill-in template of the measures (.xlsx or .csv) where the host says; null when the person cancelled. */
+  async exportImportTemplate(
+    args: { format: TemplateFormat },
+    host: ExportHost | undefined = this.options.exportHost,
+  ): Promise<Saved | null> {
+    const name = `${path.parse(this.current().name).name} figures template ${this.today()}.${args.format}`;
+    if (!host) throw new UserError(NO_TEMPLATE_HOST);
+    return saveThroughHost(
+      host,
+      name,
+      args.format,
+      () => this.imports.templateBytes(args.format),
+      'Save a template to fill in with figures',
+    );
+  }
+
   private today(): string {
     return (this.options.now ?? (() => new Date()))().toISOString().slice(0, 10);
   }
@@ -361,6 +394,8 @@ export class ClinicApp {
   private use(file: ClinicFile): FileInfo {
     this.file?.close();
     this.file = file;
+    // A preview describes the file it was checked against; another file needs its own.
+    this.imports.cancelPreview();
     return this.notify();
   }
 
@@ -378,6 +413,17 @@ export class ClinicApp {
 
 const NO_EXPORT_HOST =
   'Exports are saved through the app’s save dialog; from the command line use perfclinic minutes or perfclinic actions with --out FILE.';
+
+const NO_IMPORT_HOST =
+  'Choosing a spreadsheet to import needs the app’s window; from the command line use perfclinic import --db FILE SPREADSHEET.';
+const NO_TEMPLATE_HOST =
+  'Templates are saved through the app’s save dialog; from the command line use perfclinic template --db FILE --out TEMPLATE.xlsx.';
+
+function readOnlyImportRefusal(name: string, lockedBy: FileInfo['lockedBy']): string {
+  return lockedBy
+    ? `${name} is open read-only because ${lockedBy.user} has it open for editing on ${lockedBy.host}, so figures cannot be imported into it. Import them once they have closed it.`
+    : `${name} is open read-only, so figures cannot be imported into it. Open it for editing to import figures.`;
+}
 
 /** The action log as the bytes of a CSV or an .xlsx file. */
 export async function actionLogBytes(actions: Parameters<typeof actionLogCsv>[0], format: ActionLogFormat) {

@@ -66,6 +66,16 @@ export function handlersFor(app: ClinicApp): Handlers {
       app.spc.removeAnnotation(args.id);
       return null;
     },
+    chooseImportFile: () => app.chooseImportFile(),
+    recheckImport: () => app.imports.previewAgain(),
+    confirmImport: (args) => app.imports.importPreviewed(args.sha256),
+    cancelImport: () => {
+      app.imports.cancelPreview();
+      return null;
+    },
+    undoLastImport: (args) => app.imports.undoLast(args.importId),
+    listImports: () => app.imports.list(),
+    exportImportTemplate: (args) => app.exportImportTemplate(args),
   };
 }
 

@@ -132,8 +132,23 @@ export class Imports {
     const previewed = this.previewed;
     if (!previewed || previewed.sha256 !== sha256)
       throw new UserError('That preview is no longer current. Choose the file again to see what it would change.');
+    // Forgotten while the import runs, so a second click cannot import it twice.
     this.previewed = null;
-    return this.importFile(previewed.path, { expectedSha256: sha256 });
+    try {
+      return await this.importFile(previewed.path, { expectedSha256: sha256 });
+    } catch (error) {
+      // Nothing was imported (a failed save, say): the person can try again once the cause is fixed.
+      this.previewed ??= previewed;
+      throw error;
+    }
+  }
+
+  /** Reads the previewed file again: the person has fixed it in Excel and saved it. Writes nothing. */
+  async previewAgain(): Promise<ImportPreview> {
+    const previewed = this.previewed;
+    if (!previewed)
+      throw new UserError('There is no file to check again: choose the spreadsheet to see what it would change.');
+    return this.previewFile(previewed.path);
   }
 
   /** Forgets the previewed file: the wizard was cancelled. Nothing had been written. */

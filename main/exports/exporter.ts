@@ -19,12 +19,23 @@ export type ExportKind = MinutesFormat | ActionLogFormat;
 export const MINUTES_FORMATS: readonly MinutesFormat[] = ['pdf', 'docx', 'html'];
 export const ACTION_LOG_FORMATS: readonly ActionLogFormat[] = ['csv', 'xlsx'];
 
-/** What the application needs from whoever runs it to save an export. */
+/** What a file the person opens is for: so far only a spreadsheet of figures to import. */
+export type OpenKind = 'figures';
+
+/** What the application needs from whoever runs it to save an export (and to open a file to import). */
 export interface ExportHost {
-  /** Where to save; null when the person cancelled. `suggestedName` already has its extension. */
-  chooseSavePath(suggestedName: string, kind: ExportKind): Promise<string | null>;
+  /**
+   * Where to save; null when the person cancelled. `suggestedName` already has its extension;
+   * `title` says what is being saved when the kind alone does not (a template, not the action log).
+   */
+  chooseSavePath(suggestedName: string, kind: ExportKind, title?: string): Promise<string | null>;
   /** Whether to replace the file already at `file`; false leaves it alone and nothing is saved. */
   confirmReplace(file: string): Promise<boolean>;
+  /**
+   * Which file to open; null when the person cancelled. Only the window's host has one: the
+   * command line names its files itself.
+   */
+  chooseOpenPath?(kind: OpenKind): Promise<string | null>;
   printer: PdfPrinter;
 }
 
@@ -59,8 +70,9 @@ export async function saveThroughHost(
   suggestedName: string,
   kind: ExportKind,
   render: () => Promise<Uint8Array>,
+  title?: string,
 ): Promise<Saved | null> {
-  const chosen = await host.chooseSavePath(suggestedName, kind);
+  const chosen = await host.chooseSavePath(suggestedName, kind, title);
   if (chosen === null) return null;
   const file = path.resolve(withExtension(chosen, kind));
   const exists = fs.existsSync(file);

@@ -77,8 +77,8 @@ export function analyseWorkbook(
   validation.problems.sort(
     (a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || (a.row ?? 0) - (b.row ?? 0),
   );
-  const titles = new Map(context.catalogue.map((m) => [m.key, m.title]));
-  const preview = buildPreview(validation.figures, context.current, titles);
+  const measures = new Map(context.catalogue.map((m) => [m.key, m]));
+  const preview = buildPreview(validation.figures, context.current, measures);
   const errorCount = validation.problems.filter((p) => p.severity === 'error').length;
   return {
     fileName,

@@ -4,7 +4,7 @@
  * function of the checked figures and the figures in the file now.
  */
 import { figureKey, type ImportFigure } from './validate';
-import type { Period } from '../domain/types';
+import type { Period, Unit } from '../domain/types';
 
 export interface FigureValue {
   value: number;
@@ -34,17 +34,28 @@ export interface FigureChange {
   next: FigureValue;
 }
 
-/** How many changes per measure the preview lists in full; the totals always count them all. */
+/** A figure the file holds where the clinic file has none. */
+export interface FigureAddition {
+  period: Period;
+  team: string;
+  next: FigureValue;
+}
+
+/** How many changes (and new figures) per measure the preview lists in full; the totals always count them all. */
 export const CHANGES_LISTED_PER_MEASURE = 500;
 
 export interface MeasurePreview {
   measure: string;
   title: string;
+  /** How the measure's figures are written (55%, 1,730); null for a key the catalogue does not hold. */
+  unit: Unit | null;
   added: number;
   changed: number;
   unchanged: number;
   /** The periods with a new figure, oldest first. */
   addedPeriods: Period[];
+  /** New figures with their values, oldest first (up to CHANGES_LISTED_PER_MEASURE). */
+  additions: FigureAddition[];
   /** Changed figures, old → new, oldest first (up to CHANGES_LISTED_PER_MEASURE). */
   changes: FigureChange[];
   teams: string[];
@@ -86,10 +97,14 @@ export function isSame(a: FigureValue, b: FigureValue): boolean {
   return same(a.value, b.value) && same(a.numerator, b.numerator) && same(a.denominator, b.denominator);
 }
 
+function byPeriodThenTeam(a: { period: Period; team: string }, b: { period: Period; team: string }): number {
+  return a.period < b.period ? -1 : a.period > b.period ? 1 : a.team.localeCompare(b.team, 'en-GB', { numeric: true });
+}
+
 export function buildPreview(
   figures: readonly ImportFigure[],
   current: ReadonlyMap<string, FigureValue>,
-  titles: ReadonlyMap<string, string>,
+  catalogue: ReadonlyMap<string, { title: string; unit: Unit }>,
 ): Preview {
   const byMeasure = new Map<string, MeasurePreview>();
   const added = new Map<string, Set<Period>>();
@@ -104,11 +119,13 @@ export function buildPreview(
     if (!entry) {
       entry = {
         measure: figure.measure,
-        title: titles.get(figure.measure) ?? figure.measure,
+        title: catalogue.get(figure.measure)?.title ?? figure.measure,
+        unit: catalogue.get(figure.measure)?.unit ?? null,
         added: 0,
         changed: 0,
         unchanged: 0,
         addedPeriods: [],
+        additions: [],
         changes: [],
         teams: [],
       };
@@ -126,6 +143,8 @@ export function buildPreview(
       entry.added++;
       totals.added++;
       added.get(figure.measure)!.add(figure.period);
+      if (entry.additions.length < CHANGES_LISTED_PER_MEASURE)
+        entry.additions.push({ period: figure.period, team: figure.team, next });
     } else if (isSame(old, next)) {
       entry.unchanged++;
       totals.unchanged++;
@@ -141,8 +160,10 @@ export function buildPreview(
 
   for (const entry of byMeasure.values()) {
     entry.addedPeriods = [...added.get(entry.measure)!].sort();
-    entry.changes.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.team < b.team ? -1 : 1));
-    entry.teams = [...teams.get(entry.measure)!].sort((a, b) => a.localeCompare(b, 'en-GB'));
+    entry.changes.sort(byPeriodThenTeam);
+    entry.additions.sort(byPeriodThenTeam);
+    // "Team 2" before "Team 10", as a person would list them.
+    entry.teams = [...teams.get(entry.measure)!].sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
   }
   return {
     measures: [...byMeasure.values()],

@@ -7,7 +7,7 @@ import type { MeasurePreview, PreviewTotals } from './preview';
 import type { Period } from '../domain/types';
 
 export type { Problem, MeasurePreview, PreviewTotals };
-export type { FigureChange, FigureValue } from './preview';
+export type { FigureAddition, FigureChange, FigureValue } from './preview';
 
 export interface ImportPreview {
   fileName: string;

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { writeFileAtomic } from '../store/durable-file';
 
 export const EXPORT_FOLDER_NAME = 'export-folder.json';
+/** The folder the person last chose a spreadsheet to import from, kept apart from where exports go. */
+export const IMPORT_FOLDER_NAME = 'import-folder.json';
 
 export class ExportFolder {
   private readonly listFile: string;
@@ -15,8 +17,9 @@ export class ExportFolder {
   constructor(
     userData: string,
     private readonly fallback: string,
+    fileName: string = EXPORT_FOLDER_NAME,
   ) {
-    this.listFile = path.join(userData, EXPORT_FOLDER_NAME);
+    this.listFile = path.join(userData, fileName);
   }
 
   /** The last folder used if it still exists, else the fallback (usually Documents). */

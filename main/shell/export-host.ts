@@ -1,15 +1,15 @@
 /**
- * How the app asks the person where to save an export: the system save dialog, opening in the
- * folder used last time. Replacing a file is asked exactly once: the native dialog asks for the
+ * How the app asks the person where to save an export, and which spreadsheet to import: the
+ * system's own dialogs, each opening in the folder used last time. Replacing a file is asked exactly once: the native dialog asks for the
  * name it returns (Windows and macOS always do; on Linux we ask GTK to), and only when the app
  * then adds an extension, so the file to be replaced is one the dialog never named, does the app
  * ask itself.
  */
 import * as path from 'node:path';
-import { app, dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { ExportHost, ExportKind } from '../exports/exporter';
 import { ElectronPrinter } from './electron-printer';
-import { ExportFolder } from './export-folder';
+import { ExportFolder, IMPORT_FOLDER_NAME } from './export-folder';
 
 const FILTERS: Record<ExportKind, { name: string; extensions: string[] }> = {
   pdf: { name: 'PDF document', extensions: ['pdf'] },
@@ -21,16 +21,17 @@ const FILTERS: Record<ExportKind, { name: string; extensions: string[] }> = {
 
 export function createExportHost(window: () => BrowserWindow | null): ExportHost {
   const folder = new ExportFolder(app.getPath('userData'), app.getPath('documents'));
+  const importFolder = new ExportFolder(app.getPath('userData'), app.getPath('documents'), IMPORT_FOLDER_NAME);
   /** The exact path the native dialog last returned: it has already asked about replacing that one. */
   let confirmedByDialog: string | null = null;
 
   return {
     printer: new ElectronPrinter(),
 
-    async chooseSavePath(suggestedName, kind) {
+    async chooseSavePath(suggestedName, kind, title) {
       confirmedByDialog = null;
       const options: SaveDialogOptions = {
-        title: kind === 'csv' || kind === 'xlsx' ? 'Export the action log' : 'Save the minutes',
+        title: title ?? (kind === 'csv' || kind === 'xlsx' ? 'Export the action log' : 'Save the minutes'),
         buttonLabel: 'Save',
         defaultPath: path.join(folder.current(), suggestedName),
         filters: [FILTERS[kind]],
@@ -42,6 +43,23 @@ export function createExportHost(window: () => BrowserWindow | null): ExportHost
       confirmedByDialog = path.resolve(result.filePath);
       folder.remember(result.filePath);
       return result.filePath;
+    },
+
+    async chooseOpenPath() {
+      // Only the two formats the import reads; the dialog returns one existing file or nothing.
+      const options: OpenDialogOptions = {
+        title: 'Choose a spreadsheet of figures to import',
+        buttonLabel: 'Check this file',
+        defaultPath: importFolder.current(),
+        filters: [{ name: 'Spreadsheets (Excel or CSV)', extensions: ['xlsx', 'csv'] }],
+        properties: ['openFile'],
+      };
+      const open = window();
+      const result = open ? await dialog.showOpenDialog(open, options) : await dialog.showOpenDialog(options);
+      const chosen = result.canceled ? undefined : result.filePaths[0];
+      if (!chosen) return null;
+      importFolder.remember(chosen);
+      return chosen;
     },
 
     async confirmReplace(file) {

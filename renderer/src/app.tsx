@@ -12,6 +12,7 @@ import { Announcer } from './announcer';
 import { CataloguePage } from './catalogue-page';
 import { callClinic } from './clinic-api';
 import { ErrorMessage } from './error-message';
+import { ImportPage } from './import-page';
 import { MeetingPage } from './meeting-page';
 import { PeriodPicker, type Selection } from './period-picker';
 import { PreferencesPage } from './preferences-page';
@@ -28,11 +29,12 @@ export interface FileState {
 
 type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
 
-export type PageName = 'clinic' | 'log' | 'measures' | 'preferences';
+export type PageName = 'clinic' | 'log' | 'import' | 'measures' | 'preferences';
 
 const pages: { name: PageName; label: string }[] = [
   { name: 'clinic', label: 'Clinic' },
   { name: 'log', label: 'Action log' },
+  { name: 'import', label: 'Import figures' },
   { name: 'measures', label: 'Measures' },
   { name: 'preferences', label: 'Preferences' },
 ];
@@ -118,6 +120,8 @@ export function App(): ReactNode {
         : f,
     );
   }, []);
+  /** Everything below reloads from the file, as when another file opens: after an import or its undo. */
+  const reloadFile = useCallback(() => setGeneration((g) => g + 1), []);
 
   const ready = file.state === 'ready' ? file.value : null;
   const periods = ready?.periods.periods ?? NO_PERIODS;
@@ -192,6 +196,17 @@ export function App(): ReactNode {
         {ready && page === 'log' && <ActionLogPage key={generation} clinics={ready.clinics} />}
         {ready && page === 'measures' && (
           <CataloguePage key={generation} readOnly={ready.info.readOnly} onChanged={() => void reloadReport()} />
+        )}
+        {ready && page === 'import' && (
+          <ImportPage
+            // Not keyed by generation: an import reloads the figures and the wizard must stay on its result.
+            // Another file, or this one reopened read-only, starts the wizard afresh (the app forgets the preview).
+            key={`${ready.info.path}|${ready.info.readOnly}`}
+            readOnly={ready.info.readOnly}
+            fileName={ready.info.name}
+            onFiguresChanged={reloadFile}
+            onShowClinic={() => setPage('clinic')}
+          />
         )}
         {ready && page === 'preferences' && <PreferencesPage />}
       </main>

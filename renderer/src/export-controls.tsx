@@ -8,9 +8,10 @@ import type { CallArgs } from '../../main/contract';
 import { announce } from './announcer';
 import { callClinic } from './clinic-api';
 
-type Outcome = { kind: 'saved'; path: string } | { kind: 'error'; message: string } | null;
+export type Outcome = { kind: 'saved'; path: string } | { kind: 'error'; message: string } | null;
 
-function OutcomeMessage({ outcome, what }: { outcome: Outcome; what: string }): ReactNode {
+/** Where a file was saved, or why not, in words. */
+export function OutcomeMessage({ outcome, what }: { outcome: Outcome; what: string }): ReactNode {
   if (!outcome) return null;
   return outcome.kind === 'saved' ? (
     <p className="export-outcome">

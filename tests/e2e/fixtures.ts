@@ -75,6 +75,11 @@ export interface ClinicHarness {
    * so their dates and "Saved at" times are the same on every run; the tests run on today's date.
    */
   setClock(now: Date | null): void;
+  /**
+   * Plays the person at the app's open dialog: the next time the app asks for a file, this is
+   * the one picked (null: the person cancels). Without a pick the dialog is cancelled.
+   */
+  pickFile(file: string | null): void;
 }
 
 /** Puts the preload's object on `window.clinic`: one function per contract call, plus onFileChanged. */
@@ -112,11 +117,11 @@ async function openWindow(page: Page): Promise<void> {
 }
 
 /**
- * The shell's save dialog, played by the test: every export goes to `dir/exports` under the name
- * the app suggests, and an existing file is never replaced. PDF printing launches its own Chromium
- * only if a test asks for a PDF.
+ * The shell's dialogs, played by the test: every export goes to `dir/exports` under the name the
+ * app suggests, and an existing file is never replaced; the open dialog returns what the test
+ * picked. PDF printing launches its own Chromium only if a test asks for a PDF.
  */
-function exportHostIn(dir: string): ExportHost {
+function exportHostIn(dir: string, picks: (string | null)[]): ExportHost {
   let printer: PlaywrightPrinter | null = null;
   const lazyPrinter: PdfPrinter = {
     htmlToPdf: (html, options) => (printer ??= new PlaywrightPrinter()).htmlToPdf(html, options),
@@ -128,6 +133,7 @@ function exportHostIn(dir: string): ExportHost {
       return Promise.resolve(path.join(dir, 'exports', suggested));
     },
     confirmReplace: () => Promise.resolve(false),
+    chooseOpenPath: () => Promise.resolve(picks.shift() ?? null),
   };
 }
 
@@ -136,9 +142,10 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
     const dir = mkdtempSync(path.join(os.tmpdir(), 'clinic-e2e-'));
     const file = path.join(dir, 'clinic.db');
     let fixedNow: Date | null = null;
+    const picks: (string | null)[] = [];
     const app = new ClinicApp({
       now: () => (fixedNow ? new Date(fixedNow) : new Date()),
-      exportHost: exportHostIn(dir),
+      exportHost: exportHostIn(dir, picks),
     });
     await app.createFile(file);
     const others: { app: ClinicApp; close: () => Promise<void> }[] = [];
@@ -181,6 +188,9 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
       },
       setClock: (now) => {
         fixedNow = now;
+      },
+      pickFile: (chosen) => {
+        picks.push(chosen);
       },
     });
 

@@ -101,6 +101,25 @@ describe('the one contract', () => {
     ['setMeasureTarget', { key: 'decisions_1wd', appliesFrom: '2023-10' }],
     ['setMeasureTarget', { key: 'decisions_1wd', target: 80, appliesFrom: '2023-10'.repeat(100) }],
     ['removeMeasureTarget', { key: 'decisions_1wd', appliesFrom: 202310 }],
+    // The window never names a file to import: the app asks the person.
+    ['chooseImportFile', { path: '/etc/passwd' }],
+    ['chooseImportFile', { file: 'C:\\Users\\pat\\figures.xlsx' }],
+    ['recheckImport', { path: 'figures.csv' }],
+    ['confirmImport', {}],
+    ['confirmImport', { sha256: 'abc' }],
+    ['confirmImport', { sha256: 'A'.repeat(64) }],
+    ['confirmImport', { sha256: 7 }],
+    ['confirmImport', { sha256: 'a'.repeat(64), path: '/tmp/other.csv' }],
+    ['cancelImport', { sha256: 'a'.repeat(64) }],
+    ['undoLastImport', {}],
+    ['undoLastImport', { importId: 0 }],
+    ['undoLastImport', { importId: -1 }],
+    ['undoLastImport', { importId: 1.5 }],
+    ['undoLastImport', { importId: '1' }],
+    ['listImports', { limit: 5 }],
+    ['exportImportTemplate', {}],
+    ['exportImportTemplate', { format: 'xls' }],
+    ['exportImportTemplate', { format: 'xlsx', path: '/tmp/template.xlsx' }],
   ];
   it.each(malformed)('%s with a malformed argument %j is refused with a readable error', async (name, args) => {
     const result = await dispatch(name, args);
@@ -157,6 +176,23 @@ describe('the one contract', () => {
       ok: true,
       value: expect.arrayContaining([{ key: 'demand', title: 'Demand' }]),
     });
+    expect(unexpected).toEqual([]);
+  });
+
+  it('import calls the app cannot carry out are refused in words, not as a crash', async () => {
+    expect(await dispatch('confirmImport', { sha256: 'a'.repeat(64) })).toEqual({
+      ok: false,
+      error: 'That preview is no longer current. Choose the file again to see what it would change.',
+    });
+    expect(await dispatch('undoLastImport', { importId: 1 })).toEqual({
+      ok: false,
+      error: 'There is no import 1 in this clinic file.',
+    });
+    expect(await dispatch('chooseImportFile', {})).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Choosing a spreadsheet to import needs the app’s window/),
+    });
+    expect(await dispatch('listImports', {})).toEqual({ ok: true, value: [] });
     expect(unexpected).toEqual([]);
   });
 

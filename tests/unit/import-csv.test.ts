@@ -243,6 +243,11 @@ describe('the preview', () => {
     ]);
     expect(a.summary).toBe('1 new figure, 1 changed figure and 2 unchanged.');
     expect(a.preview.periods).toEqual({ from: '2023-10', to: '2023-11' });
+    // What is new comes with its value, and each measure with its unit, for the window to write them.
+    expect(a.preview.measures[0]?.additions).toEqual([
+      { period: '2023-11', team: '', next: { value: 800, numerator: null, denominator: null } },
+    ]);
+    expect(a.preview.measures.map((m) => m.unit)).toEqual(['count', 'count', 'percent']);
   });
 
   it('is a pure function of the figures and the file, and says when there is nothing to import', () => {
