@@ -11,6 +11,7 @@ import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt } from '../domain/spc';
 import type { ClinicReport, Dataset, MeasureDetail, Period } from '../domain/types';
 import { october2023 } from '../sample/october-2023';
 import {
+  getCatalogueMeasure,
   getMeasure,
   hasPeriod,
   insertDataset,
@@ -300,6 +301,7 @@ export class ClinicApp {
       denominator,
     }));
     const settings = spcSettings(db, measure.key);
+    const catalogue = getCatalogueMeasure(db, measure.key);
     const monthly = measure.frequency === 'monthly';
     const at = args.period ?? history.at(-1)?.period;
     const targetThen = at === undefined ? measure.target : targetAt(targetHistories(db).get(measure.key) ?? [], at);
@@ -314,6 +316,11 @@ export class ClinicApp {
           : null,
       spcSettings: settings,
       annotations: annotationsFor(db, measure.key),
+      counting: {
+        numerator: catalogue?.numerator_label ?? '',
+        denominator: catalogue?.denominator_label ?? '',
+        dataSource: catalogue?.data_source ?? '',
+      },
     };
   }
 

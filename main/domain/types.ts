@@ -102,6 +102,8 @@ export interface MeasureDetail {
   spcSettings: SpcSettings;
   /** Dated notes on the chart, oldest first. */
   annotations: Annotation[];
+  /** What is counted on top and underneath ("10 of 35"), and where the figure comes from; '' when not recorded. */
+  counting: { numerator: string; denominator: string; dataSource: string };
 }
 
 /** A whole clinic dataset: what the sample holds and what a new file is filled from. */

@@ -23,6 +23,11 @@ import { StatusTag } from './status-tag';
 
 type Loaded = { key: string; detail: MeasureDetail } | { key: string; error: string };
 
+/** "Children on a plan" reads as "children on a plan" after a number; "CIN plans" keeps its capitals. */
+function asPhrase(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
 const rangeChoices: Array<{ value: ChartRange; label: string }> = [
   { value: 13, label: 'Last 13 months' },
   { value: 25, label: 'Last 25 months' },
@@ -109,7 +114,8 @@ function DetailBody({
           {current && (
             <span className="detail__figure-note">
               {periodLabel(current.period)}
-              {fraction && ` · ${fraction}`}
+              {fraction &&
+                ` · ${fraction}${detail.counting.denominator ? ` ${asPhrase(detail.counting.denominator)}` : ''}`}
             </span>
           )}
         </div>
@@ -232,6 +238,24 @@ function DetailBody({
                 ))}
           </dd>
         </div>
+        {detail.counting.numerator !== '' && (
+          <div>
+            <dt>Counted on top</dt>
+            <dd>{detail.counting.numerator}</dd>
+          </div>
+        )}
+        {detail.counting.denominator !== '' && (
+          <div>
+            <dt>Out of</dt>
+            <dd>{detail.counting.denominator}</dd>
+          </div>
+        )}
+        {detail.counting.dataSource !== '' && (
+          <div>
+            <dt>Source</dt>
+            <dd>{detail.counting.dataSource}</dd>
+          </div>
+        )}
         <div>
           <dt>Measured as</dt>
           <dd>{unitLabels[measure.unit]}</dd>

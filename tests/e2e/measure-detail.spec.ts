@@ -136,22 +136,34 @@ test('the clinic can be used with the keyboard alone', async ({ page }) => {
   await expect(measureRow(page, 'Contacts')).toHaveCount(0);
 });
 
-test('where the figures carry a team, the detail shows the split by team for the period', async ({ page, clinic }) => {
+test('where the figures carry a team, the detail shows the split by team for the period, and what is counted', async ({
+  page,
+  clinic,
+}) => {
   const csv = path.join(clinic.dir, 'teams.csv');
   writeFileSync(
     csv,
     [
       'Measure key,Period,Team,Value,Numerator,Denominator',
+      'decisions_1wd,2023-10,,55,31,55',
       'decisions_1wd,2023-10,North,40,10,25',
       'decisions_1wd,2023-10,South,70,21,30',
     ].join('\n'),
   );
   await clinic.app.imports.importFile(csv);
+  clinic.app.catalogue.update('decisions_1wd', {
+    numerator_label: 'Decided within one working day',
+    denominator_label: 'Contacts and referrals decided',
+  });
   await page.reload();
   await measureButton(page, 'Decisions within 1 working day').click();
-  const split = page.getByRole('dialog').getByRole('table', { name: 'By team, October 2023' });
+  const panel = page.getByRole('dialog');
+  // The headline says what the figure is a share of, and the definitions say what is counted.
+  await expect(panel).toContainText('October 2023 · 31 of 55 contacts and referrals decided');
+  await expect(panel.getByRole('definition').filter({ hasText: 'Decided within one working day' })).toBeVisible();
+  const split = panel.getByRole('table', { name: 'By team, October 2023' });
   await expect(split.getByRole('row')).toHaveText(
-    ['Team Figure Cases', 'Whole service 55% —', 'North 40% 10 of 25', 'South 70% 21 of 30'],
+    ['Team Figure Cases', 'Whole service 55% 31 of 55', 'North 40% 10 of 25', 'South 70% 21 of 30'],
     { useInnerText: true },
   );
   // A measure with no split by team shows no such table.
