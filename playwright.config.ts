@@ -15,7 +15,8 @@ export default defineConfig({
   reporter: 'list',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
-  timeout: 30_000,
+  // Generous: two workers share two cores with the app and Chromium; a timeout is not a speed test.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   use: { trace: 'retain-on-failure' },
   projects: [

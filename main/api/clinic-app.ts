@@ -304,7 +304,8 @@ export class ClinicApp {
     const catalogue = getCatalogueMeasure(db, measure.key);
     const monthly = measure.frequency === 'monthly';
     const at = args.period ?? history.at(-1)?.period;
-    const targetThen = at === undefined ? measure.target : targetAt(targetHistories(db).get(measure.key) ?? [], at);
+    const targets = catalogue?.targets ?? [];
+    const targetThen = at === undefined ? measure.target : targetAt(targets, at);
     return {
       measure,
       area_title: area?.title ?? measure.area,
@@ -316,6 +317,7 @@ export class ClinicApp {
           : null,
       spcSettings: settings,
       annotations: annotationsFor(db, measure.key),
+      targets,
       counting: {
         numerator: catalogue?.numerator_label ?? '',
         denominator: catalogue?.denominator_label ?? '',

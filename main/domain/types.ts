@@ -1,4 +1,5 @@
 import type { Annotation, SpcResult, SpcSettings, SpcSummary } from './spc';
+import type { TargetChange } from './targets';
 
 /** Plain data shared by the domain, the store, the API and the renderer. No behaviour here. */
 
@@ -102,6 +103,8 @@ export interface MeasureDetail {
   spcSettings: SpcSettings;
   /** Dated notes on the chart, oldest first. */
   annotations: Annotation[];
+  /** The target history, oldest first: each target applies from its month until the next change. */
+  targets: TargetChange[];
   /** What is counted on top and underneath ("10 of 35"), and where the figure comes from; '' when not recorded. */
   counting: { numerator: string; denominator: string; dataSource: string };
 }

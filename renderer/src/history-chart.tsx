@@ -22,6 +22,7 @@ import type { ReactNode } from 'react';
 import { Line } from 'react-chartjs-2';
 import { addMonths, periodLabel, periodShortLabel } from '../../main/domain/period';
 import type { Annotation, Phase, SpcPoint, SpcResult } from '../../main/domain/spc';
+import type { TargetChange } from '../../main/domain/targets';
 import type { Measure, Period, PeriodValue } from '../../main/domain/types';
 import { benchmarkKeys, benchmarkNames, formatValue } from './format';
 
@@ -68,15 +69,51 @@ export const pointLooks = {
   neutral: { colour: '#490092', shape: 'rect', label: 'Special cause, neither good nor bad' },
 } as const satisfies Record<string, { colour: string; shape: PointStyle; label: string }>;
 
+/** The benchmarks, each across the whole chart. The target is drawn month by month (targets change). */
 function referenceLines(measure: Measure): ReferenceLine[] {
   const lines: ReferenceLine[] = [];
-  const add = (id: ReferenceKey, name: string, value: number | null) => {
+  for (const key of benchmarkKeys) {
+    const value = measure.benchmarks[key];
     if (value !== null)
-      lines.push({ id, label: `${name} (${formatValue(value, measure.unit)})`, value, ...lineStyles[id] });
-  };
-  add('target', 'Target', measure.target);
-  for (const key of benchmarkKeys) add(key, benchmarkNames[key], measure.benchmarks[key]);
+      lines.push({
+        id: key,
+        label: `${benchmarkNames[key]} (${formatValue(value, measure.unit)})`,
+        value,
+        ...lineStyles[key],
+      });
+  }
   return lines;
+}
+
+interface TargetSpan {
+  from: Period;
+  to: Period;
+  value: number;
+}
+
+/** The target in force over each stretch of the months shown, from the target history. */
+export function targetSpans(targets: readonly TargetChange[], months: readonly Period[]): TargetSpan[] {
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const spans: TargetSpan[] = [];
+  targets.forEach((change, i) => {
+    const next = targets[i + 1]?.applies_from;
+    const from = change.applies_from < first ? first : change.applies_from;
+    const to = next === undefined || next > last ? last : addMonths(next, -1);
+    if (change.target !== null && from <= to && from <= last) spans.push({ from, to, value: change.target });
+  });
+  return spans;
+}
+
+/** "Target (80%)", or with a change in view, "Target (80% to Sep 2023, then 85%)". */
+function targetLabel(spans: readonly TargetSpan[], unit: Measure['unit']): string {
+  const parts = spans.map((span, i) => {
+    const value = formatValue(span.value, unit);
+    if (spans.length === 1) return value;
+    return i < spans.length - 1 ? `${value} to ${periodShortLabel(span.to)}` : `then ${value}`;
+  });
+  return `Target (${parts.join(', ')})`;
 }
 
 /** Every month from the first figure to the last, so gaps between figures keep their true width. */
@@ -98,16 +135,28 @@ export function inRange(history: PeriodValue[], range: ChartRange): PeriodValue[
   return history.filter((h) => h.period >= from);
 }
 
-/** Draws the target and benchmarks across the full width, whatever the number of months. */
-function referenceLinePlugin(lines: ReferenceLine[]): Plugin<'line'> {
+/** Draws the benchmarks across the full width, and the target over the months each value applied to. */
+function referenceLinePlugin(lines: ReferenceLine[], target: TargetSpan[], months: Period[]): Plugin<'line'> {
   return {
     id: 'referenceLines',
     beforeDatasetsDraw(chart) {
       const { ctx, chartArea, scales } = chart;
-      const y = scales.y;
-      if (!y) return;
+      const { x, y } = scales;
+      if (!x || !y) return;
       ctx.save();
       ctx.lineWidth = 2.5;
+      const half = months.length > 1 ? (x.getPixelForValue(1) - x.getPixelForValue(0)) / 2 : chartArea.width / 2;
+      ctx.strokeStyle = lineStyles.target.colour;
+      ctx.setLineDash(lineStyles.target.dash);
+      for (const span of target) {
+        const from = months.indexOf(span.from);
+        const to = months.indexOf(span.to);
+        const at = y.getPixelForValue(span.value);
+        ctx.beginPath();
+        ctx.moveTo(from === 0 ? chartArea.left : x.getPixelForValue(from) - half, at);
+        ctx.lineTo(to === months.length - 1 ? chartArea.right : x.getPixelForValue(to) + half, at);
+        ctx.stroke();
+      }
       for (const line of lines) {
         const at = y.getPixelForValue(line.value);
         ctx.strokeStyle = line.colour;
@@ -250,13 +299,24 @@ export interface HistoryChartProps {
   /** The XmR analysis of the whole history; null draws the figures alone. */
   spc: SpcResult | null;
   annotations: Annotation[];
+  /** The target history; each target is drawn over the months it applied to. */
+  targets: readonly TargetChange[];
   range: ChartRange;
   twoSigma: boolean;
 }
 
-export function HistoryChart({ measure, history, spc, annotations, range, twoSigma }: HistoryChartProps): ReactNode {
+export function HistoryChart({
+  measure,
+  history,
+  spc,
+  annotations,
+  targets,
+  range,
+  twoSigma,
+}: HistoryChartProps): ReactNode {
   const shown = inRange(history, range);
   const months = monthsCovering(shown);
+  const target = targetSpans(targets, months);
   const byPeriod = new Map(shown.map((h) => [h.period, h.value]));
   const flags = new Map((spc?.points ?? []).map((p): [Period, SpcPoint] => [p.period, p]));
   const lines = referenceLines(measure);
@@ -308,7 +368,12 @@ export function HistoryChart({ measure, history, spc, annotations, range, twoSig
     scales: {
       x: { offset: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true } },
       y: {
-        ...yRange(measure, [...shown.map((h) => h.value), ...lines.map((l) => l.value), ...processValues]),
+        ...yRange(measure, [
+          ...shown.map((h) => h.value),
+          ...lines.map((l) => l.value),
+          ...target.map((t) => t.value),
+          ...processValues,
+        ]),
         grid: { color: '#e5e6e7' },
         ticks: { callback: (value) => formatValue(Number(value), measure.unit), maxTicksLimit: 8 },
       },
@@ -371,6 +436,12 @@ export function HistoryChart({ measure, history, spc, annotations, range, twoSig
             )}
           </>
         )}
+        {target.length > 0 && (
+          <li>
+            <LegendSwatch colour={lineStyles.target.colour} dash={lineStyles.target.dash} />
+            {targetLabel(target, measure.unit)}
+          </li>
+        )}
         {lines.map((line) => (
           <li key={line.id}>
             <LegendSwatch colour={line.colour} dash={line.dash} />
@@ -383,7 +454,7 @@ export function HistoryChart({ measure, history, spc, annotations, range, twoSig
           data={data}
           options={options}
           plugins={[
-            referenceLinePlugin(lines),
+            referenceLinePlugin(lines, target, months),
             processLinePlugin(visiblePhases, months, twoSigma),
             annotationPlugin(notes, months),
           ]}

@@ -156,6 +156,7 @@ function DetailBody({
         history={history}
         spc={detail.spc}
         annotations={detail.annotations}
+        targets={detail.targets}
         range={range}
         twoSigma={twoSigma}
       />

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHIFT_MEASURE, shiftHistoryCsv } from '../support/spc-history';
 import { cell, measureButton, measureRow, measureTitles } from './clinic-page';
@@ -115,7 +115,10 @@ test('the detail draws limits and flagged months, says why in words, and keeps n
   await expect(cell(measureRow(page, DECISIONS), 'variation')).toHaveText('Common cause');
 });
 
-test('the chair can bring special cause of concern to the top of the agenda', async ({ page, clinic }) => {
+test('the chair can bring special cause of concern to the top of the agenda, and the minutes say why', async ({
+  page,
+  clinic,
+}) => {
   startClinic(clinic.app);
   await clinic.open();
   await page.getByRole('radio', { name: 'As agenda' }).check();
@@ -126,4 +129,16 @@ test('the chair can bring special cause of concern to the top of the agenda', as
   expect((await measureTitles(page))[0]).toBe(DECISIONS);
   const saved = clinic.app.meetings.getClinicView(clinic.app.meetings.listClinics()[0]!.id).agenda;
   expect([...saved].sort((a, b) => a.position - b.position)[0]?.measure).toBe(SHIFT_MEASURE);
+
+  // Discussed, then the minutes: the icons' words and the sentences, as the window saved them.
+  await page.getByRole('checkbox', { name: `Discussed: ${DECISIONS}` }).check();
+  await expect(page.getByRole('status').filter({ hasText: 'marked discussed' })).toBeVisible();
+  await page.getByText('Export minutes').click();
+  await page.getByLabel('Format', { exact: true }).selectOption('html');
+  await page.getByRole('button', { name: 'Save minutes…' }).click();
+  await expect(page.locator('.export-outcome')).toHaveText(/^Minutes saved to .*\.html$/);
+  const [file] = readdirSync(path.join(clinic.dir, 'exports'));
+  const html = readFileSync(path.join(clinic.dir, 'exports', file!), 'utf8');
+  expect(html).toContain('<strong>Special cause: concern (low).</strong> 8 months in a row below the average');
+  expect(html).toContain('<strong>Will consistently fail the target.</strong> The target of 80% is outside');
 });
