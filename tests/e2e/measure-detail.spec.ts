@@ -172,3 +172,14 @@ test('where the figures carry a team, the detail shows the split by team for the
   await expect(page.getByRole('dialog').getByRole('heading', { name: 'Figures over time' })).toBeVisible();
   await expect(page.getByRole('dialog').getByRole('table', { name: /By team/ })).toHaveCount(0);
 });
+
+test('a changed target is drawn over the months it applied to, and the key says when it changed', async ({
+  page,
+  clinic,
+}) => {
+  clinic.app.catalogue.setTarget('decisions_1wd', 85, '2023-10');
+  await page.reload();
+  await measureButton(page, 'Decisions within 1 working day').click();
+  const key = page.getByRole('dialog').getByRole('list', { name: 'Chart key' });
+  await expect(key).toContainText('Target (80% to Sep 2023, then 85%)');
+});
