@@ -69,9 +69,7 @@ export function takeBackup(file: string, kind: BackupKind, bytes: Uint8Array, no
   return name;
 }
 
-/** Takes today's daily backup unless there is one already. */
-export function takeDailyBackup(file: string, bytes: Uint8Array, now = new Date()): string | null {
-  const name = `daily-${now.toISOString().slice(0, 10)}.db`;
-  if (fs.existsSync(path.join(backupFolderFor(file), name))) return null;
-  return takeBackup(file, 'daily', bytes, now);
+/** True when there is no daily backup for today yet. */
+export function isDailyBackupDue(file: string, now = new Date()): boolean {
+  return !fs.existsSync(path.join(backupFolderFor(file), `daily-${now.toISOString().slice(0, 10)}.db`));
 }

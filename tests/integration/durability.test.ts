@@ -321,6 +321,23 @@ describe('automatic backups', () => {
     expect(listBackups(file).map((b) => b.kind)).toContain('before-restore');
   });
 
+  it('the day’s backup holds the file as it was on disk, even when the open replays a crash journal into it', async () => {
+    const file = await sampleFile();
+    const crashed = await ClinicFile.open(file);
+    setCounter(crashed, 7);
+    crashed.db.close(); // a crash: the change is only in the journal
+    const onDisk = fs.readFileSync(file);
+    const app = new ClinicApp({ dailyBackup: true });
+    await app.openFile(file);
+    app.close();
+    const daily = listBackups(file).filter((b) => b.kind === 'daily');
+    expect(daily).toHaveLength(1);
+    expect(fs.readFileSync(path.join(`${file}.backups`, daily[0]!.name)).equals(onDisk)).toBe(true);
+    const reopened = await ClinicFile.open(file);
+    expect(counterOf(reopened)).toBe(7);
+    reopened.close();
+  });
+
   it('a damaged file can be replaced by its backup, and the damaged one is kept', async () => {
     const file = await sampleFile();
     const app = new ClinicApp({ dailyBackup: true });
