@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileInfo, PeriodList, Preferences } from '../contract';
 import { periodLabel } from '../domain/period';
-import { buildReport, defaultComparePeriod, historyByMeasure } from '../domain/report';
+import { buildReport, defaultComparePeriod } from '../domain/report';
 import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt } from '../domain/spc';
 import type { ClinicReport, Dataset, MeasureDetail, Period } from '../domain/types';
 import { october2023 } from '../sample/october-2023';
@@ -19,13 +19,15 @@ import {
   listPeriods,
   listReportMeasures,
   measureHistory,
-  monthlyHistoryUpTo,
+  monthlySeriesUpTo,
   observationsForComparison,
   targetHistories,
 } from '../store/catalogue';
 import { targetAt } from '../domain/targets';
 import { backupPath, listBackups, takeBackup, type BackupInfo } from '../store/backups';
 import { ClinicFile, openClinicBytes, type OpenOptions } from '../store/clinic-file';
+import type { ClinicDatabase } from '../store/database';
+import { ResultCache } from './result-cache';
 import { writeFileAtomic } from '../store/durable-file';
 import { FileLock, type LockOptions } from '../store/file-lock';
 import { actionLogCsv, actionLogXlsx } from '../exports/action-log';
@@ -68,6 +70,8 @@ export const MARKING_MAX_CHARS = 100;
 
 export class ClinicApp {
   private file: ClinicFile | null = null;
+  /** Clinic comparisons already worked out, kept while the data they came from is unchanged. */
+  private readonly reports = new ResultCache<ClinicReport>();
   private readonly listeners = new Set<FileChangedListener>();
 
   private prefs: Preferences;
@@ -210,6 +214,7 @@ export class ClinicApp {
   close(): void {
     this.file?.close();
     this.file = null;
+    this.reports.clear();
   }
 
   fileInfo(): FileInfo {
@@ -257,6 +262,17 @@ export class ClinicApp {
         `The period to compare with (${periodLabel(compare)}) must be before ${periodLabel(period)}.`,
       );
     }
+    const key = `${period} ${compare} ${keepRetired ? JSON.stringify(keepRetired) : ''}`;
+    return this.reports.get(db, key, () => this.buildComparison(db, period, compare, keepRetired));
+  }
+
+  /** The comparison itself, for a period and compare that have been checked. */
+  private buildComparison(
+    db: ClinicDatabase,
+    period: Period,
+    compare: Period,
+    keepRetired: readonly string[] | undefined,
+  ): ClinicReport {
     // Each measure is judged against the target that applied in the period, not today's.
     const targets = targetHistories(db);
     const report = buildReport(
@@ -271,7 +287,7 @@ export class ClinicApp {
     );
     // Signal or noise: each monthly measure's XmR judgement from its history up to the period.
     // Each measure's own options (baseline, screening, shift length, rebasings) as recorded.
-    const histories = historyByMeasure(monthlyHistoryUpTo(db, period));
+    const histories = monthlySeriesUpTo(db, period);
     const settings = allSpcSettings(db);
     return {
       ...report,
@@ -400,6 +416,7 @@ export class ClinicApp {
 
   private use(file: ClinicFile): FileInfo {
     this.file?.close();
+    this.reports.clear();
     this.file = file;
     // A preview describes the file it was checked against; another file needs its own.
     this.imports.cancelPreview();

@@ -20,6 +20,8 @@ const SESSION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA recursive_triggers 
  */
 export class ClinicDatabase {
   private depth = 0;
+  /** Counts the calls that can change the database; see `dataVersion`. */
+  private writes = 0;
   private savepointSeq = 0;
   /** While set, every write statement is copied here so it can be journalled. */
   private recording: Array<[string, Params]> | null = null;
@@ -56,6 +58,7 @@ export class ClinicDatabase {
   }
 
   run(sql: string, params: Params = []): void {
+    this.writes++;
     this.db.run(sql, params as SqlValue[]);
     this.recording?.push([sql, params]);
   }
@@ -63,6 +66,7 @@ export class ClinicDatabase {
   /** Runs a script of several statements with no parameters (migrations). */
   exec(sql: string): void {
     if (this.recording) throw new Error('exec() cannot be journalled; use run()');
+    this.writes++;
     this.db.exec(sql);
   }
 
@@ -103,6 +107,7 @@ export class ClinicDatabase {
 
   /** Runs one statement for each parameter set, preparing it once. */
   runMany(sql: string, paramSets: Iterable<Params>): void {
+    this.writes++;
     const statement = this.db.prepare(sql);
     try {
       for (const params of paramSets) {
@@ -115,8 +120,20 @@ export class ClinicDatabase {
   }
 
   pragma(name: string): SqlValue {
+    this.writes++;
     const row = this.db.exec(`PRAGMA ${name}`)[0];
     return row?.values[0]?.[0] ?? null;
+  }
+
+  /**
+   * Changes whenever the data may have changed, so anything worked out from the database can be
+   * kept while it stays the same. Every call that can write counts (run, runMany, exec, pragma,
+   * each transaction and rollback, export's reopening); SQLite's own count of changed rows
+   * catches a write made through all() or get() as well. Reads leave it alone.
+   */
+  get dataVersion(): string {
+    const changed = this.db.exec('SELECT total_changes()')[0]?.values[0]?.[0] ?? 0;
+    return `${this.writes}:${String(changed)}`;
   }
 
   get inTransaction(): boolean {
@@ -127,6 +144,7 @@ export class ClinicDatabase {
   transaction<T>(fn: () => T): T {
     const name = `sp${++this.savepointSeq}`;
     const recordedBefore = this.recording?.length ?? 0;
+    this.writes++;
     this.db.run(`SAVEPOINT ${name}`);
     this.depth++;
     try {
@@ -135,6 +153,7 @@ export class ClinicDatabase {
       this.db.run(`RELEASE ${name}`);
       return result;
     } catch (error) {
+      this.writes++;
       this.db.run(`ROLLBACK TO ${name}`);
       this.db.run(`RELEASE ${name}`);
       // What was rolled back must not be journalled either.
@@ -152,6 +171,7 @@ export class ClinicDatabase {
    */
   export(): Uint8Array {
     if (this.depth > 0) throw new Error('cannot export inside a transaction');
+    this.writes++;
     const bytes = this.db.export();
     this.applySessionPragmas();
     return bytes;
