@@ -12,6 +12,11 @@ export interface FigureValue {
   denominator: number | null;
 }
 
+/** The figures in the file now, by figureKey(measure, period, team): a Map, or one that reads them as asked. */
+export interface FigureLookup {
+  get(key: string): FigureValue | undefined;
+}
+
 export interface StoredFigureLike extends FigureValue {
   measure: string;
   period: Period;
@@ -103,7 +108,7 @@ function byPeriodThenTeam(a: { period: Period; team: string }, b: { period: Peri
 
 export function buildPreview(
   figures: readonly ImportFigure[],
-  current: ReadonlyMap<string, FigureValue>,
+  current: FigureLookup,
   catalogue: ReadonlyMap<string, { title: string; unit: Unit }>,
 ): Preview {
   const byMeasure = new Map<string, MeasurePreview>();
