@@ -24,7 +24,7 @@ import {
   targetHistories,
 } from '../store/catalogue';
 import { targetAt } from '../domain/targets';
-import { backupPath, listBackups, takeBackup, type BackupInfo } from '../store/backups';
+import { backupPath, listBackups, takeBackupCopy, type BackupInfo } from '../store/backups';
 import { ClinicFile, openClinicBytes, type OpenOptions } from '../store/clinic-file';
 import type { ClinicDatabase } from '../store/database';
 import { ResultCache } from './result-cache';
@@ -173,7 +173,7 @@ export class ClinicApp {
       );
     }
     try {
-      if (fs.existsSync(target)) takeBackup(target, 'before-restore', fs.readFileSync(target));
+      if (fs.existsSync(target)) takeBackupCopy(target, 'before-restore');
       writeFileAtomic(target, bytes);
     } finally {
       if (held?.held) held.lock.release();

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { isDailyBackupDue, takeBackup } from './backups';
+import { isDailyBackupDue, takeBackup, takeBackupCopy, type BackupKind } from './backups';
 import { ClinicDatabase } from './database';
 import { realFs, writeFileAtomic, type SaveFs } from './durable-file';
 import { FileLock, type LockOptions, type LockOwner } from './file-lock';
@@ -195,7 +195,16 @@ export class ClinicFile {
     private lock: FileLock | null,
     private readonly fs: SaveFs,
     readonly lockedBy: LockOwner | null,
-  ) {}
+  ) {
+    this.versionOnDisk = db.dataVersion;
+  }
+
+  /**
+   * The database's data version when what is in memory was last the same as the file on disk (it
+   * was opened from the file, or saved to it). Set when opening replays or migrates, by the save
+   * that follows.
+   */
+  private versionOnDisk: string;
 
   get path(): string {
     return this.filePath;
@@ -371,6 +380,7 @@ export class ClinicFile {
       if (taken.held) this.lock = taken.lock;
       this.filePath = copy;
       this.fingerprint = fingerprintOf(copy, bytes);
+      this.versionOnDisk = this.db.dataVersion;
       this.unsaved = false;
       this.journalBroken = false;
       throw new UserError(
@@ -379,6 +389,7 @@ export class ClinicFile {
     }
     writeFileAtomic(this.filePath, bytes, this.fs);
     this.fingerprint = fingerprintOf(this.filePath, bytes);
+    this.versionOnDisk = this.db.dataVersion;
     this.journal?.remove();
     this.journal = null;
     this.journalBroken = false;
@@ -390,9 +401,18 @@ export class ClinicFile {
     writeFileAtomic(target, this.db.export(), this.fs);
   }
 
-  /** The bytes of the file as they are now in memory (for backups before an import). */
-  snapshot(): Uint8Array {
-    return this.db.export();
+  /**
+   * Backs up the clinic as it is now (before an import, say). When nothing has changed since the
+   * file was read or saved, and nobody has replaced it since, the file on disk is copied: no
+   * export of the whole database into memory (about 40 MB and 300 ms at 450,000 observations).
+   */
+  backup(kind: BackupKind, now = new Date()): string {
+    if (this.db.dataVersion === this.versionOnDisk && this.onDiskAsLastSeen()) {
+      const name = takeBackupCopy(this.filePath, kind, now);
+      // Replaced while it was being copied: the copy may be theirs, so back up ours after all.
+      if (this.onDiskAsLastSeen()) return name;
+    }
+    return takeBackup(this.filePath, kind, this.db.export(), now);
   }
 
   close(): void {
@@ -411,6 +431,12 @@ export class ClinicFile {
   private assertWritable(): void {
     if (this.readOnly)
       throw new UserError(`${this.name} is open read-only, so changes cannot be saved. Save a copy to work on it.`);
+  }
+
+  /** The file on disk has the size and modification time it had when we last read or wrote it. */
+  private onDiskAsLastSeen(): boolean {
+    const stat = fs.statSync(this.filePath, { throwIfNoEntry: false });
+    return stat !== undefined && stat.size === this.fingerprint.size && stat.mtimeMs === this.fingerprint.mtimeMs;
   }
 
   /** Size and modification time first (cheap); the content hash decides. */
