@@ -208,22 +208,27 @@ export function observationsForComparison(db: ClinicDatabase, period: Period, co
 }
 
 /**
- * Every monthly measure's service-level figures up to a period (in no particular order): the SPC history.
- * Without statistics SQLite would read each measure through the primary key, every team's
- * figure included (26 times the rows at 25 teams), so the whole-service index is named. Each
- * measure's series comes back as one string ("2023-09 56.7,2023-10 58.1"), which is far cheaper
- * to take out of sql.js than a row per figure; %!.17g writes every double so it reads back the same.
+ * Every monthly measure's service-level figures up to a period (in no particular order): the SPC
+ * history. Without statistics SQLite would read each measure through the primary key, every
+ * team's figure included (26 times the rows at 25 teams), so the whole-service index, which
+ * carries the value (schema 6), is named. Each measure's series comes back as one string
+ * ("2023-09 56.7,2023-10 58.1"), far cheaper to take out of sql.js than a row per figure, from a
+ * subquery per measure, so no sort is needed to group them; %!.17g writes every double so that it
+ * reads back the same.
  */
 export function monthlySeriesUpTo(db: ClinicDatabase, period: Period): Map<string, SeriesPoint[]> {
-  const rows = db.all<{ measure: string; series: string }>(
-    `SELECT o.measure, group_concat(o.period || ' ' || printf('%!.17g', o.value), ',') AS series
-       FROM measures m CROSS JOIN observations o INDEXED BY observations_service ON o.measure = m.key
-      WHERE m.frequency = 'monthly' AND o.team = '' AND o.period <= ?
-      GROUP BY o.measure`,
+  const rows = db.all<{ measure: string; series: string | null }>(
+    `SELECT m.key AS measure,
+            (SELECT group_concat(o.period || ' ' || printf('%!.17g', o.value), ',')
+               FROM observations o INDEXED BY observations_service
+              WHERE o.measure = m.key AND o.team = '' AND o.period <= ?) AS series
+       FROM measures m
+      WHERE m.frequency = 'monthly'`,
     [period],
   );
   const byMeasure = new Map<string, SeriesPoint[]>();
   for (const { measure, series } of rows) {
+    if (series === null) continue;
     byMeasure.set(
       measure,
       series.split(',').map((item) => {
