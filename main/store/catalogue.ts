@@ -208,15 +208,15 @@ export function observationsForComparison(db: ClinicDatabase, period: Period, co
 }
 
 /**
- * Every monthly measure's service-level figures up to a period (in no particular order): the SPC
- * history. Without statistics SQLite would read each measure through the primary key, every
- * team's figure included (26 times the rows at 25 teams), so the whole-service index, which
+ * Every monthly measure's service-level figures up to a period, as text (parseSeries reads it):
+ * the SPC history. Without statistics SQLite would read each measure through the primary key,
+ * every team's figure included (26 times the rows at 25 teams), so the whole-service index, which
  * carries the value (schema 6), is named. Each measure's series comes back as one string
  * ("2023-09 56.7,2023-10 58.1"), far cheaper to take out of sql.js than a row per figure, from a
  * subquery per measure, so no sort is needed to group them; %!.17g writes every double so that it
- * reads back the same.
+ * reads back the same. Measures with no figures are left out.
  */
-export function monthlySeriesUpTo(db: ClinicDatabase, period: Period): Map<string, SeriesPoint[]> {
+export function monthlySeriesTextUpTo(db: ClinicDatabase, period: Period): Map<string, string> {
   const rows = db.all<{ measure: string; series: string | null }>(
     `SELECT m.key AS measure,
             (SELECT group_concat(o.period || ' ' || printf('%!.17g', o.value), ',')
@@ -226,18 +226,18 @@ export function monthlySeriesUpTo(db: ClinicDatabase, period: Period): Map<strin
       WHERE m.frequency = 'monthly'`,
     [period],
   );
-  const byMeasure = new Map<string, SeriesPoint[]>();
-  for (const { measure, series } of rows) {
-    if (series === null) continue;
-    byMeasure.set(
-      measure,
-      series.split(',').map((item) => {
-        const space = item.indexOf(' ');
-        return { period: item.slice(0, space), value: Number(item.slice(space + 1)) };
-      }),
-    );
-  }
+  const byMeasure = new Map<string, string>();
+  for (const { measure, series } of rows) if (series !== null) byMeasure.set(measure, series);
   return byMeasure;
+}
+
+/** The figures in a series as monthlySeriesTextUpTo writes it (in no particular order). */
+export function parseSeries(text: string): SeriesPoint[] {
+  if (text === '') return [];
+  return text.split(',').map((item) => {
+    const space = item.indexOf(' ');
+    return { period: item.slice(0, space), value: Number(item.slice(space + 1)) };
+  });
 }
 
 /** A measure's service-level figures, oldest first. */

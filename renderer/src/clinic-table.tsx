@@ -441,10 +441,10 @@ const MeasureRow = memo(
 
 /**
  * Rows drawn in the table's first frame: more than a screen shows. A longer table draws the rest
- * straight after that frame, in a transition, so 500 measures appear as quickly as 40 and the
+ * straight after that frame, in a transition, so 500 measures appear as quickly as 20 and the
  * page keeps answering the keyboard and mouse meanwhile.
  */
-const FIRST_FRAME_ROWS = 40;
+const FIRST_FRAME_ROWS = 20;
 
 export interface ClinicTableProps {
   report: ClinicReport;

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClinicApp } from '../../main/api/clinic-app';
 import type { Measure } from '../../main/domain/types';
-import { insertDataset, listPeriods, monthlySeriesUpTo } from '../../main/store/catalogue';
+import { insertDataset, listPeriods, monthlySeriesTextUpTo, parseSeries } from '../../main/store/catalogue';
 import { ClinicDatabase } from '../../main/store/database';
 import { newClinicDatabase } from '../../main/store/clinic-file';
 import { csv } from '../support/spreadsheets';
+import { SHIFT_MEASURE, shiftHistoryCsv } from '../support/spc-history';
 import { tempDir } from '../support/temp';
 
 describe('the data version of a database', () => {
@@ -113,6 +114,54 @@ describe('the clinic comparison, kept while the data is unchanged', () => {
     a.close();
   });
 
+  it('each measure’s SPC judgement follows its history, target and options, whatever else is kept', async () => {
+    const dir = tempDir();
+    const a = new ClinicApp({ now: () => new Date('2023-11-20T10:00:00Z') });
+    await a.createFile(path.join(dir, 'clinic.db'));
+    await a.imports.importBytes(Buffer.from(shiftHistoryCsv()), 'decisions.csv');
+    const spc = () => a.report({ period: '2023-10' }).measures.find((m) => m.key === SHIFT_MEASURE)!.spc!;
+    /** What a fresh app over the same file says: nothing remembered. */
+    const fresh = async () => {
+      a.checkpoint();
+      const other = new ClinicApp();
+      await other.openFile(path.join(dir, 'clinic.db'), { readOnly: true });
+      const judgement = other.report({ period: '2023-10' }).measures.find((m) => m.key === SHIFT_MEASURE)!.spc;
+      other.close();
+      return judgement;
+    };
+    const first = spc();
+    expect(first.variation).toBe('concern_low');
+    expect(first.assurance).toBe('fail');
+
+    // The same history after a note elsewhere: the same judgement.
+    const clinic = a.meetings.createClinic({
+      held_on: '2023-11-09',
+      kind: 'Director’s performance clinic',
+      scope: [],
+      chair: 'Chair',
+      attendees: [],
+      apologies: [],
+    });
+    a.meetings.saveNote(clinic.id, 'contacts', 'Discussed', 0);
+    expect(spc()).toEqual(first);
+
+    // October's figure raised well above the limits: the history changed, so did the judgement.
+    await a.imports.importBytes(csv(['Measure,Period,Value', `${SHIFT_MEASURE},2023-10,90`]), 'october.csv');
+    expect(spc().variation).toBe('improvement_high');
+    expect(spc()).toEqual(await fresh());
+    a.imports.undoLast();
+    expect(spc()).toEqual(first);
+
+    // A target below the limits, then options: each changes it, as a fresh app would say.
+    a.catalogue.setTarget(SHIFT_MEASURE, 40, '2023-10');
+    expect(spc().assurance).toBe('pass');
+    expect(spc()).toEqual(await fresh());
+    a.spc.setOptions(SHIFT_MEASURE, { baseline: 12, screening: false, shiftLength: 6 });
+    expect(spc().mean).toBeCloseTo(61, 6);
+    expect(spc()).toEqual(await fresh());
+    a.close();
+  });
+
   it('belongs to the file it came from: another file opened gets its own', async () => {
     const a = await app();
     const first = a.report();
@@ -164,12 +213,13 @@ describe('the figures the comparison reads', () => {
 
   it('each monthly measure’s whole-service history up to the period, every value exactly as stored', async () => {
     const db = await figures();
-    const series = monthlySeriesUpTo(db, '2023-08');
+    const series = monthlySeriesTextUpTo(db, '2023-08');
     expect([...series.keys()]).toEqual(['m']);
-    const sorted = [...series.get('m')!].sort((a, b) => (a.period < b.period ? -1 : 1));
+    const sorted = parseSeries(series.get('m')!).sort((a, b) => (a.period < b.period ? -1 : 1));
     expect(sorted).toEqual(awkward.map((value, i) => ({ period: `2023-0${i + 1}`, value })));
-    expect(monthlySeriesUpTo(db, '2023-02').get('m')?.length).toBe(2);
-    expect(monthlySeriesUpTo(db, '2022-12').size).toBe(0);
+    expect(parseSeries(monthlySeriesTextUpTo(db, '2023-02').get('m')!)).toHaveLength(2);
+    expect(monthlySeriesTextUpTo(db, '2022-12').size).toBe(0);
+    expect(parseSeries('')).toEqual([]);
   });
 
   it('the periods with a whole-service figure, newest first', async () => {
