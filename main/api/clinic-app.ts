@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileInfo, PeriodList, Preferences } from '../contract';
 import { periodLabel } from '../domain/period';
-import { buildReport, defaultComparePeriod, historyByMeasure } from '../domain/report';
-import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt } from '../domain/spc';
+import { buildReport, defaultComparePeriod } from '../domain/report';
+import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt, type SpcSummary } from '../domain/spc';
 import type { ClinicReport, Dataset, MeasureDetail, Period } from '../domain/types';
 import { october2023 } from '../sample/october-2023';
 import {
@@ -19,13 +19,16 @@ import {
   listPeriods,
   listReportMeasures,
   measureHistory,
-  monthlyHistoryUpTo,
+  monthlySeriesTextUpTo,
+  parseSeries,
   observationsForComparison,
   targetHistories,
 } from '../store/catalogue';
 import { targetAt } from '../domain/targets';
-import { backupPath, listBackups, takeBackup, type BackupInfo } from '../store/backups';
+import { backupPath, listBackups, takeBackupCopy, type BackupInfo } from '../store/backups';
 import { ClinicFile, openClinicBytes, type OpenOptions } from '../store/clinic-file';
+import type { ClinicDatabase } from '../store/database';
+import { ResultCache } from './result-cache';
 import { writeFileAtomic } from '../store/durable-file';
 import { FileLock, type LockOptions } from '../store/file-lock';
 import { actionLogCsv, actionLogXlsx } from '../exports/action-log';
@@ -63,11 +66,18 @@ export interface AppOptions {
   exportHost?: ExportHost;
 }
 
+/** How many SPC judgements are remembered before starting again: a few periods of a large file. */
+const SPC_JUDGEMENTS_KEPT = 2000;
+
 /** The longest protective marking the minutes will print in their page header. */
 export const MARKING_MAX_CHARS = 100;
 
 export class ClinicApp {
   private file: ClinicFile | null = null;
+  /** Clinic comparisons already worked out, kept while the data they came from is unchanged. */
+  private readonly reports = new ResultCache<ClinicReport>();
+  /** Each measure's SPC judgement by its inputs (see spcAt below). */
+  private readonly spcJudgements = new Map<string, SpcSummary | null>();
   private readonly listeners = new Set<FileChangedListener>();
 
   private prefs: Preferences;
@@ -169,7 +179,7 @@ export class ClinicApp {
       );
     }
     try {
-      if (fs.existsSync(target)) takeBackup(target, 'before-restore', fs.readFileSync(target));
+      if (fs.existsSync(target)) takeBackupCopy(target, 'before-restore');
       writeFileAtomic(target, bytes);
     } finally {
       if (held?.held) held.lock.release();
@@ -210,6 +220,8 @@ export class ClinicApp {
   close(): void {
     this.file?.close();
     this.file = null;
+    this.reports.clear();
+    this.spcJudgements.clear();
   }
 
   fileInfo(): FileInfo {
@@ -257,6 +269,17 @@ export class ClinicApp {
         `The period to compare with (${periodLabel(compare)}) must be before ${periodLabel(period)}.`,
       );
     }
+    const key = `${period} ${compare} ${keepRetired ? JSON.stringify(keepRetired) : ''}`;
+    return this.reports.get(db, key, () => this.buildComparison(db, period, compare, keepRetired));
+  }
+
+  /** The comparison itself, for a period and compare that have been checked. */
+  private buildComparison(
+    db: ClinicDatabase,
+    period: Period,
+    compare: Period,
+    keepRetired: readonly string[] | undefined,
+  ): ClinicReport {
     // Each measure is judged against the target that applied in the period, not today's.
     const targets = targetHistories(db);
     const report = buildReport(
@@ -271,7 +294,7 @@ export class ClinicApp {
     );
     // Signal or noise: each monthly measure's XmR judgement from its history up to the period.
     // Each measure's own options (baseline, screening, shift length, rebasings) as recorded.
-    const histories = historyByMeasure(monthlyHistoryUpTo(db, period));
+    const histories = monthlySeriesTextUpTo(db, period);
     const settings = allSpcSettings(db);
     return {
       ...report,
@@ -279,10 +302,35 @@ export class ClinicApp {
         ...row,
         spc:
           row.frequency === 'monthly'
-            ? spcAt(histories.get(row.key) ?? [], period, row, optionsOf(settings.get(row.key) ?? DEFAULT_SPC_SETTINGS))
+            ? this.spcAt(
+                histories.get(row.key) ?? '',
+                period,
+                { unit: row.unit, polarity: row.polarity, target: row.target },
+                optionsOf(settings.get(row.key) ?? DEFAULT_SPC_SETTINGS),
+              )
             : null,
       })),
     };
+  }
+
+  /**
+   * spcAt, remembered by everything it is given: a change anywhere in the file (a note, say)
+   * empties the comparison cache, but a measure whose history, target and options are the same
+   * gets the same judgement without working it out again. Nothing here can go stale: the key is
+   * the arguments themselves.
+   */
+  private spcAt(
+    history: string,
+    period: Period,
+    measure: Parameters<typeof spcAt>[2],
+    options: Parameters<typeof spcAt>[3],
+  ): SpcSummary | null {
+    const key = `${JSON.stringify([period, measure, options])}\n${history}`;
+    if (this.spcJudgements.has(key)) return this.spcJudgements.get(key) ?? null;
+    const judgement = spcAt(parseSeries(history), period, measure, options);
+    if (this.spcJudgements.size >= SPC_JUDGEMENTS_KEPT) this.spcJudgements.clear();
+    this.spcJudgements.set(key, judgement);
+    return judgement;
   }
 
   /**
@@ -402,6 +450,8 @@ export class ClinicApp {
 
   private use(file: ClinicFile): FileInfo {
     this.file?.close();
+    this.reports.clear();
+    this.spcJudgements.clear();
     this.file = file;
     // A preview describes the file it was checked against; another file needs its own.
     this.imports.cancelPreview();

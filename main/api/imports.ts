@@ -12,7 +12,6 @@ import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from '../i
 import { templateBytes, type TemplateFormat } from '../import/template';
 import { figureKey, type CatalogueEntry } from '../import/validate';
 import type { ZipLimits } from '../import/zip-guard';
-import { takeBackup } from '../store/backups';
 import { listCatalogue, listMeasures, listPeriods, measureHistory } from '../store/catalogue';
 import { sha256 as sha256Of, type ClinicFile } from '../store/clinic-file';
 import { writeFileAtomic } from '../store/durable-file';
@@ -192,7 +191,7 @@ export class Imports {
 
     const db = clinic.db;
     const at = this.actor.now();
-    const backup = takeBackup(clinic.path, 'before-import', clinic.snapshot(), at);
+    const backup = clinic.backup('before-import', at);
     const pathBefore = clinic.path;
     let importId = 0;
     let auditId = 0;

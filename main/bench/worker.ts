@@ -1,64 +1,315 @@
 /**
- * The main-side measurements for one clinic file, run in a process of its own so that its peak
- * memory is the app's alone: open, the clinic comparison, a measure's detail, and a confirmed
- * note edit against the naive baseline of saving the whole file for each edit.
+ * The main-side measurements for one clinic file, each kind in a process of its own so that its
+ * peak memory is the app's alone:
+ * - open: the first open in a fresh process, then five more.
+ * - core: a working session on the file, opened once for writing as the app does: a clinic's
+ *   view, the clinic comparison, a measure's detail, confirmed note edits and, as the app does
+ *   when the person pauses, saves of the whole file; where the memory goes, and its peak.
+ * - baseline: the naive design the journal replaces, an edit and a save of the whole file each time.
+ * - import: 10,000 or 100,000 rows (parse, validate, commit), a process for each size, each run
+ *   undone before the next.
+ * - minutes: the minutes of a 40-measure clinic as HTML and as PDF.
  */
-import { statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ClinicApp } from '../api/clinic-app';
+import { addMonths } from '../domain/period';
+import type { ExportHost } from '../exports/exporter';
+import { PlaywrightPrinter } from '../exports/playwright-printer';
 import { loadSqlJs } from '../store/database';
 import { summarise, timeRuns, type Figure } from './measure';
 
-export interface WorkerResult {
+export type WorkerKind = 'open' | 'core' | 'baseline' | 'import' | 'minutes';
+
+/** Where the memory of the main-side process is, in MB, at a moment. */
+export interface MemoryAt {
+  rss: number;
+  /** V8's JavaScript heap. */
+  jsHeap: number;
+  /**
+   * Memory V8 holds outside that heap: ArrayBuffers and Buffers (the clinic file sql.js keeps in
+   * memory, and any copy of it an export makes) and the sql.js WebAssembly memory (SQLite's heap).
+   */
+  outside: number;
+  /** The rest of the process: code, and Node and V8 themselves. */
+  other: number;
+}
+
+export interface OpenResult {
   wasmInit: number;
+  /** The first open in a fresh process: the WebAssembly code is still being compiled as it runs. */
+  firstOpen: number;
   open: Figure;
-  report: Figure;
+  /** Opening the same file six times in a row, each closed before the next. */
+  peakRssMb: number;
+}
+
+export interface CoreResult {
+  /** A clinic's view (its comparison, agenda, notes and actions), the first thing asked after opening. */
+  clinicView: number;
+  /** The first comparison after a change to the file: nothing is cached. */
+  reportCold: Figure;
+  /** The same comparison asked again with nothing changed: the kept result. */
+  reportCached: Figure;
   detail: Figure;
   confirmedEdit: Figure;
-  naiveEdit: Figure;
+  /** The full save the app makes when the person pauses, folding the journal into the file. */
+  checkpoint: Figure;
+  memory: { afterOpen: MemoryAt; atEnd: MemoryAt };
   peakRssMb: number;
   fileMb: number;
 }
 
-export async function runWorker(file: string, measureKeys: string[]): Promise<WorkerResult> {
+export interface ImportRun {
+  rows: number;
+  /** What the preview costs: parse and validate, writing nothing. */
+  preview: Figure;
+  /** The import itself: parse, validate, the backup before it, one transaction, the full save. */
+  import: Figure;
+  undo: Figure;
+}
+
+export interface ImportResult {
+  runs: ImportRun[];
+  peakRssMb: number;
+}
+
+export interface MinutesResult {
+  measures: number;
+  html: Figure;
+  /** The first PDF starts Chromium; the figure is the ones after it. */
+  firstPdf: number;
+  pdf: Figure;
+  peakRssMb: number;
+}
+
+const MB = 1_048_576;
+
+export function memoryNow(): MemoryAt {
+  const m = process.memoryUsage();
+  const mb = (n: number) => n / MB;
+  // `external` includes `arrayBuffers`.
+  return {
+    rss: mb(m.rss),
+    jsHeap: mb(m.heapTotal),
+    outside: mb(m.external),
+    other: mb(m.rss - m.heapTotal - m.external),
+  };
+}
+
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+export async function runOpen(file: string): Promise<OpenResult> {
   const wasmStart = performance.now();
   await loadSqlJs();
   const wasmInit = performance.now() - wasmStart;
-
   // Opening read-only: a writer's open also takes the lock and the day's backup, which the first open does once.
   const openSamples: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     const app = new ClinicApp();
     const start = performance.now();
     await app.openFile(file, { readOnly: true });
     openSamples.push(performance.now() - start);
     app.close();
   }
+  return {
+    wasmInit,
+    firstOpen: openSamples[0]!,
+    open: summarise(openSamples.slice(1)),
+    peakRssMb: peakRssMb(),
+  };
+}
 
+export async function runCore(file: string, measureKeys: string[]): Promise<CoreResult> {
   const app = new ClinicApp();
   await app.openFile(file);
-  const report = await timeRuns(15, () => app.report());
-  const detail = await timeRuns(30, (i) => app.measureDetail({ key: measureKeys[Math.abs(i) % measureKeys.length]! }));
+  const afterOpen = memoryNow();
+  const clinic = app.meetings.listClinics()[0]!;
+  const start = performance.now();
+  const view = app.meetings.getClinicView(clinic.id);
+  const clinicView = performance.now() - start;
+  let version = view.notes.find((n) => n.measure === measureKeys[0])?.version ?? 0;
+  const edit = (text: string) => {
+    version = app.meetings.saveNote(clinic.id, measureKeys[0]!, text, version).version;
+  };
 
+  // Each comparison follows a confirmed edit, which changes the file and so empties the cache.
+  const coldSamples: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    edit(`Before comparison ${i}`);
+    const start = performance.now();
+    app.report();
+    coldSamples.push(performance.now() - start);
+  }
+  const reportCached = await timeRuns(15, () => app.report());
+  const detail = await timeRuns(30, (i) => app.measureDetail({ key: measureKeys[Math.abs(i) % measureKeys.length]! }));
+  // Edits in three runs of ten, each followed by the save the app makes when the person pauses.
+  const editSamples: number[] = [];
+  const checkpointSamples: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (let i = 0; i < 10; i++) {
+      const start = performance.now();
+      edit(`Edited ${round}.${i}`);
+      editSamples.push(performance.now() - start);
+    }
+    const start = performance.now();
+    app.checkpoint();
+    checkpointSamples.push(performance.now() - start);
+  }
+  const atEnd = memoryNow();
+  const fileMb = statSync(file).size / MB;
+  app.close();
+  return {
+    clinicView,
+    reportCold: summarise(coldSamples),
+    reportCached,
+    detail,
+    confirmedEdit: summarise(editSamples),
+    checkpoint: summarise(checkpointSamples),
+    memory: { afterOpen, atEnd },
+    peakRssMb: peakRssMb(),
+    fileMb,
+  };
+}
+
+export interface BaselineResult {
+  naiveEdit: Figure;
+  peakRssMb: number;
+}
+
+/** The baseline: a note edit and a save of the whole file each time, as a save-per-edit design would. */
+export async function runBaseline(file: string, measureKeys: string[]): Promise<BaselineResult> {
+  const app = new ClinicApp();
+  await app.openFile(file);
   const clinic = app.meetings.listClinics()[0]!;
   let version = app.meetings.getClinicView(clinic.id).notes.find((n) => n.measure === measureKeys[0])?.version ?? 0;
-  const confirmedEdit = await timeRuns(30, (i) => {
-    version = app.meetings.saveNote(clinic.id, measureKeys[0]!, `Edited ${i}`, version).version;
-  });
-  // The baseline: make the same edit and write the whole file, as a save-per-edit design would.
   const naiveEdit = await timeRuns(8, (i) => {
     version = app.meetings.saveNote(clinic.id, measureKeys[0]!, `Naive ${i}`, version).version;
     app.checkpoint();
   });
-  const fileMb = statSync(file).size / 1_048_576;
   app.close();
-  return {
-    wasmInit,
-    open: summarise(openSamples),
-    report,
-    detail,
-    confirmedEdit,
-    naiveEdit,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-    fileMb,
-  };
+  return { naiveEdit, peakRssMb: peakRssMb() };
+}
+
+/**
+ * `rows` figures as a CSV, for whole months before the file's first one (history being filled
+ * in, so never a month in the future): every measure, the whole service and each team.
+ */
+function importCsv(keys: readonly string[], teams: readonly string[], first: string, rows: number): Uint8Array {
+  const lines = ['measure,period,value,team'];
+  for (let m = 1; lines.length <= rows; m++) {
+    const period = addMonths(first, -m);
+    for (const key of keys)
+      for (const team of ['', ...teams]) {
+        if (lines.length > rows) break;
+        lines.push(`${key},${period},${(m * 7 + team.length) % 90},${team}`);
+      }
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
+/** `plan`: how many runs of each size, e.g. [[10_000, 3], [100_000, 2]]. */
+export async function runImports(
+  source: string,
+  plan: ReadonlyArray<[rows: number, runs: number]>,
+): Promise<ImportResult> {
+  await loadSqlJs();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'perfclinic-bench-import-'));
+  try {
+    const file = path.join(dir, 'clinic.db');
+    copyFileSync(source, file);
+    const app = new ClinicApp();
+    await app.openFile(file);
+    const keys = app.report().measures.map((m) => m.key);
+    const teams = app.catalogue
+      .teamSplit(keys[0]!, app.periods().latest!)
+      .map((t) => t.team)
+      .filter((t) => t !== '');
+    const first = app.periods().periods.at(-1)!;
+    const results: ImportRun[] = [];
+    for (const [rows, runs] of plan) {
+      const bytes = importCsv(keys, teams, first, rows);
+      const preview: number[] = [];
+      const imported: number[] = [];
+      const undo: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        let start = performance.now();
+        const checked = await app.imports.previewBytes(bytes, 'figures.csv');
+        preview.push(performance.now() - start);
+        if (checked.errorCount > 0 || checked.totals.added !== rows)
+          throw new Error(`the benchmark's import is not clean: ${checked.summary}`);
+        start = performance.now();
+        await app.imports.importBytes(bytes, 'figures.csv');
+        imported.push(performance.now() - start);
+        start = performance.now();
+        app.imports.undoLast();
+        undo.push(performance.now() - start);
+      }
+      results.push({ rows, preview: summarise(preview), import: summarise(imported), undo: summarise(undo) });
+    }
+    app.close();
+    return { runs: results, peakRssMb: peakRssMb() };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runMinutes(source: string, measures: number, runs: number): Promise<MinutesResult> {
+  await loadSqlJs();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'perfclinic-bench-minutes-'));
+  const printer = new PlaywrightPrinter();
+  try {
+    const file = path.join(dir, 'clinic.db');
+    copyFileSync(source, file);
+    const app = new ClinicApp();
+    await app.openFile(file);
+    // A clinic where 40 measures were discussed, each with a note, and an action on every fourth.
+    const latest = app.periods().latest!;
+    const heldOn = new Date().toISOString().slice(0, 10);
+    const clinic = app.meetings.createClinic({
+      held_on: heldOn,
+      kind: 'Director’s performance clinic',
+      scope: [],
+      chair: 'Chair',
+      attendees: ['A', 'B'],
+      apologies: [],
+      period: latest,
+      compare: addMonths(latest, -1),
+    });
+    const keys = app.report().measures.slice(0, measures);
+    keys.forEach((m, i) => {
+      app.meetings.setDiscussed(clinic.id, m.key, true);
+      app.meetings.saveNote(clinic.id, m.key, `Discussed ${m.title}: the figure was explained and challenged.`, 0);
+      if (i % 4 === 0)
+        app.meetings.raiseAction({
+          clinicId: clinic.id,
+          measure: m.key,
+          description: `Look into ${m.title}`,
+          owner: 'Owner',
+          dueOn: new Date(Date.parse(heldOn) + 28 * 86_400_000).toISOString().slice(0, 10),
+        });
+    });
+    let n = 0;
+    const host: ExportHost = {
+      printer,
+      chooseSavePath: (suggested) => Promise.resolve(path.join(dir, `${n++}-${suggested}`)),
+      confirmReplace: () => Promise.resolve(true),
+    };
+    const html = await timeRuns(runs, () => app.exportMinutes({ clinicId: clinic.id, format: 'html' }, host));
+    let start = performance.now();
+    await app.exportMinutes({ clinicId: clinic.id, format: 'pdf' }, host);
+    const firstPdf = performance.now() - start;
+    const pdf: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      start = performance.now();
+      await app.exportMinutes({ clinicId: clinic.id, format: 'pdf' }, host);
+      pdf.push(performance.now() - start);
+    }
+    app.close();
+    return { measures: keys.length, html, firstPdf, pdf: summarise(pdf), peakRssMb: peakRssMb() };
+  } finally {
+    await printer.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

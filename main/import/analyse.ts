@@ -7,7 +7,7 @@ import { UserError } from '../store/errors';
 import type { Workbook } from './cells';
 import { readCsv } from './csv-reader';
 import { readSheet, type Layout, type Problem } from './layout';
-import { buildPreview, summarise, type FigureValue, type Preview } from './preview';
+import { buildPreview, summarise, type FigureLookup, type Preview } from './preview';
 import { validate, type CatalogueEntry } from './validate';
 import { readXlsx } from './xlsx-reader';
 import type { ZipLimits } from './zip-guard';
@@ -31,7 +31,7 @@ export interface Analysis {
 
 export interface AnalyseContext {
   catalogue: readonly CatalogueEntry[];
-  current: ReadonlyMap<string, FigureValue>;
+  current: FigureLookup;
   now: Date;
   zipLimits?: ZipLimits;
 }

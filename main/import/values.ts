@@ -67,8 +67,11 @@ export interface FigureCheck {
   warning: string | null;
 }
 
+/** Made once: toLocaleString with options makes a new NumberFormat each call (0.2 ms, for every warning). */
+const SHOWN = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 10 });
+
 function show(value: number): string {
-  return value.toLocaleString('en-GB', { maximumFractionDigits: 10 });
+  return SHOWN.format(value);
 }
 
 /** Checks a value against its measure's unit: the value to store, or why it cannot be stored. */

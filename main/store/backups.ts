@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from './durable-file';
+import { copyFileAtomic, writeFileAtomic } from './durable-file';
 
 export type BackupKind = 'daily' | 'before-import' | 'before-migration' | 'before-restore';
 
@@ -59,19 +59,26 @@ export function backupPath(file: string, name: string): string | null {
 
 /** Writes a backup of `bytes` and trims older backups of the same kind. Returns its name. */
 export function takeBackup(file: string, kind: BackupKind, bytes: Uint8Array, now = new Date()): string {
+  return keepBackup(file, kind, now, (target) => writeFileAtomic(target, bytes));
+}
+
+/** A backup of the file as it is on disk, copied by the file system rather than read into memory. */
+export function takeBackupCopy(file: string, kind: BackupKind, now = new Date()): string {
+  return keepBackup(file, kind, now, (target) => copyFileAtomic(file, target));
+}
+
+function keepBackup(file: string, kind: BackupKind, now: Date, write: (target: string) => void): string {
   const iso = now.toISOString();
   const name = kind === 'daily' ? `daily-${iso.slice(0, 10)}.db` : `${kind}-${iso.slice(0, 19).replace(/:/g, '-')}.db`;
   const folder = backupFolderFor(file);
   fs.mkdirSync(folder, { recursive: true });
-  writeFileAtomic(path.join(folder, name), bytes);
+  write(path.join(folder, name));
   const sameKind = listBackups(file).filter((b) => b.kind === kind);
   for (const old of sameKind.slice(KEEP[kind])) fs.rmSync(path.join(folder, old.name), { force: true });
   return name;
 }
 
-/** Takes today's daily backup unless there is one already. */
-export function takeDailyBackup(file: string, bytes: Uint8Array, now = new Date()): string | null {
-  const name = `daily-${now.toISOString().slice(0, 10)}.db`;
-  if (fs.existsSync(path.join(backupFolderFor(file), name))) return null;
-  return takeBackup(file, 'daily', bytes, now);
+/** True when there is no daily backup for today yet. */
+export function isDailyBackupDue(file: string, now = new Date()): boolean {
+  return !fs.existsSync(path.join(backupFolderFor(file), `daily-${now.toISOString().slice(0, 10)}.db`));
 }

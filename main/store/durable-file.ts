@@ -85,6 +85,29 @@ export function writeFileAtomic(target: string, bytes: Uint8Array, fs: SaveFs = 
   syncFolder(dir);
 }
 
+/**
+ * Copies `source` to `target` as writeFileAtomic writes: a temporary copy in the target's folder,
+ * flushed, then renamed over it. The file system copies it, so the bytes never pass through memory.
+ */
+export function copyFileAtomic(source: string, target: string): void {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    nodeFs.copyFileSync(source, temp, nodeFs.constants.COPYFILE_EXCL);
+    const fd = nodeFs.openSync(temp, 'r+');
+    try {
+      nodeFs.fsyncSync(fd);
+    } finally {
+      nodeFs.closeSync(fd);
+    }
+    renameWithRetry(realFs, temp, target);
+  } catch (error) {
+    nodeFs.rmSync(temp, { force: true });
+    throw new UserError(`Could not save ${path.basename(target)}: ${describe(error)}.`, { cause: error });
+  }
+  syncFolder(dir);
+}
+
 function renameWithRetry(fs: SaveFs, from: string, to: string): void {
   const deadline = Date.now() + RENAME_RETRY_MS;
   for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {

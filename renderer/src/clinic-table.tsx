@@ -15,7 +15,7 @@ import {
   type RowData,
   type SortingState,
 } from '@tanstack/react-table';
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { periodShortLabel } from '../../main/domain/period';
 import type { Benchmarks, ClinicReport, Period, PeriodValue, ReportRow, Unit } from '../../main/domain/types';
 import { WithAbbreviations } from './abbreviations';
@@ -51,7 +51,8 @@ export interface TableRecord {
   /** Agenda position (0-based) of each measure. */
   positions: ReadonlyMap<string, number>;
   onDiscussed: (key: string, discussed: boolean) => void;
-  onMove: (key: string, direction: -1 | 1) => void;
+  /** `visible`: the keys of the rows on screen, in order, when the button was pressed. */
+  onMove: (key: string, direction: -1 | 1, visible: readonly string[]) => void;
 }
 
 function RecordLine({ row, record }: { row: ReportRow; record: TableRecord }): ReactNode {
@@ -113,7 +114,17 @@ function MeasureCell({
   );
 }
 
-function AgendaCell({ row, record, count }: { row: ReportRow; record: TableRecord; count: number }): ReactNode {
+function AgendaCell({
+  row,
+  record,
+  count,
+  visible,
+}: {
+  row: ReportRow;
+  record: TableRecord;
+  count: number;
+  visible: () => string[];
+}): ReactNode {
   const position = record.positions.get(row.key) ?? 0;
   return (
     <div className="agenda-cell">
@@ -130,7 +141,7 @@ function AgendaCell({ row, record, count }: { row: ReportRow; record: TableRecor
             disabled={position === 0}
             onClick={(event) => {
               event.stopPropagation();
-              record.onMove(row.key, -1);
+              record.onMove(row.key, -1, visible());
             }}
           >
             <ArrowUpIcon />
@@ -143,7 +154,7 @@ function AgendaCell({ row, record, count }: { row: ReportRow; record: TableRecor
             disabled={position === count - 1}
             onClick={(event) => {
               event.stopPropagation();
-              record.onMove(row.key, 1);
+              record.onMove(row.key, 1, visible());
             }}
           >
             <ArrowDownIcon />
@@ -203,7 +214,11 @@ function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void, agen
               meta: { label: 'Agenda item' },
               cell: ({ row, table }) => {
                 const record = table.options.meta?.record;
-                return record ? <AgendaCell row={row.original} record={record} count={record.positions.size} /> : null;
+                // The rows on screen are read when a button is pressed, so a filter need not draw every row again.
+                const visible = () => table.getRowModel().rows.map((r) => r.original.key);
+                return record ? (
+                  <AgendaCell row={row.original} record={record} count={record.positions.size} visible={visible} />
+                ) : null;
               },
             }),
           ]
@@ -381,6 +396,56 @@ function groupByArea(
 
 const NO_SORTING: SortingState = [];
 
+/**
+ * One measure's row. Its cells depend only on the measure, the columns, the clinic's record and
+ * onOpen, so a re-sort or a filter, which only moves or removes rows, draws no row again.
+ */
+const MeasureRow = memo(
+  function MeasureRow({
+    row,
+    record,
+    onOpen,
+  }: {
+    row: Row<ReportRow>;
+    record: TableRecord | undefined;
+    onOpen: (row: ReportRow) => void;
+    columns: unknown;
+  }): ReactNode {
+    return (
+      <tr
+        className={`measure-row measure-row--${row.original.status.replace('_', '-')}${
+          record?.discussed.has(row.original.key) ? ' measure-row--discussed' : ''
+        }`}
+        onClick={() => onOpen(row.original)}
+      >
+        {row.getVisibleCells().map((cell) => {
+          const numeric = metaOf(cell.column).numeric === true;
+          const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+          return cell.column.id === 'measure' ? (
+            <th key={cell.id} scope="row" className="measure-cell">
+              {content}
+            </th>
+          ) : (
+            <td key={cell.id} className={numeric ? 'numeric' : undefined} data-column={cell.column.id}>
+              {content}
+            </td>
+          );
+        })}
+      </tr>
+    );
+  },
+  // TanStack makes new Row objects when the rows are filtered; what a row shows is the same.
+  (a, b) =>
+    a.row.original === b.row.original && a.record === b.record && a.onOpen === b.onOpen && a.columns === b.columns,
+);
+
+/**
+ * Rows drawn in the table's first frame: more than a screen shows. A longer table draws the rest
+ * straight after that frame, in a transition, so 500 measures appear as quickly as 20 and the
+ * page keeps answering the keyboard and mouse meanwhile.
+ */
+const FIRST_FRAME_ROWS = 20;
+
 export interface ClinicTableProps {
   report: ClinicReport;
   /** In agenda mode, already in agenda order. */
@@ -413,10 +478,27 @@ export function ClinicTable({ report, rows, onOpen, record, agenda = false }: Cl
     getRowId: (row) => row.key,
   });
 
+  // The table's first frame draws only the first rows; after that, every change draws in place.
+  const [complete, setComplete] = useState(false);
+  const partial = !complete && rows.length > FIRST_FRAME_ROWS;
+  useEffect(() => {
+    if (complete) return;
+    const frame = requestAnimationFrame(() => startTransition(() => setComplete(true)));
+    return () => cancelAnimationFrame(frame);
+  }, [complete]);
+
   const areaOrder = useMemo(() => [...new Set(report.measures.map((m) => m.area))], [report.measures]);
   const groups = agenda
     ? [{ area: 'agenda', title: 'Agenda', rows: table.getRowModel().rows }]
     : groupByArea(table.getRowModel().rows, areaOrder);
+  let room = partial ? FIRST_FRAME_ROWS : Infinity;
+  const shown = groups
+    .map((group) => {
+      const rowsNow = room >= group.rows.length ? group.rows : group.rows.slice(0, room);
+      room -= rowsNow.length;
+      return { ...group, rowsNow };
+    })
+    .filter((group) => group.rowsNow.length > 0);
   const [top, bottom] = table.getHeaderGroups();
   const leafCount = table.getVisibleLeafColumns().length;
   const sortedBy = sorting[0];
@@ -426,7 +508,8 @@ export function ClinicTable({ report, rows, onOpen, record, agenda = false }: Cl
     : null;
 
   return (
-    <table className={`clinic-table${record ? ' clinic-table--record' : ''}`}>
+    // Busy while the rows after the first frame's are still being added.
+    <table className={`clinic-table${record ? ' clinic-table--record' : ''}`} aria-busy={partial || undefined}>
       <caption className="visually-hidden">
         Measures for {periodShortLabel(report.period)} compared with {periodShortLabel(report.compare)}
         {agenda ? ', in agenda order.' : ', grouped by service area.'}
@@ -456,7 +539,7 @@ export function ClinicTable({ report, rows, onOpen, record, agenda = false }: Cl
             ))}
         </tr>
       </thead>
-      {groups.map((group) => (
+      {shown.map((group) => (
         <tbody key={group.area}>
           {!agenda && (
             <tr className="area-row">
@@ -468,28 +551,8 @@ export function ClinicTable({ report, rows, onOpen, record, agenda = false }: Cl
               </th>
             </tr>
           )}
-          {group.rows.map((row) => (
-            <tr
-              key={row.id}
-              className={`measure-row measure-row--${row.original.status.replace('_', '-')}${
-                record?.discussed.has(row.original.key) ? ' measure-row--discussed' : ''
-              }`}
-              onClick={() => onOpen(row.original)}
-            >
-              {row.getVisibleCells().map((cell) => {
-                const numeric = metaOf(cell.column).numeric === true;
-                const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-                return cell.column.id === 'measure' ? (
-                  <th key={cell.id} scope="row" className="measure-cell">
-                    {content}
-                  </th>
-                ) : (
-                  <td key={cell.id} className={numeric ? 'numeric' : undefined} data-column={cell.column.id}>
-                    {content}
-                  </td>
-                );
-              })}
-            </tr>
+          {group.rowsNow.map((row) => (
+            <MeasureRow key={row.id} row={row} record={record} onOpen={onOpen} columns={columns} />
           ))}
         </tbody>
       ))}

@@ -29,7 +29,7 @@ export interface ViewRecord {
 }
 
 /** Moves `key` past its neighbour among the rows on screen, keeping everything filtered out where it was. */
-function moved(order: string[], visible: string[], key: string, direction: -1 | 1): string[] | null {
+function moved(order: string[], visible: readonly string[], key: string, direction: -1 | 1): string[] | null {
   const at = visible.indexOf(key);
   const neighbour = visible[at + direction];
   if (at < 0 || neighbour === undefined) return null;
@@ -93,6 +93,7 @@ function StatusSummary({ rows }: { rows: ReportRow[] }): ReactNode {
 }
 
 function matches(row: ReportRow, words: string[]): boolean {
+  if (words.length === 0) return true;
   const text = `${row.title} ${row.definition}`.toLocaleLowerCase('en-GB');
   return words.every((word) => text.includes(word));
 }
@@ -146,9 +147,9 @@ export function ClinicView({
     return [...rows].sort((a, b) => (position.get(a.key) ?? 1e9) - (position.get(b.key) ?? 1e9));
   }, [rows, agendaMode, record]);
 
+  // Depends on the record alone, so filtering (which changes the rows) draws no row again.
   const tableRecord = useMemo((): TableRecord | undefined => {
     if (!record) return undefined;
-    const visible = ordered.map((r) => r.key);
     return {
       readOnly: record.readOnly,
       notes: record.notes,
@@ -156,13 +157,13 @@ export function ClinicView({
       discussed: record.discussed,
       positions: new Map(record.agenda.map((k, i) => [k, i])),
       onDiscussed: record.onDiscussed,
-      onMove: (key, direction) => {
+      onMove: (key, direction, visible) => {
         const next = moved(record.agenda, visible, key, direction);
-        const title = ordered.find((r) => r.key === key)?.title ?? key;
+        const title = report.measures.find((r) => r.key === key)?.title ?? key;
         if (next) record.onReorder(next, { key, title, direction });
       },
     };
-  }, [record, ordered]);
+  }, [record, report.measures]);
   const discussedCount = record ? report.measures.filter((m) => record.discussed.has(m.key)).length : 0;
 
   return (

@@ -3,7 +3,7 @@
  * to review and the measures in agenda order) with one measure's detail on demand. With no clinic
  * yet, the measures comparison still shows, with a prompt to start one.
  */
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { arrangeAgenda, isConcern, willFail } from '../../main/domain/agenda';
 import type { ClinicReport, ClinicView as ClinicViewData, Period, ReportRow } from '../../main/domain/types';
 import { ActionsToReview, ReviewSummary } from './actions-to-review';
@@ -153,6 +153,8 @@ export function MeetingPage({
 
   // Only the view of the clinic chosen counts; another clinic's, still on screen while loading, does not.
   const shown = view.state === 'ready' && view.value.clinic.id === clinicId ? view.value : null;
+  // The actions to review sit below the measures: they are drawn just after them, so the measures show first.
+  const reviewed = useDeferredValue(shown, null);
   const areaTitles = useMemo(() => new Map(file.areas.map((a) => [a.key, a.title])), [file.areas]);
 
   // Changes made in the panel reload the clinic behind it once, when the panel closes.
@@ -325,7 +327,7 @@ export function MeetingPage({
           </ClinicHeader>
           {recordError && <ErrorMessage title="That change was not saved" message={recordError} />}
           <ClinicView report={shown.report} onOpen={setOpen} {...(record ? { record } : {})} />
-          <ActionsToReview view={shown} onChanged={refresh} />
+          {reviewed?.clinic.id === shown.clinic.id && <ActionsToReview view={reviewed} onChanged={refresh} />}
         </>
       )}
       {open && shown && (

@@ -127,11 +127,67 @@ describe('a file that is not a good clinic file gets a clear message and is left
     );
   });
 
+  it('damaged inside: any page after the header zeroed or garbled', async () => {
+    const good = readFileSync(await sampleFile());
+    const pageSize = good.readUInt16BE(16);
+    expect(good.length / pageSize).toBeGreaterThan(20);
+    for (let page = 2; page <= good.length / pageSize; page++) {
+      for (const garble of [false, true]) {
+        const bad = Buffer.from(good);
+        const start = (page - 1) * pageSize;
+        for (let i = start; i < start + pageSize; i++) bad[i] = garble ? bad[i]! ^ 0x5a : 0;
+        await expectRefused(bad, /is damaged(:| and cannot be read).*has not been changed/);
+      }
+    }
+  });
+
   it('a folder or a missing file', async () => {
     const dir = tempDir();
     await expect(new ClinicApp().openFile(dir)).rejects.toThrow(/is a folder/);
     await expect(new ClinicApp().openFile(path.join(dir, 'nope.db'))).rejects.toThrow(/There is no file/);
     expect(existsSync(path.join(dir, 'nope.db'))).toBe(false);
+  });
+});
+
+describe('the bytes a database is opened from', () => {
+  async function smallFile(pageSize: number): Promise<Uint8Array> {
+    const db = await ClinicDatabase.fromBytes();
+    db.exec(`PRAGMA page_size = ${pageSize}; CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('before');`);
+    const bytes = db.export();
+    db.close();
+    return bytes;
+  }
+
+  it('are never changed by the database unless handed over, even as a Buffer', async () => {
+    const bytes = Buffer.from(await smallFile(4096));
+    const before = Buffer.from(bytes);
+    const db = await ClinicDatabase.fromBytes(bytes);
+    db.run("UPDATE t SET x = 'after'");
+    expect(bytes.equals(before)).toBe(true);
+    db.close();
+  });
+
+  it('when handed over, become the database itself rather than a copy (sql.js still works that way)', async () => {
+    const exported = await smallFile(4096);
+    const bytes = new Uint8Array(exported.length);
+    bytes.set(exported);
+    const db = await ClinicDatabase.fromBytes(bytes, { handOver: true });
+    db.run("UPDATE t SET x = 'after'");
+    expect(Buffer.from(bytes).includes('after')).toBe(true);
+    expect(db.get<{ x: string }>('SELECT x FROM t')?.x).toBe('after');
+    db.close();
+  });
+
+  it('are copied all the same when they share memory with other Buffers', async () => {
+    // Files under 4 KB come back from Node in a slice of a shared pool; a 512-byte page makes one.
+    const small = Buffer.from(await smallFile(512));
+    expect(small.length).toBeLessThan(4096);
+    expect(small.byteLength).toBeLessThan(small.buffer.byteLength);
+    const before = Buffer.from(small);
+    const db = await ClinicDatabase.fromBytes(small, { handOver: true });
+    db.run("UPDATE t SET x = 'after'");
+    expect(small.equals(before)).toBe(true);
+    db.close();
   });
 });
 

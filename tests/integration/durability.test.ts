@@ -321,6 +321,55 @@ describe('automatic backups', () => {
     expect(listBackups(file).map((b) => b.kind)).toContain('before-restore');
   });
 
+  it('the day’s backup holds the file as it was on disk, even when the open replays a crash journal into it', async () => {
+    const file = await sampleFile();
+    const crashed = await ClinicFile.open(file);
+    setCounter(crashed, 7);
+    crashed.db.close(); // a crash: the change is only in the journal
+    const onDisk = fs.readFileSync(file);
+    const app = new ClinicApp({ dailyBackup: true });
+    await app.openFile(file);
+    app.close();
+    const daily = listBackups(file).filter((b) => b.kind === 'daily');
+    expect(daily).toHaveLength(1);
+    expect(fs.readFileSync(path.join(`${file}.backups`, daily[0]!.name)).equals(onDisk)).toBe(true);
+    const reopened = await ClinicFile.open(file);
+    expect(counterOf(reopened)).toBe(7);
+    reopened.close();
+  });
+
+  it('a backup holds the clinic as it is in memory: a copy of the file when they are the same, else written out', async () => {
+    const file = await sampleFile();
+    const clinic = await ClinicFile.open(file);
+    const backupBytes = (name: string) => fs.readFileSync(path.join(`${file}.backups`, name));
+    const counterIn = async (bytes: Uint8Array) => {
+      const db = await ClinicDatabase.fromBytes(bytes);
+      const value = Number(db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'counter'")?.value ?? 0);
+      db.close();
+      return value;
+    };
+    // Nothing changed since it was opened: the file itself is copied.
+    const same = clinic.backup('before-import', new Date('2024-01-01T10:00:00Z'));
+    expect(backupBytes(same).equals(fs.readFileSync(file))).toBe(true);
+
+    // A change confirmed into the journal is not in the file yet, but is in the backup.
+    setCounter(clinic, 3);
+    const journalled = clinic.backup('before-import', new Date('2024-01-01T10:00:01Z'));
+    expect(await counterIn(backupBytes(journalled))).toBe(3);
+
+    // Saved, then replaced by someone else: the backup is ours, not theirs.
+    clinic.save();
+    const theirs = await ClinicFile.open(file, { readOnly: true });
+    const other = await ClinicDatabase.fromBytes(fs.readFileSync(file));
+    other.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('counter', '99')");
+    writeFileAtomic(file, other.export());
+    other.close();
+    theirs.close();
+    const replaced = clinic.backup('before-import', new Date('2024-01-01T10:00:02Z'));
+    expect(await counterIn(backupBytes(replaced))).toBe(3);
+    clinic.db.close();
+  });
+
   it('a damaged file can be replaced by its backup, and the damaged one is kept', async () => {
     const file = await sampleFile();
     const app = new ClinicApp({ dailyBackup: true });

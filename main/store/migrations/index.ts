@@ -4,6 +4,7 @@ import { migrate002 } from './002-clinics-notes-actions';
 import { migrate003 } from './003-imports-teams-targets';
 import { migrate004 } from './004-service-index';
 import { migrate005 } from './005-spc-settings';
+import { migrate006 } from './006-service-index-values';
 
 /** Migration N turns schema N-1 into schema N. Append only; never edit one that has shipped. */
 export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
@@ -12,6 +13,7 @@ export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
   migrate003,
   migrate004,
   migrate005,
+  migrate006,
 ];
 
 export const LATEST_SCHEMA = migrations.length;
