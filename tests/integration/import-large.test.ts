@@ -9,7 +9,7 @@ import { october2023 } from '../../main/sample/october-2023';
 import { tempDir } from '../support/temp';
 
 describe('a large import', () => {
-  it('100,000 rows parse, validate, commit and undo in seconds', async () => {
+  it('100,000 rows parse, validate, commit and undo exactly', async () => {
     const file = path.join(tempDir(), 'clinic.db');
     (await ClinicFile.create(file, (db) => insertDataset(db, october2023))).close();
     const counts = october2023.measures.filter((m) => m.unit === 'count').map((m) => m.key);
@@ -31,16 +31,13 @@ describe('a large import', () => {
     const clinic = await ClinicFile.open(file);
     const imports = new Imports(() => clinic, { who: 'Pat Officer', now: () => new Date('2024-06-15T12:00:00Z') });
     const before = allFigures(clinic.db);
-    const started = performance.now();
     const preview = await imports.previewFile(source);
     expect(preview.errorCount).toBe(0);
     expect(preview.totals.added).toBe(100_000);
     const result = await imports.importFile(source, { expectedSha256: preview.sha256 });
-    const elapsed = performance.now() - started;
     expect(result.totals.added).toBe(100_000);
     expect(clinic.db.get<{ n: number }>('SELECT count(*) AS n FROM observations')?.n).toBe(before.length + 100_000);
-    // Preview and import each read and check the whole file; together well within the time a person waits.
-    expect(elapsed).toBeLessThan(15_000);
+    // How long it takes is measured by the benchmark (npm run bench), never asserted in a test.
     imports.undoLast();
     expect(allFigures(clinic.db)).toEqual(before);
     clinic.close();
