@@ -39,6 +39,7 @@ interface PageGlobals {
     querySelectorAll(selector: string): ArrayLike<PageElement>;
   };
   requestAnimationFrame(callback: () => void): number;
+  requestIdleCallback(callback: () => void, options?: { timeout: number }): number;
   MessageChannel: new () => {
     port1: { onmessage: (() => void) | null };
     port2: { postMessage(message: unknown): void };
@@ -137,6 +138,8 @@ function timeClick(page: Page, find: 'status-heading' | 'off-target'): Promise<n
             .find((c) => (c.textContent ?? '').includes('Off target only'))
             ?.querySelector('input');
     if (!target) throw new Error(`no ${which} on the page`);
+    // Once the page has settled: the rows after the first frame's and the actions to review drawn.
+    await new Promise<void>((resolve) => g.requestIdleCallback(() => resolve(), { timeout: 5000 }));
     await w.__afterPaint();
     const start = performance.now();
     target.click();
