@@ -26,8 +26,20 @@ export function decodeText(bytes: Uint8Array): { text: string; notice: string | 
 }
 
 /** Comma unless the first line plainly uses semicolons (Excel in some regions) or tabs. */
+/** The first line with something on it, found without splitting the whole file into lines. */
+function firstLine(text: string): string {
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+    if (line.trim() !== '') return line;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return '';
+}
+
 function guessDelimiter(text: string): string {
-  const first = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const first = firstLine(text);
   const unquoted = first.replace(/"[^"]*"/g, '');
   const counts = [',', ';', '\t'].map((d) => [d, unquoted.split(d).length - 1] as const);
   const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));

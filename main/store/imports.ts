@@ -47,10 +47,11 @@ export function insertImport(db: ClinicDatabase, record: NewImport): number {
 
 /** Writes the figures and, beside them, what each replaced, so the import can be undone exactly. */
 export function applyWrites(db: ClinicDatabase, importId: number, writes: readonly PlannedWrite[]): void {
+  // Parameters made as each row is written (a generator), not 100,000 arrays at once.
   db.runMany(
     `INSERT INTO import_changes (import_id, measure, period, team, old_value, old_numerator, old_denominator,
        new_value, new_numerator, new_denominator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    writes.map((w) => [
+    eachOf(writes, (w) => [
       importId,
       w.measure,
       w.period,
@@ -67,8 +68,12 @@ export function applyWrites(db: ClinicDatabase, importId: number, writes: readon
     `INSERT INTO observations (measure, period, team, value, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (measure, period, team) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
        denominator = excluded.denominator`,
-    writes.map((w) => [w.measure, w.period, w.team, w.next.value, w.next.numerator, w.next.denominator]),
+    eachOf(writes, (w) => [w.measure, w.period, w.team, w.next.value, w.next.numerator, w.next.denominator]),
   );
+}
+
+function* eachOf<T, R>(items: readonly T[], map: (item: T) => R): Generator<R> {
+  for (const item of items) yield map(item);
 }
 
 export interface RecordedChange {
