@@ -212,8 +212,11 @@ async function main(argv: string[]): Promise<void> {
   const out = path.resolve('bench-results');
   mkdirSync(out, { recursive: true });
   results.totalSeconds = (performance.now() - started) / 1000;
+  results.loadAverageAtEnd = os.loadavg();
   writeFileSync(path.join(out, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nWrote ${path.join(out, 'bench.json')} after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `\nWrote ${path.join(out, 'bench.json')} after ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${os.loadavg()[0]!.toFixed(1)} at the end`,
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

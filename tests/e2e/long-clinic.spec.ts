@@ -83,5 +83,4 @@ test('in a long clinic, an agenda item moves past its neighbour on screen while 
   await page.getByRole('searchbox', { name: 'Search measures' }).fill('');
   await expect(page.getByRole('rowheader').getByRole('button')).toHaveCount(fullBefore.length);
   expect(await measureTitles(page)).toEqual(expected);
-  await page.screenshot({ path: '/tmp/perfscratch/long-clinic-agenda.png' });
 });
