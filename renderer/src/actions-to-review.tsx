@@ -87,10 +87,19 @@ export function ReviewSummary({ view }: { view: ClinicView }): ReactNode {
   );
 }
 
-export function ActionsToReview({ view, onChanged }: { view: ClinicView; onChanged: () => void }): ReactNode {
+export function ActionsToReview({
+  view,
+  readOnlyFile,
+  onChanged,
+}: {
+  view: ClinicView;
+  /** The file is open read-only (someone else has it): actions can be read, not changed. */
+  readOnlyFile: boolean;
+  onChanged: () => void;
+}): ReactNode {
   const [raising, setRaising] = useState(false);
   const { clinic, previous } = view;
-  const readOnly = clinic.status === 'final';
+  const readOnly = clinic.status === 'final' || readOnlyFile;
   const lastMet = previous
     ? `The last clinic, ${previous.kind}, met on ${formatDate(previous.held_on)}.`
     : 'This is the first clinic in this file.';

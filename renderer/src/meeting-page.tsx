@@ -327,7 +327,9 @@ export function MeetingPage({
           </ClinicHeader>
           {recordError && <ErrorMessage title="That change was not saved" message={recordError} />}
           <ClinicView report={shown.report} onOpen={setOpen} {...(record ? { record } : {})} />
-          {reviewed?.clinic.id === shown.clinic.id && <ActionsToReview view={reviewed} onChanged={refresh} />}
+          {reviewed?.clinic.id === shown.clinic.id && (
+            <ActionsToReview view={reviewed} readOnlyFile={readOnlyFile} onChanged={refresh} />
+          )}
         </>
       )}
       {open && shown && (

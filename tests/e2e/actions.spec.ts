@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { action, measureRow, openMeasure, reviewGroup } from './clinic-page';
 import { expect, test } from './fixtures';
-import { startClinic } from './seed';
+import { raise, startClinic } from './seed';
 
 // Whole journeys through the real API: each step waits for the file to answer.
 test.describe.configure({ timeout: 60_000 });
@@ -128,4 +129,15 @@ test('bad input gets the reason in words and keeps what was typed', async ({ pag
   await expect(confirm).toBeHidden();
   await expect(action(panel, 'DPC-2023-11-01')).toHaveCount(0);
   await expect(panel).toContainText('None yet');
+});
+
+test('with the file open read-only, actions to review can be read but offer no changes', async ({ page, clinic }) => {
+  const c = startClinic(clinic.app);
+  raise(clinic.app, c, 'decisions_1wd', 'Review the Front Door rota', 'Sam Okafor', '2023-11-30');
+  await clinic.app.openFile(path.join(clinic.dir, 'clinic.db'), { readOnly: true });
+  await clinic.open();
+  await expect(page.getByRole('banner').getByText('Read only', { exact: true })).toBeVisible();
+  const review = page.getByRole('region', { name: /Actions to review/ });
+  await expect(review).toContainText('Review the Front Door rota');
+  await expect(review.getByRole('button', { name: /Add an update|Edit|Delete|Raise/ })).toHaveCount(0);
 });
