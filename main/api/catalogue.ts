@@ -15,7 +15,7 @@ import type { Period, ServiceArea } from '../domain/types';
 import { cleanText } from '../domain/validate';
 import * as c from '../store/catalogue';
 import type { ClinicFile } from '../store/clinic-file';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import { writeAudit } from '../store/meetings';
 import type { Actor } from './meetings';
 

@@ -48,7 +48,7 @@ import { SpcControls } from './spc';
 import { allSpcSettings, annotationsFor, spcSettings } from '../store/spc';
 import { Meetings } from './meetings';
 import { loadPreferences, savePreferences } from './preferences';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 
 export type FileChangedListener = (info: FileInfo) => void;
 

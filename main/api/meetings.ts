@@ -38,7 +38,7 @@ import {
 } from '../domain/validate';
 import { hasPeriod, listAreas, listPeriods } from '../store/catalogue';
 import type { ClinicFile } from '../store/clinic-file';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import * as q from '../store/meetings';
 
 /** Who is making the change and when; the clock is injectable so tests can fix "today". */

@@ -4,7 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ClinicApp } from '../api/clinic-app';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import { ACTION_STATUSES } from '../domain/actions';
 import { isException } from '../domain/agenda';
 import type { ActionStatus } from '../domain/types';

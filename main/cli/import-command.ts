@@ -6,7 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ClinicApp } from '../api/clinic-app';
 import type { ImportPreview } from '../api/imports';
 import { periodShortLabel } from '../domain/period';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 
 export const IMPORT_USAGE = `  perfclinic import --db FILE FILE.xlsx|FILE.csv [--dry-run] [--format table|json]
       Import figures from a spreadsheet: one row per measure and period, or one row per measure
