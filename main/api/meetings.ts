@@ -22,11 +22,10 @@ import type {
   AgendaItem,
   AuditEntry,
   Clinic,
-  ClinicReport,
   ClinicSummary,
-  ClinicView,
   Note,
 } from '../domain/types';
+import type { ClinicReport, ClinicView } from '../domain/views';
 import {
   checkDescription,
   checkDueDate,
