@@ -9,14 +9,12 @@ import type {
   AgendaItem,
   AuditEntry,
   Clinic,
-  ClinicReport,
   ClinicSummary,
-  ClinicView,
-  MeasureDetail,
   Note,
   Period,
   ServiceArea,
 } from './domain/types';
+import type { ClinicReport, ClinicView, MeasureDetail } from './domain/views';
 import type { CatalogueMeasure, TeamFigure } from './domain/catalogue';
 import type { Annotation, SpcSettings } from './domain/spc';
 import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from './import/results';

@@ -15,7 +15,7 @@ import type { Period, ServiceArea } from '../domain/types';
 import { cleanText } from '../domain/validate';
 import * as c from '../store/catalogue';
 import type { ClinicFile } from '../store/clinic-file';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import { writeAudit } from '../store/meetings';
 import type { Actor } from './meetings';
 
@@ -119,11 +119,9 @@ export class Catalogue {
     const cleaned = clean(fields);
     const problem = checkMeasureFields(cleaned, new Set(c.listAreas(this.db).map((a) => a.key)));
     if (problem) throw new UserError(problem);
-    const taken = this.db.get<{ key: string }>(
-      'SELECT key FROM measures WHERE lower(title) = lower(?) AND retired_at IS NULL AND key <> ?',
-      [cleaned.title, key],
-    );
-    if (taken) throw new UserError(`Another measure (${taken.key}) already has the title "${cleaned.title}".`);
+    const taken = c.measureWithTitle(this.db, cleaned.title, key);
+    if (taken !== undefined)
+      throw new UserError(`Another measure (${taken}) already has the title "${cleaned.title}".`);
     return cleaned;
   }
 
@@ -163,8 +161,7 @@ export class Catalogue {
       throw new UserError(
         'A measure key is lower-case letters, digits and underscores, such as visits_cin, and at most 100 characters.',
       );
-    if (this.db.get('SELECT 1 AS found FROM measures WHERE key = ?', [key]))
-      throw new UserError(`There is already a measure with the key "${key}".`);
+    if (c.measureExists(this.db, key)) throw new UserError(`There is already a measure with the key "${key}".`);
     const fields = this.check(input.fields, key);
     if (input.target) this.checkTarget(fields.unit, input.target.target, input.target.appliesFrom);
     this.file().commit(() => {

@@ -8,7 +8,8 @@ import type { FileInfo, PeriodList, Preferences } from '../contract';
 import { periodLabel } from '../domain/period';
 import { buildReport, defaultComparePeriod } from '../domain/report';
 import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt, type SpcSummary } from '../domain/spc';
-import type { ClinicReport, Dataset, MeasureDetail, Period } from '../domain/types';
+import type { Dataset, Period } from '../domain/types';
+import type { ClinicReport, MeasureDetail } from '../domain/views';
 import { october2023 } from '../sample/october-2023';
 import {
   getCatalogueMeasure,
@@ -48,7 +49,7 @@ import { SpcControls } from './spc';
 import { allSpcSettings, annotationsFor, spcSettings } from '../store/spc';
 import { Meetings } from './meetings';
 import { loadPreferences, savePreferences } from './preferences';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 
 export type FileChangedListener = (info: FileInfo) => void;
 

@@ -4,7 +4,7 @@
  * the answer is always a Result with an error a person can read.
  */
 import { callNames, contract, type CallArgs, type CallName, type CallResult, type Result } from '../contract';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import type { ClinicApp } from './clinic-app';
 
 export type Handlers = { [K in CallName]: (args: CallArgs<K>) => CallResult<K> | Promise<CallResult<K>> };

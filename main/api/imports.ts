@@ -15,7 +15,7 @@ import type { ZipLimits } from '../import/zip-guard';
 import { listCatalogue, listMeasures, listPeriods, measureHistory } from '../store/catalogue';
 import { sha256 as sha256Of, type ClinicFile } from '../store/clinic-file';
 import { writeFileAtomic } from '../store/durable-file';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import * as q from '../store/imports';
 import { writeAudit } from '../store/meetings';
 import type { Actor } from './meetings';

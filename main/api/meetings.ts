@@ -22,11 +22,10 @@ import type {
   AgendaItem,
   AuditEntry,
   Clinic,
-  ClinicReport,
   ClinicSummary,
-  ClinicView,
   Note,
 } from '../domain/types';
+import type { ClinicReport, ClinicView } from '../domain/views';
 import {
   checkDescription,
   checkDueDate,
@@ -36,9 +35,9 @@ import {
   isIsoDate,
   UPDATE_MAX_CHARS,
 } from '../domain/validate';
-import { hasPeriod, listAreas, listPeriods } from '../store/catalogue';
+import { hasPeriod, listAreas, listPeriods, measureExists, measureTitles } from '../store/catalogue';
 import type { ClinicFile } from '../store/clinic-file';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import * as q from '../store/meetings';
 
 /** Who is making the change and when; the clock is injectable so tests can fix "today". */
@@ -117,7 +116,7 @@ export class Meetings {
 
   private checkMeasure(measure: string | null): void {
     if (measure === null) return;
-    if (!this.db.get('SELECT 1 AS found FROM measures WHERE key = ?', [measure])) {
+    if (!measureExists(this.db, measure)) {
       throw new UserError(`There is no measure "${measure}" in this clinic file.`);
     }
   }
@@ -472,9 +471,7 @@ export class Meetings {
 
   private actionLog(): ActionLogEntry[] {
     const clinics = new Map(q.listClinics(this.db).map((c) => [c.id, c]));
-    const titles = new Map(
-      this.db.all<{ key: string; title: string }>('SELECT key, title FROM measures').map((m) => [m.key, m.title]),
-    );
+    const titles = measureTitles(this.db);
     const updates = new Map<number, ActionUpdate[]>();
     for (const u of q.updatesForActions(this.db)) {
       const list = updates.get(u.action_id);

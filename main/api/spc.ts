@@ -9,7 +9,7 @@ import type { Period } from '../domain/types';
 import { cleanText } from '../domain/validate';
 import { getMeasure } from '../store/catalogue';
 import type { ClinicFile } from '../store/clinic-file';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import { writeAudit } from '../store/meetings';
 import * as s from '../store/spc';
 import type { Actor } from './meetings';

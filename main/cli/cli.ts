@@ -2,9 +2,8 @@
  * `perfclinic`: the command line door to the same application API the window uses.
  * Exit 0 on success; any problem prints one clear line on stderr, exits non-zero and touches nothing.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ClinicApp } from '../api/clinic-app';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import { ACTION_STATUSES } from '../domain/actions';
 import { isException } from '../domain/agenda';
 import type { ActionStatus } from '../domain/types';
@@ -20,7 +19,8 @@ import {
 import { PlaywrightPrinter } from '../exports/playwright-printer';
 import { ExportExistsError, writeExport } from '../exports/write-export';
 import { actionLogCsv } from '../exports/action-log';
-import { IMPORT_COMMANDS, IMPORT_USAGE, ImportUsageError, runImport } from './import-command';
+import { parseOptions, requireDb, UsageError } from './arguments';
+import { IMPORT_COMMANDS, IMPORT_USAGE, runImport } from './import-command';
 import { actionsTable, clinicsTable } from './meeting-output';
 import { exceptionsText } from './exceptions-output';
 import { formatReport, type ReportFormat } from './report-output';
@@ -52,24 +52,7 @@ ${IMPORT_USAGE}
   perfclinic help
       Show this text.`;
 
-/** Exit codes: 1 for a problem with the file or its contents, 2 for a mistake in the command. */
-class UsageError extends Error {}
-
 const FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv'];
-
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
-  try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
-  }
-}
-
-function requireDb(values: Record<string, unknown>): string {
-  const db = values.db;
-  if (typeof db !== 'string' || db === '') throw new UsageError('--db FILE is required: the clinic file to use');
-  return db;
-}
 
 function checkPeriod(name: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
@@ -139,13 +122,13 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
     if (command !== undefined && IMPORT_COMMANDS.includes(command)) return await runImport(argv, out, app);
     switch (command) {
       case 'init': {
-        const { values } = parse(rest, { db: { type: 'string' }, empty: { type: 'boolean' } });
+        const { values } = parseOptions(rest, { db: { type: 'string' }, empty: { type: 'boolean' } });
         const info = await app.createFile(requireDb(values), { empty: values.empty === true });
         out(`Created ${info.path}${values.empty ? ' (empty)' : ' with the October 2023 sample figures'}.\n`);
         return;
       }
       case 'report': {
-        const { values } = parse(rest, {
+        const { values } = parseOptions(rest, {
           db: { type: 'string' },
           period: { type: 'string' },
           compare: { type: 'string' },
@@ -159,7 +142,7 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         return;
       }
       case 'exceptions': {
-        const { values } = parse(rest, {
+        const { values } = parseOptions(rest, {
           db: { type: 'string' },
           period: { type: 'string' },
           format: { type: 'string', default: 'table' },
@@ -174,7 +157,7 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         return;
       }
       case 'clinics': {
-        const { values } = parse(rest, { db: { type: 'string' }, format: { type: 'string', default: 'table' } });
+        const { values } = parseOptions(rest, { db: { type: 'string' }, format: { type: 'string', default: 'table' } });
         const format = checkFormat(values.format, ['table', 'json']);
         await app.openFile(requireDb(values), { readOnly: true });
         const clinics = app.meetings.listClinics();
@@ -187,7 +170,7 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
       case 'clinic': {
         const [sub, ...args] = rest;
         if (sub !== 'new') throw new UsageError('try: perfclinic clinic new --db FILE --date YYYY-MM-DD --kind NAME');
-        const { values } = parse(args, {
+        const { values } = parseOptions(args, {
           db: { type: 'string' },
           date: { type: 'string' },
           kind: { type: 'string' },
@@ -219,7 +202,7 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         return;
       }
       case 'actions': {
-        const { values } = parse(rest, {
+        const { values } = parseOptions(rest, {
           db: { type: 'string' },
           status: { type: 'string' },
           owner: { type: 'string' },
@@ -254,7 +237,7 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         return;
       }
       case 'minutes': {
-        const { values } = parse(rest, {
+        const { values } = parseOptions(rest, {
           db: { type: 'string' },
           clinic: { type: 'string' },
           format: { type: 'string' },
@@ -284,7 +267,7 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         return;
       }
       case 'backups': {
-        const { values } = parse(rest, { db: { type: 'string' } });
+        const { values } = parseOptions(rest, { db: { type: 'string' } });
         const backups = app.backups(requireDb(values));
         if (backups.length === 0) {
           out(
@@ -305,7 +288,7 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         return;
       }
       case 'restore': {
-        const { values } = parse(rest, { db: { type: 'string' }, backup: { type: 'string' } });
+        const { values } = parseOptions(rest, { db: { type: 'string' }, backup: { type: 'string' } });
         const db = requireDb(values);
         if (typeof values.backup !== 'string' || values.backup === '') {
           throw new UsageError('--backup NAME is required: see perfclinic backups --db FILE');
@@ -329,12 +312,11 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
 }
 
 export function exitCodeFor(error: unknown): number {
-  return error instanceof UsageError || error instanceof ImportUsageError ? 2 : 1;
+  return error instanceof UsageError ? 2 : 1;
 }
 
 export function messageFor(error: unknown): string {
-  if (error instanceof UserError || error instanceof UsageError || error instanceof ImportUsageError)
-    return error.message;
+  if (error instanceof UserError || error instanceof UsageError) return error.message;
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 

@@ -1,7 +1,7 @@
 /** The exception report: each measure that needs attention, with the reason in words. */
 import { periodLabel } from '../domain/period';
 import { assuranceLabel, variationLabel } from '../domain/spc';
-import type { ReportRow } from '../domain/types';
+import type { ReportRow } from '../domain/views';
 
 export function exceptionsText(period: string, rows: readonly ReportRow[]): string {
   if (rows.length === 0) {

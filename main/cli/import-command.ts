@@ -2,11 +2,11 @@
  * `perfclinic import`, `perfclinic undo-import`, `perfclinic imports` and `perfclinic template`:
  * loading figures from a spreadsheet from the command line, through the same API as the window.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ClinicApp } from '../api/clinic-app';
 import type { ImportPreview } from '../api/imports';
 import { periodShortLabel } from '../domain/period';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
+import { parseOptions, requireDb, UsageError } from './arguments';
 
 export const IMPORT_USAGE = `  perfclinic import --db FILE FILE.xlsx|FILE.csv [--dry-run] [--format table|json]
       Import figures from a spreadsheet: one row per measure and period, or one row per measure
@@ -19,29 +19,10 @@ export const IMPORT_USAGE = `  perfclinic import --db FILE FILE.xlsx|FILE.csv [-
   perfclinic template --db FILE --out FILE.xlsx|FILE.csv [--force]
       Save a fill-in template of the measures, one column per month for the last 12 months.`;
 
-/** A mistake in the command itself (exit code 2), as opposed to a problem with a file (exit code 1). */
-export class ImportUsageError extends Error {
-  override name = 'ImportUsageError';
-}
-
 export const IMPORT_COMMANDS: readonly string[] = ['import', 'undo-import', 'imports', 'template'];
 
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, positionals = false) {
-  try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: positionals });
-  } catch (error) {
-    throw new ImportUsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
-  }
-}
-
-function requireDb(values: Record<string, unknown>): string {
-  const db = values.db;
-  if (typeof db !== 'string' || db === '') throw new ImportUsageError('--db FILE is required: the clinic file to use');
-  return db;
-}
-
 function checkFormat(value: unknown): 'table' | 'json' {
-  if (value !== 'table' && value !== 'json') throw new ImportUsageError('--format must be table or json');
+  if (value !== 'table' && value !== 'json') throw new UsageError('--format must be table or json');
   return value;
 }
 
@@ -105,7 +86,7 @@ export async function runImport(argv: string[], out: (text: string) => void, app
   const [command, ...rest] = argv;
   switch (command) {
     case 'import': {
-      const { values, positionals } = parse(
+      const { values, positionals } = parseOptions(
         rest,
         { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string', default: 'table' } },
         true,
@@ -113,7 +94,7 @@ export async function runImport(argv: string[], out: (text: string) => void, app
       const format = checkFormat(values.format);
       const db = requireDb(values);
       if (positionals.length !== 1)
-        throw new ImportUsageError('name one spreadsheet to import: perfclinic import --db FILE figures.xlsx');
+        throw new UsageError('name one spreadsheet to import: perfclinic import --db FILE figures.xlsx');
       const source = positionals[0]!;
       const dryRun = values['dry-run'] === true;
       await app.openFile(db, { readOnly: dryRun });
@@ -137,13 +118,13 @@ export async function runImport(argv: string[], out: (text: string) => void, app
       return;
     }
     case 'undo-import': {
-      const { values } = parse(rest, { db: { type: 'string' } });
+      const { values } = parseOptions(rest, { db: { type: 'string' } });
       await app.openFile(requireDb(values));
       out(`${app.imports.undoLast().summary}\n`);
       return;
     }
     case 'imports': {
-      const { values } = parse(rest, { db: { type: 'string' }, format: { type: 'string', default: 'table' } });
+      const { values } = parseOptions(rest, { db: { type: 'string' }, format: { type: 'string', default: 'table' } });
       const format = checkFormat(values.format);
       await app.openFile(requireDb(values), { readOnly: true });
       const list = app.imports.list();
@@ -157,16 +138,20 @@ export async function runImport(argv: string[], out: (text: string) => void, app
       return;
     }
     case 'template': {
-      const { values } = parse(rest, { db: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } });
+      const { values } = parseOptions(rest, {
+        db: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean' },
+      });
       const db = requireDb(values);
       if (typeof values.out !== 'string' || !/\.(xlsx|csv)$/i.test(values.out))
-        throw new ImportUsageError('--out FILE.xlsx or --out FILE.csv is required: where to save the template');
+        throw new UsageError('--out FILE.xlsx or --out FILE.csv is required: where to save the template');
       await app.openFile(db, { readOnly: true });
       const saved = await app.imports.saveTemplate(values.out, { overwrite: values.force === true });
       out(`Saved a template of ${app.catalogue.list().length} measures to ${saved}.\n`);
       return;
     }
     default:
-      throw new ImportUsageError(`unknown command "${command ?? ''}"; try: perfclinic help`);
+      throw new UsageError(`unknown command "${command ?? ''}"; try: perfclinic help`);
   }
 }

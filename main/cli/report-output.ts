@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { directionText, formatChange, formatValue, statusLabel } from '../domain/format';
 import { periodLabel } from '../domain/period';
-import type { ClinicReport, ReportRow } from '../domain/types';
+import type { ClinicReport, ReportRow } from '../domain/views';
 import { neutraliseCell } from '../domain/spreadsheet-safety';
 
 export type ReportFormat = 'table' | 'json' | 'csv';

@@ -1,5 +1,5 @@
 /** The order a clinic takes its measures in. Pure. */
-import type { ReportRow } from './types';
+import type { ReportRow } from './views';
 
 export interface ActionCounts {
   open: number;

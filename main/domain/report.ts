@@ -1,6 +1,7 @@
 import { addMonths } from './period';
 import { changeBetween, directionOfChange, statusAgainstTarget } from './status';
-import type { ClinicReport, Measure, Observation, Period, PeriodValue, ReportRow, ServiceArea } from './types';
+import type { Measure, Observation, Period, PeriodValue, ServiceArea } from './types';
+import type { ClinicReport, ReportRow } from './views';
 
 function toPeriodValue(o: Observation): PeriodValue {
   return { period: o.period, value: o.value, numerator: o.numerator, denominator: o.denominator };

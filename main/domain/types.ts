@@ -1,7 +1,8 @@
-import type { Annotation, SpcResult, SpcSettings, SpcSummary } from './spc';
-import type { TargetChange } from './targets';
-
-/** Plain data shared by the domain, the store, the API and the renderer. No behaviour here. */
+/**
+ * Plain data shared by the domain, the store, the API and the renderer. No behaviour here, and
+ * no imports, so spc.ts, targets.ts and every other module can build on it without a cycle; the
+ * shapes that carry an SPC judgement or a target history are in views.ts.
+ */
 
 /** A calendar month, written `YYYY-MM`. Quarterly figures sit on the quarter's last month. */
 export type Period = string;
@@ -61,52 +62,6 @@ export interface Change {
   absolute: number;
   /** Relative change in per cent, for counts only (null for percentages or from zero). */
   percent: number | null;
-}
-
-/** One row of the clinic: a measure this period against the period it is compared with. */
-export interface ReportRow {
-  key: string;
-  title: string;
-  definition: string;
-  area: string;
-  area_title: string;
-  unit: Unit;
-  polarity: Polarity;
-  frequency: Frequency;
-  current: PeriodValue | null;
-  previous: PeriodValue | null;
-  change: Change | null;
-  direction: Direction;
-  target: number | null;
-  tolerance: number;
-  status: Status;
-  benchmarks: Benchmarks;
-  /** Making Data Count: variation and assurance, for monthly measures with enough history. */
-  spc?: SpcSummary | null;
-}
-
-export interface ClinicReport {
-  period: Period;
-  compare: Period;
-  measures: ReportRow[];
-}
-
-export interface MeasureDetail {
-  measure: Measure;
-  area_title: string;
-  history: PeriodValue[];
-  /** The XmR chart of a monthly measure's whole history; null for other frequencies or under 6 figures. */
-  spc: SpcResult | null;
-  /** The SPC judgement as at the month asked for (the latest by default); null where there is no chart. */
-  judgement: SpcSummary | null;
-  /** The options that chart was drawn with, and its rebasings. */
-  spcSettings: SpcSettings;
-  /** Dated notes on the chart, oldest first. */
-  annotations: Annotation[];
-  /** The target history, oldest first: each target applies from its month until the next change. */
-  targets: TargetChange[];
-  /** What is counted on top and underneath ("10 of 35"), and where the figure comes from; '' when not recorded. */
-  counting: { numerator: string; denominator: string; dataSource: string };
 }
 
 /** A whole clinic dataset: what the sample holds and what a new file is filled from. */
@@ -206,17 +161,4 @@ export interface ActionLogEntry extends Action {
   clinic_kind: string;
   measure_title: string | null;
   updates: ActionUpdate[];
-}
-
-export interface ClinicView {
-  clinic: Clinic;
-  report: ClinicReport;
-  agenda: AgendaItem[];
-  notes: Note[];
-  /** Open and overdue actions per measure key (clinic-wide actions under ""). */
-  actionCounts: Record<string, { open: number; overdue: number }>;
-  raised: ActionLogEntry[];
-  carriedForward: ActionLogEntry[];
-  closedSinceLast: ActionLogEntry[];
-  previous: ClinicSummary | null;
 }

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import { minutesDocx } from './minutes-docx';
 import type { Minutes } from './minutes-data';
 import { minutesHtml, minutesPageTemplates } from './minutes-html';

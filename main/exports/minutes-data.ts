@@ -7,7 +7,8 @@ import { isClosed } from '../domain/actions';
 import { directionText, formatChange, formatValue, polarityLabel, statusLabel } from '../domain/format';
 import { periodLabel, periodShortLabel } from '../domain/period';
 import { assuranceLabel, variationLabel, type Assurance, type Variation } from '../domain/spc';
-import type { ActionLogEntry, ActionUpdate, ClinicView, Note, PeriodValue, ReportRow, Status } from '../domain/types';
+import type { ActionLogEntry, ActionUpdate, Note, PeriodValue, Status } from '../domain/types';
+import type { ClinicView, ReportRow } from '../domain/views';
 import { drawChart, type ChartImage } from './minutes-chart';
 
 export interface MinutesOptions {

@@ -26,7 +26,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { actionStatusLabel, isClosed } from '../domain/actions';
-import type { ActionLogEntry, ActionUpdate, ReportRow } from '../domain/types';
+import type { ActionLogEntry, ActionUpdate } from '../domain/types';
+import type { ReportRow } from '../domain/views';
 import {
   figureRows,
   statusText,

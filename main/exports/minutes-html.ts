@@ -7,7 +7,8 @@
  */
 import { actionStatusLabel, isClosed } from '../domain/actions';
 import { assuranceBadge, badgeSvg, variationBadge } from '../domain/spc-badges';
-import type { ActionLogEntry, ReportRow } from '../domain/types';
+import type { ActionLogEntry } from '../domain/types';
+import type { ReportRow } from '../domain/views';
 import {
   figureRows,
   statusText,

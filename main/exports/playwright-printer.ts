@@ -5,7 +5,7 @@
  * network: every request but the document itself is refused.
  */
 import type { Browser } from 'playwright-core';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 import { MINUTES_MARGINS_MM } from './minutes-html';
 import type { PdfPrinter, PdfPrintOptions } from './pdf-printer';

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { realFs, writeFileAtomic, type SaveFs } from '../store/durable-file';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 
 export interface WriteExportOptions {
   /** Replace a file already at `target`. Without it, an existing file is an error and is left alone. */

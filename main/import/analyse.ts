@@ -3,7 +3,7 @@
  * read, every problem with its sheet, row and reason, and the preview. Nothing here writes.
  */
 import { createHash } from 'node:crypto';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import type { Workbook } from './cells';
 import { readCsv } from './csv-reader';
 import { readSheet, type Layout, type Problem } from './layout';

@@ -3,7 +3,7 @@
  * spreadsheet program would show it (a quoted value that spans lines stays one row), blank lines
  * included, so row numbers in messages match what the person sees when they open the file.
  */
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import type { Cell, Sheet, Workbook } from './cells';
 
 /** A CSV larger than this is not a month's figures. */

@@ -5,7 +5,7 @@
  * is read as 55%, and date-formatted numbers come back as dates.
  */
 import type ExcelJS from 'exceljs';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import type { Cell, Sheet, Workbook } from './cells';
 import { checkXlsxContainer, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
 

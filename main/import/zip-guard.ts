@@ -6,7 +6,7 @@
  * It also recognises an encrypted workbook, which is not a zip at all.
  */
 import { inflateRawSync } from 'node:zlib';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 
 export interface ZipLimits {
   /** Most entries a workbook may have. */

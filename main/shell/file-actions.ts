@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { app, dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import type { ClinicApp } from '../api/clinic-app';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import type { RecentFiles } from './recent-files';
 
 const CLINIC_FILTERS = [

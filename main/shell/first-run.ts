@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import type { ClinicApp } from '../api/clinic-app';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import type { FileActions } from './file-actions';
 
 export const DEFAULT_FILE_NAME = 'clinic.db';

@@ -136,6 +136,29 @@ export function listCatalogue(db: ClinicDatabase, options: { includeRetired?: bo
     .map((row) => toCatalogueMeasure(row, histories.get(row.key) ?? []));
 }
 
+/** Whether the file holds a measure with this key, retired or not. */
+export function measureExists(db: ClinicDatabase, key: string): boolean {
+  return db.get('SELECT 1 AS found FROM measures WHERE key = ?', [key]) !== undefined;
+}
+
+/**
+ * The key of a measure in use, other than `except`, whose title matches ignoring case: two
+ * measures in use with one title could not be told apart in a clinic.
+ */
+export function measureWithTitle(db: ClinicDatabase, title: string, except: string): string | undefined {
+  return db.get<{ key: string }>(
+    'SELECT key FROM measures WHERE lower(title) = lower(?) AND retired_at IS NULL AND key <> ?',
+    [title, except],
+  )?.key;
+}
+
+/** Every measure's title by its key, retired ones included, as actions raised against them still name them. */
+export function measureTitles(db: ClinicDatabase): Map<string, string> {
+  return new Map(
+    db.all<{ key: string; title: string }>('SELECT key, title FROM measures').map((m) => [m.key, m.title]),
+  );
+}
+
 export function getCatalogueMeasure(db: ClinicDatabase, key: string): CatalogueMeasure | undefined {
   const row = db.get<CatalogueRow>(`SELECT ${CATALOGUE_COLUMNS} FROM measures m WHERE m.key = ?`, [key]);
   return row ? toCatalogueMeasure(row, targetHistory(db, key)) : undefined;

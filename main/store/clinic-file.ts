@@ -6,7 +6,7 @@ import { ClinicDatabase } from './database';
 import { realFs, writeFileAtomic, type SaveFs } from './durable-file';
 import { FileLock, type LockOptions, type LockOwner } from './file-lock';
 import { Journal, journalPathFor, readJournal } from './journal';
-import { UserError } from './errors';
+import { UserError } from '../errors';
 import { LATEST_SCHEMA, migrations } from './migrations';
 
 /** Written into every clinic file's header so that other SQLite databases are recognised as such. */

@@ -1,6 +1,6 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
-import { UserError } from './errors';
+import { UserError } from '../errors';
 
 /** The file-system calls a save makes, so tests can make any one of them fail. */
 export interface SaveFs {

@@ -71,23 +71,28 @@ export interface NewClinic {
   compare: string;
 }
 
+/**
+ * A clinic's own fields in the order the insert and the update name their columns, so the two
+ * cannot disagree about a column; the lists are stored as JSON.
+ */
+function clinicParams(c: Omit<NewClinic, 'code'>): Array<string | number | null> {
+  return [
+    c.held_on,
+    c.kind,
+    JSON.stringify(c.scope),
+    c.chair,
+    JSON.stringify(c.attendees),
+    JSON.stringify(c.apologies),
+    c.period,
+    c.compare,
+  ];
+}
+
 export function insertClinic(db: ClinicDatabase, c: NewClinic, at: string, who: string): number {
   db.run(
-    `INSERT INTO clinics (held_on, kind, code, scope, chair, attendees, apologies, period, compare, created_at, created_by)
+    `INSERT INTO clinics (held_on, kind, scope, chair, attendees, apologies, period, compare, code, created_at, created_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      c.held_on,
-      c.kind,
-      c.code,
-      JSON.stringify(c.scope),
-      c.chair,
-      JSON.stringify(c.attendees),
-      JSON.stringify(c.apologies),
-      c.period,
-      c.compare,
-      at,
-      who,
-    ],
+    [...clinicParams(c), c.code, at, who],
   );
   return Number(db.get<{ id: number }>('SELECT last_insert_rowid() AS id')?.id);
 }
@@ -96,17 +101,7 @@ export function updateClinicFields(db: ClinicDatabase, id: number, c: Omit<NewCl
   db.run(
     `UPDATE clinics SET held_on = ?, kind = ?, scope = ?, chair = ?, attendees = ?, apologies = ?, period = ?, compare = ?
       WHERE id = ?`,
-    [
-      c.held_on,
-      c.kind,
-      JSON.stringify(c.scope),
-      c.chair,
-      JSON.stringify(c.attendees),
-      JSON.stringify(c.apologies),
-      c.period,
-      c.compare,
-      id,
-    ],
+    [...clinicParams(c), id],
   );
 }
 

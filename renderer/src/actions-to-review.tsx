@@ -3,7 +3,8 @@
  * those raised at this clinic, and those closed since the last one, each with its update control.
  */
 import { useState, type ReactNode } from 'react';
-import type { ActionLogEntry, ClinicView } from '../../main/domain/types';
+import type { ActionLogEntry } from '../../main/domain/types';
+import type { ClinicView } from '../../main/domain/views';
 import { ActionCard } from './action-card';
 import { RaiseActionForm } from './action-forms';
 import { formatDate } from './dates';

@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { FileInfo, PeriodList } from '../../main/contract';
 import { addMonths } from '../../main/domain/period';
-import type { ClinicReport, ClinicSummary, Period, ServiceArea } from '../../main/domain/types';
+import type { ClinicSummary, Period, ServiceArea } from '../../main/domain/types';
+import type { ClinicReport } from '../../main/domain/views';
 import { ActionLogPage } from './action-log-page';
 import { Announcer } from './announcer';
 import { CataloguePage } from './catalogue-page';

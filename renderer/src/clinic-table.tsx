@@ -17,7 +17,8 @@ import {
 } from '@tanstack/react-table';
 import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { periodShortLabel } from '../../main/domain/period';
-import type { Benchmarks, ClinicReport, Period, PeriodValue, ReportRow, Unit } from '../../main/domain/types';
+import type { Benchmarks, Period, PeriodValue, Unit } from '../../main/domain/types';
+import type { ClinicReport, ReportRow } from '../../main/domain/views';
 import { WithAbbreviations } from './abbreviations';
 import { DirectionTag } from './direction-tag';
 import { benchmarkKeys, benchmarkNames, formatChange, formatFraction, formatValue } from './format';

@@ -5,7 +5,8 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { periodLabel } from '../../main/domain/period';
 import { isException, type Arrangement } from '../../main/domain/agenda';
-import type { ClinicReport, ReportRow, Status } from '../../main/domain/types';
+import type { Status } from '../../main/domain/types';
+import type { ClinicReport, ReportRow } from '../../main/domain/views';
 import { Glossary } from './abbreviations';
 import { ClinicTable, type TableRecord } from './clinic-table';
 import { StatusTag } from './status-tag';

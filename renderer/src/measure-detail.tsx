@@ -4,7 +4,8 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { periodLabel } from '../../main/domain/period';
-import type { Clinic, MeasureDetail, ReportRow } from '../../main/domain/types';
+import type { Clinic } from '../../main/domain/types';
+import type { MeasureDetail, ReportRow } from '../../main/domain/views';
 import { WithAbbreviations } from './abbreviations';
 import { callClinic } from './clinic-api';
 import { DirectionTag } from './direction-tag';

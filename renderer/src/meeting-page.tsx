@@ -5,7 +5,8 @@
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { arrangeAgenda, isConcern, willFail } from '../../main/domain/agenda';
-import type { ClinicReport, ClinicView as ClinicViewData, Period, ReportRow } from '../../main/domain/types';
+import type { Period } from '../../main/domain/types';
+import type { ClinicReport, ClinicView as ClinicViewData, ReportRow } from '../../main/domain/views';
 import { ActionsToReview, ReviewSummary } from './actions-to-review';
 import { announce } from './announcer';
 import type { FileState } from './app';

@@ -14,7 +14,8 @@ import {
   type SpcPoint,
   type SpcSettings,
 } from '../../main/domain/spc';
-import type { MeasureDetail, Period, ReportRow } from '../../main/domain/types';
+import type { Period } from '../../main/domain/types';
+import type { MeasureDetail, ReportRow } from '../../main/domain/views';
 import { announce } from './announcer';
 import { callClinic } from './clinic-api';
 import { formatDate } from './dates';

@@ -12,6 +12,7 @@ import { realFs, writeFileAtomic, type SaveFs } from '../../main/store/durable-f
 import { FileLock, lockPathFor } from '../../main/store/file-lock';
 import { journalPathFor } from '../../main/store/journal';
 import { october2023 } from '../../main/sample/october-2023';
+import { failCall, failEveryCall, FaultyFs, noFault } from '../support/faulty-fs';
 import { tempDir } from '../support/temp';
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -27,45 +28,6 @@ const counterOf = (clinic: ClinicFile) =>
 const setCounter = (clinic: ClinicFile, value: number) =>
   clinic.commit(() => clinic.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('counter', ?)", [String(value)]));
 
-/** A file system whose k-th call (counting from 1) fails with the given code; 0 fails nothing. */
-class FaultyFs implements SaveFs {
-  calls = 0;
-  constructor(
-    public failAt = 0,
-    public code = 'EIO',
-    public failAll = false,
-  ) {}
-  private step(): void {
-    this.calls++;
-    if (this.failAll || this.calls === this.failAt) {
-      throw Object.assign(new Error(`${this.code}: injected fault`), { code: this.code });
-    }
-  }
-  openSync(file: string, flags: string, mode?: number) {
-    this.step();
-    return realFs.openSync(file, flags, mode);
-  }
-  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null) {
-    this.step();
-    return realFs.writeSync(fd, buffer, offset, length, position);
-  }
-  fsyncSync(fd: number) {
-    this.step();
-    realFs.fsyncSync(fd);
-  }
-  closeSync(fd: number) {
-    this.step();
-    realFs.closeSync(fd);
-  }
-  renameSync(from: string, to: string) {
-    this.step();
-    realFs.renameSync(from, to);
-  }
-  unlinkSync(file: string) {
-    realFs.unlinkSync(file);
-  }
-}
-
 describe('a save that fails part-way (fault injection)', () => {
   it('counts the calls a save makes', () => {
     const counting = new FaultyFs();
@@ -77,14 +39,14 @@ describe('a save that fails part-way (fault injection)', () => {
     it(`failing each file-system call of a save with ${code} leaves the original byte-identical and the change in memory`, async () => {
       for (let k = 1; k <= 5; k++) {
         const file = await sampleFile();
-        const faulty = new FaultyFs(0, code);
+        const faulty = new FaultyFs(noFault, code);
         const clinic = await ClinicFile.open(file, { fs: faulty });
         setCounter(clinic, 1);
         clinic.save();
         const before = sha(file);
         clinic.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('counter', '2')");
         faulty.calls = 0;
-        faulty.failAt = k;
+        faulty.failWhen = failCall(k);
         const renameRetried = code === 'EPERM' && k === 5;
         if (renameRetried) {
           // A transient EPERM on rename (antivirus, indexer) is retried, and the save goes through.
@@ -95,7 +57,7 @@ describe('a save that fails part-way (fault injection)', () => {
           expect(sha(file)).toBe(before);
           expect(counterOf(clinic)).toBe(2);
           expect(fs.readdirSync(path.dirname(file)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-          faulty.failAt = 0;
+          faulty.failWhen = noFault;
           clinic.save();
         }
         clinic.close();
@@ -111,14 +73,14 @@ describe('a save that fails part-way (fault injection)', () => {
     const faulty = new FaultyFs();
     const clinic = await ClinicFile.open(file, { fs: faulty });
     const before = sha(file);
-    faulty.failAll = true;
+    faulty.failWhen = failEveryCall;
     expect(() => setCounter(clinic, 7)).toThrow(
       /Could not save clinic\.db: the disk or network drive reported an input\/output error/,
     );
     expect(sha(file)).toBe(before);
     expect(counterOf(clinic)).toBe(7);
     expect(clinic.hasUnsavedChanges).toBe(true);
-    faulty.failAll = false;
+    faulty.failWhen = noFault;
     setCounter(clinic, 8);
     expect(clinic.hasUnsavedChanges).toBe(false);
     clinic.close();

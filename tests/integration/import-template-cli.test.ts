@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClinicApp } from '../../main/api/clinic-app';
-import { ImportUsageError, runImport } from '../../main/cli/import-command';
+import { UsageError } from '../../main/cli/arguments';
+import { runImport } from '../../main/cli/import-command';
 import { readWorkbook } from '../../main/import/analyse';
 import { templatePeriods } from '../../main/import/template';
 import { csv } from '../support/spreadsheets';
@@ -137,7 +138,7 @@ describe('perfclinic import', () => {
 
   it('mistakes in the command are usage errors', async () => {
     const db = await sampleDb();
-    await expect(cli('import', '--db', db)).rejects.toBeInstanceOf(ImportUsageError);
+    await expect(cli('import', '--db', db)).rejects.toBeInstanceOf(UsageError);
     await expect(cli('import', 'x.csv')).rejects.toThrow(/--db FILE is required/);
     await expect(cli('import', '--db', db, 'x.csv', '--format', 'xml')).rejects.toThrow(/table or json/);
     await expect(cli('template', '--db', db, '--out', 'x.pdf')).rejects.toThrow(/--out FILE.xlsx or --out FILE.csv/);

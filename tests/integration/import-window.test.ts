@@ -13,10 +13,10 @@ import { Imports } from '../../main/api/imports';
 import type { ExportHost, ExportKind } from '../../main/exports/exporter';
 import { insertDataset } from '../../main/store/catalogue';
 import { ClinicFile } from '../../main/store/clinic-file';
-import { realFs, type SaveFs } from '../../main/store/durable-file';
 import { october2023 } from '../../main/sample/october-2023';
 import { csv } from '../support/spreadsheets';
 import { NOW } from '../support/import-fixtures';
+import { failEveryRename, FaultyFs, noFault } from '../support/faulty-fs';
 import { tempDir } from '../support/temp';
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -215,37 +215,23 @@ describe('choosing a spreadsheet to import from the window', () => {
   });
 });
 
-/** Disk full on every rename while `full` is set. */
-class DiskThatFills implements SaveFs {
-  full = false;
-  openSync = realFs.openSync.bind(realFs);
-  writeSync = realFs.writeSync.bind(realFs);
-  fsyncSync = realFs.fsyncSync.bind(realFs);
-  closeSync = realFs.closeSync.bind(realFs);
-  unlinkSync = realFs.unlinkSync.bind(realFs);
-  renameSync(from: string, to: string) {
-    if (this.full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-    realFs.renameSync(from, to);
-  }
-}
-
 describe('confirming after a failure', () => {
   it('an import whose save failed can be confirmed again once the disk has room', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'clinic.db');
     (await ClinicFile.create(file, (db) => insertDataset(db, october2023))).close();
-    const disk = new DiskThatFills();
+    const disk = new FaultyFs(noFault, 'ENOSPC');
     const clinic = await ClinicFile.open(file, { fs: disk });
     const imports = new Imports(() => clinic, { who: 'Pat Officer', now: () => NOW });
     const preview = await imports.previewFile(write(dir, 'november.csv', NOVEMBER));
     const before = sha(file);
 
-    disk.full = true;
+    disk.failWhen = failEveryRename;
     await expect(imports.importPreviewed(preview.sha256)).rejects.toThrow(/the disk is full/);
     expect(sha(file)).toBe(before);
     expect(imports.list()).toEqual([]);
 
-    disk.full = false;
+    disk.failWhen = noFault;
     await expect(imports.importPreviewed(preview.sha256)).resolves.toMatchObject({ totals: { added: 1, changed: 1 } });
     expect(imports.list()).toHaveLength(1);
     clinic.close();

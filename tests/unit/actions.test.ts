@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actionReference, actionsForClinic, checkStatusChange, clinicCode, isOverdue } from '../../main/domain/actions';
 import { arrangeAgenda, isException, mergeAgenda, proposeAgenda } from '../../main/domain/agenda';
 import type { SpcSummary } from '../../main/domain/spc';
-import type { ReportRow } from '../../main/domain/types';
+import type { ReportRow } from '../../main/domain/views';
 import { checkDueDate, checkNote, checkOwner, cleanText, isIsoDate, NOTE_MAX_CHARS } from '../../main/domain/validate';
 import { buildReport } from '../../main/domain/report';
 import type { Action } from '../../main/domain/types';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { chartScale, drawChart } from '../../main/exports/minutes-chart';
 import { buildMinutes } from '../../main/exports/minutes-data';
 import { escapeHtml, minutesHtml, minutesPageTemplates } from '../../main/exports/minutes-html';
-import type { ActionLogEntry, ClinicView, ReportRow } from '../../main/domain/types';
+import type { ActionLogEntry } from '../../main/domain/types';
+import type { ClinicView, ReportRow } from '../../main/domain/views';
 
 function row(key: string, over: Partial<ReportRow> = {}): ReportRow {
   return {

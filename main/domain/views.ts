@@ -1,0 +1,83 @@
+/**
+ * What the API answers with for a clinic, its comparison and a measure's page: the plain data of
+ * types.ts joined with the SPC judgement and the target history. Kept apart from types.ts so the
+ * base types import nothing, and spc.ts and targets.ts can build on them without a cycle.
+ */
+import type { Annotation, SpcResult, SpcSettings, SpcSummary } from './spc';
+import type { TargetChange } from './targets';
+import type {
+  ActionLogEntry,
+  AgendaItem,
+  Benchmarks,
+  Change,
+  Clinic,
+  ClinicSummary,
+  Direction,
+  Frequency,
+  Measure,
+  Note,
+  Period,
+  PeriodValue,
+  Polarity,
+  Status,
+  Unit,
+} from './types';
+
+/** One row of the clinic: a measure this period against the period it is compared with. */
+export interface ReportRow {
+  key: string;
+  title: string;
+  definition: string;
+  area: string;
+  area_title: string;
+  unit: Unit;
+  polarity: Polarity;
+  frequency: Frequency;
+  current: PeriodValue | null;
+  previous: PeriodValue | null;
+  change: Change | null;
+  direction: Direction;
+  target: number | null;
+  tolerance: number;
+  status: Status;
+  benchmarks: Benchmarks;
+  /** Making Data Count: variation and assurance, for monthly measures with enough history. */
+  spc?: SpcSummary | null;
+}
+
+export interface ClinicReport {
+  period: Period;
+  compare: Period;
+  measures: ReportRow[];
+}
+
+export interface MeasureDetail {
+  measure: Measure;
+  area_title: string;
+  history: PeriodValue[];
+  /** The XmR chart of a monthly measure's whole history; null for other frequencies or under 6 figures. */
+  spc: SpcResult | null;
+  /** The SPC judgement as at the month asked for (the latest by default); null where there is no chart. */
+  judgement: SpcSummary | null;
+  /** The options that chart was drawn with, and its rebasings. */
+  spcSettings: SpcSettings;
+  /** Dated notes on the chart, oldest first. */
+  annotations: Annotation[];
+  /** The target history, oldest first: each target applies from its month until the next change. */
+  targets: TargetChange[];
+  /** What is counted on top and underneath ("10 of 35"), and where the figure comes from; '' when not recorded. */
+  counting: { numerator: string; denominator: string; dataSource: string };
+}
+
+export interface ClinicView {
+  clinic: Clinic;
+  report: ClinicReport;
+  agenda: AgendaItem[];
+  notes: Note[];
+  /** Open and overdue actions per measure key (clinic-wide actions under ""). */
+  actionCounts: Record<string, { open: number; overdue: number }>;
+  raised: ActionLogEntry[];
+  carriedForward: ActionLogEntry[];
+  closedSinceLast: ActionLogEntry[];
+  previous: ClinicSummary | null;
+}
