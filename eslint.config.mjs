@@ -25,6 +25,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // A test that waits on the clock or on window focus fails on a busy machine (issue 12).
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'toBeFocused',
+          message: 'toBeFocused() also needs the window to have focus: use toHaveFocus() from tests/e2e/fixtures.ts.',
+        },
+        { property: 'waitForTimeout', message: 'No fixed sleeps: wait for what the person would see.' },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

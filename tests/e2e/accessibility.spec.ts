@@ -1,19 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+/**
+ * axe-core once per view (WCAG 2.2 AA), in one place: the journeys in the other specs check what
+ * a person sees and does, these check that every view and state they pass through is accessible.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SHIFT_MEASURE, shiftHistoryCsv } from '../support/spc-history';
+import { violations } from './axe';
+import { details, editMeasure, openMeasures, targetForm } from './catalogue-page';
 import { measureButton, openMeasure } from './clinic-page';
 import { expect, test } from './fixtures';
+import { corrected, openImport, stepHeading, WITH_ERRORS, write } from './import-page';
 import { twoClinics } from './seed';
-
-// axe over a whole clinic is slow on a two-core machine running two windows at once.
-test.describe.configure({ timeout: 90_000 });
-
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(tags).analyze();
-  // The rule id, the help text and where: enough to fix it from the test report alone.
-  return results.violations.map((v) => ({ id: v.id, help: v.help, where: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 test('the clinic view has no WCAG 2.2 AA violations axe can find', async ({ page, clinic }) => {
   await clinic.open();
@@ -21,10 +18,20 @@ test('the clinic view has no WCAG 2.2 AA violations axe can find', async ({ page
   expect(await violations(page)).toEqual([]);
 });
 
-test('the measure detail panel has no WCAG 2.2 AA violations axe can find', async ({ page, clinic }) => {
+test('the measure detail with its Making Data Count chart, options and notes has no violations axe can find', async ({
+  page,
+  clinic,
+}) => {
+  const history = path.join(clinic.dir, 'decisions-history.csv');
+  writeFileSync(history, shiftHistoryCsv());
+  await clinic.app.imports.importFile(history);
+  clinic.app.spc.annotate(SHIFT_MEASURE, '2023-03', 'Front door moved to two hubs');
   await clinic.open();
-  await measureButton(page, 'Assessments within 45 working days').click();
-  await expect(page.getByRole('dialog').getByRole('img')).toBeVisible();
+  await measureButton(page, 'Decisions within 1 working day').click();
+  const panel = page.getByRole('dialog', { name: 'Decisions within 1 working day' });
+  await panel.getByText('Chart options: how the limits are worked out').click();
+  await expect(panel.getByRole('form', { name: /^Recalculate the limits of/ })).toBeVisible();
+  await expect(panel.getByText('Front door moved to two hubs').first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
 
@@ -82,5 +89,55 @@ test('the action log and preferences have no violations axe can find', async ({ 
 
   await page.getByRole('button', { name: 'Preferences' }).click();
   await expect(page.getByLabel('Your name')).toHaveValue('Sam Okafor');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the catalogue, a measure’s form with a refusal and the retire question have no violations axe can find', async ({
+  page,
+  clinic,
+}) => {
+  clinic.app.catalogue.setTarget('decisions_1wd', 85, '2023-10');
+  clinic.app.catalogue.retire('info_only_contacts', 'No longer reported');
+  await clinic.open();
+  await openMeasures(page);
+  await page.getByLabel('Show retired measures').check();
+  expect(await violations(page)).toEqual([]);
+
+  await editMeasure(page, 'Decisions within 1 working day');
+  await details(page).getByLabel('Title').fill('Referrals');
+  await details(page).getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The changes were not saved' })).toBeVisible();
+  await targetForm(page).getByRole('button', { name: 'Save target change' }).click();
+  await expect(targetForm(page).getByRole('alert')).toHaveText('Choose the month the new target applies from.');
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Retire this measure' }).click();
+  await expect(page.getByRole('dialog', { name: /^Retire/ })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('each step of the import wizard and the undo question have no violations axe can find', async ({
+  page,
+  clinic,
+}) => {
+  await clinic.open();
+  await openImport(page);
+  await page.getByRole('main').getByText('What the spreadsheet can look like').click();
+  expect(await violations(page)).toEqual([]);
+
+  clinic.pickFile(write(clinic.dir, 'november.csv', WITH_ERRORS));
+  await page.getByRole('button', { name: 'Choose a spreadsheet…' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  clinic.pickFile(write(clinic.dir, 'november.xlsx', await corrected()));
+  await page.getByRole('button', { name: 'Choose another file…' }).click();
+  await expect(page.getByRole('button', { name: 'Import 4 figures' })).toBeEnabled();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Import 4 figures' }).click();
+  await expect(stepHeading(page, /Figures imported/)).toHaveFocus();
+  await page.getByRole('button', { name: 'Undo this import' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });

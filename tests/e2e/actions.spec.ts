@@ -3,9 +3,6 @@ import { action, measureRow, openMeasure, reviewGroup } from './clinic-page';
 import { expect, test } from './fixtures';
 import { raise, startClinic } from './seed';
 
-// Whole journeys through the real API: each step waits for the file to answer.
-test.describe.configure({ timeout: 60_000 });
-
 test('an action raised at one clinic carries forward to the next until it is done, then shows as closed', async ({
   page,
   clinic,

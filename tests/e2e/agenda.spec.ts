@@ -2,9 +2,6 @@ import { action, measureRow, measureTitles, noteBox, openMeasure, reviewGroup } 
 import { expect, test } from './fixtures';
 import { startClinic } from './seed';
 
-// Whole journeys through the real API: each step waits for the file to answer.
-test.describe.configure({ timeout: 60_000 });
-
 test('the chair reorders the agenda and marks measures discussed, and both are kept', async ({ page, clinic }) => {
   startClinic(clinic.app, { scope: ['visits'] });
   await clinic.open();
@@ -18,7 +15,7 @@ test('the chair reorders the agenda and marks measures discussed, and both are k
   await page.getByRole('button', { name: `Move ${second} up` }).click();
   await expect(page.getByTestId('announcer')).toContainText(`${second} moved up to item 1. Agenda saved.`);
   // The button reached the top and is disabled, so focus moved to its neighbour rather than being lost.
-  await expect(page.getByRole('button', { name: `Move ${second} down` })).toBeFocused();
+  await expect(page.getByRole('button', { name: `Move ${second} down` })).toHaveFocus();
 
   await measureRow(page, first)
     .getByRole('checkbox', { name: `Discussed: ${first}` })

@@ -3,8 +3,6 @@ import path from 'node:path';
 import { expect, test } from './fixtures';
 import { raise, startClinic } from './seed';
 
-test.describe.configure({ timeout: 60_000 });
-
 test('the minutes are saved as a Word file from the clinic header, and the app says where', async ({
   page,
   clinic,

@@ -7,13 +7,54 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect as baseExpect, type Browser, type Locator, type Page } from '@playwright/test';
 import { ClinicApp } from '../../main/api/clinic-app';
 import type { ExportHost } from '../../main/exports/exporter';
 import type { PdfPrinter } from '../../main/exports/pdf-printer';
 import { PlaywrightPrinter } from '../../main/exports/playwright-printer';
 import { createDispatcher, handlersFor } from '../../main/api/dispatch';
 import { callNames, type FileInfo } from '../../main/contract';
+
+/**
+ * `toHaveFocus()`: the element is the document's active element, waited for as the UI's own
+ * effect moves focus. Playwright's `toBeFocused()` also needs the browser window itself to have
+ * focus (document.hasFocus()), which a headless window on a busy machine running two workers does
+ * not always have: it failed CI with "Received: inactive" while the element was the active one.
+ * ESLint forbids `toBeFocused` in the tests for that reason.
+ */
+export const expect = baseExpect.extend({
+  async toHaveFocus(locator: Locator, options: { timeout?: number } = {}) {
+    if (this.isNot) throw new Error('expect(…).not.toHaveFocus() is not supported: check what has focus instead.');
+    let active = 'nothing';
+    let pass = true;
+    try {
+      await baseExpect
+        .poll(
+          async () => {
+            const seen = await locator.evaluate((el) => {
+              const current = el.ownerDocument.activeElement;
+              const label = current
+                ? `<${current.tagName.toLowerCase()}> "${(current.textContent ?? '').trim().slice(0, 60)}"`
+                : 'nothing';
+              return { focused: current === el, label };
+            });
+            active = seen.label;
+            return seen.focused;
+          },
+          { timeout: options.timeout ?? this.timeout },
+        )
+        .toBe(true);
+    } catch {
+      pass = false;
+    }
+    return {
+      pass,
+      name: 'toHaveFocus',
+      message: () =>
+        `expected ${locator.toString()} to be the document's active element; the active element is ${active}`,
+    };
+  },
+});
 
 export const ORIGIN = 'http://clinic.test';
 const rendererDir = path.resolve(__dirname, '../../dist/renderer');
@@ -205,5 +246,3 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
     expect(problems, 'the window logged errors').toEqual([]);
   },
 });
-
-export { expect };

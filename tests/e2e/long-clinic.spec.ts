@@ -3,8 +3,6 @@ import { expect, test } from './fixtures';
 import { measureTitles } from './clinic-page';
 import { startClinic } from './seed';
 
-test.describe.configure({ timeout: 90_000 });
-
 /** Sixty more measures under Visits, so the clinic has more rows than the table draws in its first frame. */
 function addVisitsMeasures(app: ClinicApp, count = 60): string[] {
   const titles: string[] = [];

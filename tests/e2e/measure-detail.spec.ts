@@ -17,7 +17,7 @@ test('a measure opens in a panel with its meaning, target, chart and history, an
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('Front door');
   await expect(panel).toContainText('Contacts and referrals with a decision made within one working day');
-  await expect(panel.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expect(panel.getByRole('button', { name: 'Close' })).toHaveFocus();
 
   const facts = panel.getByRole('term');
   await expect(facts).toContainText(['Target', 'Which way is better', 'Near target band', 'Benchmarks']);
@@ -47,7 +47,7 @@ test('a measure opens in a panel with its meaning, target, chart and history, an
 
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
-  await expect(button).toBeFocused();
+  await expect(button).toHaveFocus();
 });
 
 test('a measure with benchmarks draws each one as a labelled line in the chart key', async ({ page }) => {
@@ -91,7 +91,7 @@ test('clicking anywhere on a row opens its measure, and Close returns focus to t
   await expect(panel.getByRole('definition').first()).toHaveText('No target set');
   await panel.getByRole('button', { name: 'Close' }).click();
   await expect(panel).toBeHidden();
-  await expect(measureButton(page, 'Contacts')).toBeFocused();
+  await expect(measureButton(page, 'Contacts')).toHaveFocus();
 });
 
 test('the clinic can be used with the keyboard alone', async ({ page }) => {
@@ -107,12 +107,12 @@ test('the clinic can be used with the keyboard alone', async ({ page }) => {
   }
   expect(reached[0]).toBe('a:Skip to main content');
   expect(reached).toContain('button:Current Oct 2023');
-  await expect(measureButton(page, 'Decisions within 1 working day')).toBeFocused();
+  await expect(measureButton(page, 'Decisions within 1 working day')).toHaveFocus();
 
   await page.keyboard.press('Enter');
   const panel = page.getByRole('dialog', { name: 'Decisions within 1 working day' });
   await expect(panel).toBeVisible();
-  await expect(panel.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expect(panel.getByRole('button', { name: 'Close' })).toHaveFocus();
   // The page behind the modal panel is inert: Tab never lands on anything outside the panel.
   for (let i = 0; i < 3; i++) {
     await page.keyboard.press('Tab');
@@ -121,7 +121,7 @@ test('the clinic can be used with the keyboard alone', async ({ page }) => {
   await panel.getByRole('button', { name: 'Close' }).focus();
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
-  await expect(measureButton(page, 'Decisions within 1 working day')).toBeFocused();
+  await expect(measureButton(page, 'Decisions within 1 working day')).toHaveFocus();
 
   // Sorting by keyboard: Shift+Tab back to a heading button, then Enter.
   const currentHeading = page.getByRole('columnheader', { name: /Current/ });

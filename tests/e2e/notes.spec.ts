@@ -2,9 +2,6 @@ import { measureRow, noteBox, noteStatus, openMeasure } from './clinic-page';
 import { expect, test } from './fixtures';
 import { startClinic } from './seed';
 
-// Whole journeys through the real API: each step waits for the file to answer.
-test.describe.configure({ timeout: 60_000 });
-
 test('a clinic started from the form takes a note that says "Saved at" once on disk, and a fresh window shows it', async ({
   page,
   clinic,
@@ -17,7 +14,7 @@ test('a clinic started from the form takes a note that says "Saved at" once on d
 
   await page.getByRole('button', { name: 'Clinic', exact: true }).click();
   await page.getByRole('button', { name: 'Start a clinic' }).click();
-  await expect(page.getByRole('heading', { name: 'New clinic' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'New clinic' })).toHaveFocus();
   await page.getByLabel('Date of the clinic').fill('2023-11-09');
   await page.getByLabel('Chair').fill('Priya Shah');
   await page.getByLabel('Attendees').fill('Sam Okafor\nJo Lee');

@@ -78,7 +78,7 @@ describe('a save killed at any moment', () => {
     await Promise.all([lane(kills / 2), lane(kills / 2)]);
     // Most kills should land inside a save (the file is large), or the test proves little.
     expect(midSave).toBeGreaterThan(kills / 4);
-  }, 400_000);
+  }, 1_800_000);
 });
 
 describe('a change confirmed through the journal', () => {
@@ -93,7 +93,7 @@ describe('a change confirmed through the journal', () => {
       expect(reopened.db.pragma('quick_check')).toBe('ok');
       reopened.close();
     }
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('a note the app has reported as saved', () => {
@@ -108,5 +108,5 @@ describe('a note the app has reported as saved', () => {
       expect([`note ${lastConfirmed}`, `note ${lastConfirmed + 1}`]).toContain(note?.text);
       app.close();
     }
-  }, 120_000);
+  }, 600_000);
 });

@@ -41,5 +41,5 @@ describe('a large import', () => {
     imports.undoLast();
     expect(allFigures(clinic.db)).toEqual(before);
     clinic.close();
-  }, 60_000);
+  });
 });

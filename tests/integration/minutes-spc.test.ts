@@ -40,7 +40,7 @@ beforeAll(async () => {
   }).id;
   app.meetings.setDiscussed(clinicId, SHIFT_MEASURE, true);
   app.meetings.setDiscussed(clinicId, 'contacts', true);
-}, 60_000);
+});
 
 afterAll(async () => {
   app?.close();
@@ -66,7 +66,7 @@ describe('SPC in the minutes', () => {
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toMatch(VARIATION);
     expect(text).toMatch(ASSURANCE);
-  }, 60_000);
+  });
 
   it('the HTML draws each icon as an SVG hidden from screen readers beside its words', async () => {
     const html = new TextDecoder().decode(await renderMinutes(app.minutes(clinicId), 'html', null));

@@ -40,7 +40,7 @@ beforeAll(async () => {
   pdfFile = path.join(folder, 'minutes.pdf');
   writeFileSync(pdfFile, await renderMinutes(minutes, 'pdf', printer));
   pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
-}, 60_000);
+});
 
 afterAll(async () => {
   fixture?.app.close();
