@@ -85,7 +85,7 @@ export interface ClinicHarness {
 /** Puts the preload's object on `window.clinic`: one function per contract call, plus onFileChanged. */
 async function installClinicApi(page: Page, dispatch: (name: unknown, args: unknown) => Promise<unknown>) {
   await page.exposeBinding('__clinicCall', (_source, name: unknown, args: unknown) => dispatch(name, args));
-  await page.addInitScript((names: string[]) => {
+  await page.addInitScript((names: readonly string[]) => {
     // globalThis is the window here; the Node-side tsconfig has no DOM types to name it by.
     const w = globalThis as unknown as ClinicWindow;
     const listeners = new Set<(info: FileInfo) => void>();
