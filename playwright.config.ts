@@ -1,13 +1,15 @@
 import { CHROMIUM_ARGS, findChromium } from './main/exports/chromium';
+import { chromiumFlags } from './main/shell/startup';
 import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium (see main/exports/chromium.ts); the tests fail clearly if it is missing. */
 export const chromiumPath = findChromium() ?? '/usr/bin/chromium';
 export const chromiumArgs = [
   ...CHROMIUM_ARGS,
-  // Date inputs follow their lang="en-GB" (day, month, year) rather than the browser's own
-  // language: Debian's Chromium ships only the en-US language pack, which would put the month first.
-  '--enable-blink-features=LangAttributeAwareFormControlUI',
+  // The shell's own switches (main/shell/startup.ts), so the tests see what the app shows: date
+  // inputs follow their lang="en-GB" (day, month, year) rather than the browser's language, which
+  // for Debian's Chromium (only the en-US language pack) would put the month first.
+  ...chromiumFlags(),
 ];
 
 export default defineConfig({

@@ -1,7 +1,8 @@
 /**
  * The one contract between the window and the application. Every call the renderer may make is
- * named here with the runtime schema of its argument and the type of its result. The preload,
- * the main-side registration and the renderer's types all derive from this file.
+ * named here with the runtime schema of its argument and the type of its result. The preload, the
+ * main-side registration and the renderer's types all derive from this file; the names alone are in
+ * contract-names.ts, which the sandboxed preload bundles without zod.
  */
 import { z } from 'zod';
 import type {
@@ -18,8 +19,10 @@ import type { ClinicReport, ClinicView, MeasureDetail } from './domain/views';
 import type { CatalogueMeasure, TeamFigure } from './domain/catalogue';
 import type { Annotation, SpcSettings } from './domain/spc';
 import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from './import/results';
+import type { CallName } from './contract-names';
 
 export type { ActionLogEntry, ClinicView };
+export { callNames, channelOf, eventNames, type CallName, type EventName } from './contract-names';
 export type { ImportPreview, ImportRecord, ImportResult, UndoResult };
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period is written YYYY-MM');
@@ -227,10 +230,9 @@ export const contract = {
   listImports: call<ImportRecord[]>()(z.strictObject({})),
   /** A fill-in template of the measures, saved where the person chooses. Null: the person cancelled. */
   exportImportTemplate: call<ExportResult>()(z.strictObject({ format: z.enum(['xlsx', 'csv']) })),
-} as const;
-
-export type CallName = keyof typeof contract;
-export const callNames = Object.keys(contract) as CallName[];
+  // contract-names.ts lists the same calls for the zod-free preload: `satisfies` refuses a listed name
+  // without a schema here, and a schema whose name is not listed (an excess property).
+} as const satisfies Record<CallName, Call<z.ZodType, unknown>>;
 
 export type CallArgs<K extends CallName> = z.infer<(typeof contract)[K]['args']>;
 export type CallResult<K extends CallName> = Exclude<(typeof contract)[K]['result'], undefined>;
@@ -240,15 +242,6 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The object the preload puts on `window.clinic`: one named async function per call. */
 export type ClinicApi = { [K in CallName]: (args: CallArgs<K>) => Promise<Result<CallResult<K>>> };
-
-/** Events the application sends to the window. */
-export const eventNames = ['fileChanged'] as const;
-export type EventName = (typeof eventNames)[number];
-
-/** The IPC channel a call travels on. */
-export function channelOf(name: string): string {
-  return `clinic:${name}`;
-}
 
 /** Subscriptions the preload adds beside the calls; listeners get the payload, never the IPC event. */
 export interface ClinicEvents {

@@ -2,9 +2,14 @@
  * Puts `window.clinic` in the page: one named function per call in the contract and a subscription
  * to file changes. Nothing else crosses: no ipcRenderer, no generic send or invoke, and listeners
  * receive the payload, never the IPC event (which would lead back to ipcRenderer).
+ *
+ * A sandboxed preload can require only 'electron' and has no Node. So it imports the call names from
+ * contract-names.ts (no zod, no imports at all) and only types from contract.ts; scripts/build.mjs
+ * bundles it for the browser platform and fails the build if the bundle requires anything else.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { callNames, channelOf, type ClinicApi, type FileInfo, type WindowClinic } from '../main/contract';
+import { callNames, channelOf } from '../main/contract-names';
+import type { ClinicApi, FileInfo, WindowClinic } from '../main/contract';
 
 function invoker(name: string): (args: unknown) => Promise<unknown> {
   const channel = channelOf(name);

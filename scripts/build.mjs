@@ -2,9 +2,10 @@
 // benchmarks with esbuild (Node side, CommonJS), and the renderer with Vite.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { forbiddenExternalImports, forbiddenRequires, preloadBuildOptions } from './preload-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
@@ -30,14 +31,16 @@ await Promise.all([
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
   }),
-  // A sandboxed preload cannot require anything but 'electron', so everything else is bundled in.
-  esbuild({
-    ...node,
-    packages: undefined,
-    external: ['electron'],
-    entryPoints: { 'preload/preload': 'preload/preload.ts' },
-    outdir: 'dist',
-    outExtension: { '.js': '.cjs' },
+  // A sandboxed preload has no Node and cannot require anything but 'electron' (preload-bundle.mjs).
+  esbuild(preloadBuildOptions({ root, quiet })).then(({ metafile }) => {
+    const code = readFileSync(path.join(root, 'dist/preload/preload.cjs'), 'utf8');
+    const forbidden = [...new Set([...forbiddenExternalImports(metafile), ...forbiddenRequires(code)])];
+    if (forbidden.length > 0) {
+      throw new Error(
+        `The preload bundle requires ${forbidden.join(', ')}; in Electron's sandbox only 'electron' can be ` +
+          'required, so the window would open without window.clinic. Import only names and types into preload/.',
+      );
+    }
   }),
   esbuild({ ...node, entryPoints: { 'cli/cli': 'main/cli/cli.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
   esbuild({

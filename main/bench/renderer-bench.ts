@@ -74,7 +74,7 @@ async function prepare(page: Page, rendererDir: string, app: ClinicApp): Promise
     });
   });
   await page.exposeBinding('__benchCall', (_s, name: unknown, args: unknown) => dispatch(name, args));
-  await page.addInitScript((names: string[]) => {
+  await page.addInitScript((names: readonly string[]) => {
     const g = globalThis as unknown as PageGlobals;
     const w = globalThis as unknown as BenchWindow;
     w.__arrivals = [];

@@ -10,6 +10,7 @@ import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialo
 import type { ExportHost, ExportKind } from '../exports/exporter';
 import { ElectronPrinter } from './electron-printer';
 import { ExportFolder, IMPORT_FOLDER_NAME } from './export-folder';
+import { dialogParent } from './policy';
 
 const FILTERS: Record<ExportKind, { name: string; extensions: string[] }> = {
   pdf: { name: 'PDF document', extensions: ['pdf'] },
@@ -37,7 +38,7 @@ export function createExportHost(window: () => BrowserWindow | null): ExportHost
         filters: [FILTERS[kind]],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
-      const open = window();
+      const open = dialogParent(window());
       const result = open ? await dialog.showSaveDialog(open, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
       confirmedByDialog = path.resolve(result.filePath);
@@ -54,7 +55,7 @@ export function createExportHost(window: () => BrowserWindow | null): ExportHost
         filters: [{ name: 'Spreadsheets (Excel or CSV)', extensions: ['xlsx', 'csv'] }],
         properties: ['openFile'],
       };
-      const open = window();
+      const open = dialogParent(window());
       const result = open ? await dialog.showOpenDialog(open, options) : await dialog.showOpenDialog(options);
       const chosen = result.canceled ? undefined : result.filePaths[0];
       if (!chosen) return null;
@@ -73,7 +74,7 @@ export function createExportHost(window: () => BrowserWindow | null): ExportHost
         defaultId: 1,
         cancelId: 1,
       };
-      const open = window();
+      const open = dialogParent(window());
       const result = open ? await dialog.showMessageBox(open, options) : await dialog.showMessageBox(options);
       return result.response === 0;
     },

@@ -1,12 +1,14 @@
 /**
  * What the File menu does: choose a file with the system dialog, ask the application to create,
- * open or copy it, and show any failure as a message a person can act on.
+ * open or copy it, and show any failure as a message a person can act on. Every dialog is parented
+ * to the window only while it is on screen (dialogParent in policy.ts), so none is ever hidden.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { app, dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import type { ClinicApp } from '../api/clinic-app';
 import { UserError } from '../errors';
+import { dialogParent } from './policy';
 import type { RecentFiles } from './recent-files';
 
 const CLINIC_FILTERS = [
@@ -46,7 +48,7 @@ export class FileActions {
   }
 
   async open(): Promise<void> {
-    const window = this.context.window();
+    const window = dialogParent(this.context.window());
     const options = { title: 'Open a clinic file', properties: ['openFile' as const], filters: CLINIC_FILTERS };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     const file = result.filePaths[0];
@@ -142,7 +144,7 @@ export class FileActions {
   }
 
   async messageBox(options: MessageBoxOptions): Promise<number> {
-    const window = this.context.window();
+    const window = dialogParent(this.context.window());
     const result = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
     return result.response;
   }
@@ -156,7 +158,7 @@ export class FileActions {
     buttonLabel: string;
     defaultPath: string;
   }): Promise<string | null> {
-    const window = this.context.window();
+    const window = dialogParent(this.context.window());
     const full = { ...options, filters: CLINIC_FILTERS, properties: ['createDirectory' as const] };
     const result = window ? await dialog.showSaveDialog(window, full) : await dialog.showSaveDialog(full);
     if (result.canceled || !result.filePath) return null;

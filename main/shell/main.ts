@@ -1,20 +1,27 @@
 /**
  * The Electron entry point: wires the application API to one hardened window, the menu and IPC.
  * Bundled by scripts/build.mjs to dist/main/shell.cjs; the built renderer and preload sit beside it.
+ * With --self-test (or PERFCLINIC_SELF_TEST=1) it runs self-test.ts on a temporary folder and exits.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { app, dialog, Menu, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { ClinicApp } from '../api/clinic-app';
 import type { FileInfo } from '../contract';
 import { createExportHost } from './export-host';
 import { FileActions } from './file-actions';
-import { defaultClinicFile, explainStartupFailure, openDefaultFile } from './first-run';
+import { defaultClinicFile, DEFAULT_FILE_NAME, explainStartupFailure, openDefaultFile } from './first-run';
 import { registerIpc, sendFileChanged } from './ipc';
 import { buildMenu } from './menu';
+import { APP_NAME, windowTitle } from './policy';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { RecentFiles } from './recent-files';
 import { applySecurity } from './security';
-import { createMainWindow, focusWindow, showFileInTitle } from './window';
+import { runSelfTest } from './self-test';
+import { createSelfTestDriver, selfTestExportHost } from './self-test-driver';
+import { APP_USER_MODEL_ID, CHROMIUM_SWITCHES, isSelfTest, SPELLCHECK } from './startup';
+import { createMainWindow, focusWindow, showFileInTitle, whenShown } from './window';
 
 /** An absolute folder to use instead of the usual app data folder (tests; a portable setup). */
 export const USER_DATA_ENV = 'PERFCLINIC_USER_DATA';
@@ -22,18 +29,31 @@ export const USER_DATA_ENV = 'PERFCLINIC_USER_DATA';
 /** How often the journal is folded into the clinic file while the app is open. */
 const CHECKPOINT_INTERVAL_MS = 60_000;
 
-function useUserDataOverride(): void {
+/** The app data folder: the self-test's own temporary one, or an override, or Electron's default. */
+function chooseUserData(selfTest: boolean): string | null {
+  if (selfTest) {
+    const folder = mkdtempSync(path.join(tmpdir(), 'perfclinic-self-test-'));
+    app.setPath('userData', folder);
+    return folder;
+  }
   const folder = process.env[USER_DATA_ENV];
   if (folder && path.isAbsolute(folder)) app.setPath('userData', folder);
+  return null;
 }
 
 function main(): void {
-  // Before the lock: the single-instance lock lives in the user data folder.
-  useUserDataOverride();
+  const selfTest = isSelfTest(process.argv, process.env);
+  // Before the lock: the single-instance lock lives in the user data folder, so the self-test,
+  // in a folder of its own, runs beside an open copy of the app without disturbing it.
+  const selfTestFolder = chooseUserData(selfTest);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  // Taskbar grouping and pins on Windows follow this id; it matches the installer's appId.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  // Chromium reads its switches at start-up: date inputs follow lang="en-GB", not the system language.
+  for (const [name, value] of CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name, value);
   registerAppScheme();
   app.enableSandbox();
   applySecurity();
@@ -43,8 +63,8 @@ function main(): void {
   // The lock stops a second writer on another machine; daily backups make recovery one click.
   const clinic = new ClinicApp({
     lock: true,
-    dailyBackup: true,
-    exportHost: createExportHost(currentWindow),
+    dailyBackup: !selfTest,
+    exportHost: selfTestFolder ? selfTestExportHost(selfTestFolder) : createExportHost(currentWindow),
     preferencesFile: path.join(app.getPath('userData'), 'preferences.json'),
   });
 
@@ -56,8 +76,14 @@ function main(): void {
   app.on('will-quit', () => clinic.close());
 
   async function start(): Promise<void> {
+    // Nothing is downloaded for spelling: see SPELLCHECK in startup.ts.
+    session.defaultSession.setSpellCheckerEnabled(SPELLCHECK.enabled);
+    if (SPELLCHECK.enabled) session.defaultSession.setSpellCheckerLanguages([...SPELLCHECK.languages]);
+
+    let fileOpened: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (fileOpened = resolve));
     serveAppScheme(path.join(__dirname, '..', 'renderer'));
-    registerIpc(clinic);
+    registerIpc(clinic, opened);
 
     const recent = new RecentFiles(app.getPath('userData'));
     const actions: FileActions = new FileActions({
@@ -70,9 +96,11 @@ function main(): void {
       Menu.setApplicationMenu(buildMenu({ actions, recentFiles: recent.list(), isPackaged: app.isPackaged }));
 
     clinic.onFileChanged((info) => {
-      recent.add(info.path);
-      if (process.platform === 'win32' || process.platform === 'darwin') app.addRecentDocument(info.path);
-      rebuildMenu();
+      if (!selfTest) {
+        recent.add(info.path);
+        if (process.platform === 'win32' || process.platform === 'darwin') app.addRecentDocument(info.path);
+        rebuildMenu();
+      }
       const open = currentWindow();
       if (open) {
         showFileInTitle(open, info);
@@ -97,23 +125,71 @@ function main(): void {
     }, CHECKPOINT_INTERVAL_MS);
     app.on('will-quit', () => clearInterval(checkpoints));
 
-    const file = defaultClinicFile(app.getPath('userData'));
-    const failure = await openDefaultFile(clinic, file);
-    rebuildMenu();
+    const problems: string[] = [];
+    const createWindow = (title: string) => {
+      window = createMainWindow({
+        devTools: !app.isPackaged,
+        title,
+        tellCrash: (response) => {
+          if (selfTest) console.warn(`${response.message} ${response.detail}`);
+          else
+            void actions.messageBox({
+              type: 'warning',
+              title: APP_NAME,
+              message: response.message,
+              detail: response.detail,
+              buttons: ['OK'],
+            });
+        },
+      });
+      if (selfTest) {
+        window.webContents.on('console-message', ({ level, message }) => {
+          if (level === 'error') problems.push(message);
+        });
+        window.webContents.on('preload-error', (_event, file, error) =>
+          problems.push(`preload ${file}: ${error.message}`),
+        );
+      }
+    };
 
-    const createWindow = () => {
-      let file: FileInfo | null = null;
+    // The window first, saying which file it is opening; the file after, so a large file or a slow
+    // network drive never leaves the person looking at nothing.
+    const file = defaultClinicFile(app.getPath('userData'));
+    createWindow(windowTitle(null, DEFAULT_FILE_NAME));
+    const first = currentWindow();
+    if (first) await whenShown(first);
+    const failure = await openDefaultFile(clinic, file);
+    fileOpened();
+    rebuildMenu();
+    const shown = currentWindow();
+    if (failure !== null && shown) showFileInTitle(shown, null);
+
+    app.on('activate', () => {
+      if (currentWindow()) return;
+      let info: FileInfo | null = null;
       try {
-        file = clinic.fileInfo();
+        info = clinic.fileInfo();
       } catch {
         // No file open (the default file could not be opened): the title shows the app's name only.
       }
-      window = createMainWindow({ devTools: !app.isPackaged, file });
-    };
-    createWindow();
-    app.on('activate', () => {
-      if (!currentWindow()) createWindow();
+      createWindow(windowTitle(info));
     });
+
+    if (selfTestFolder) {
+      const code =
+        failure === null
+          ? await runSelfTest(
+              createSelfTestDriver({ folder: selfTestFolder, clinic, window: currentWindow, problems }),
+              (line) => console.log(line),
+            )
+          : 1;
+      if (failure !== null) console.log(`self-test: FAILED the clinic file did not open: ${String(failure)}`);
+      clinic.close();
+      if (code === 0) rmSync(selfTestFolder, { recursive: true, force: true });
+      else console.log(`self-test: its files are kept in ${selfTestFolder}`);
+      app.exit(code);
+      return;
+    }
 
     if (failure !== null) {
       explainStartupFailure(actions, clinic, file, failure).catch((error: unknown) => console.error(error));
@@ -125,7 +201,12 @@ function main(): void {
     .then(start)
     .catch((error: unknown) => {
       console.error('Performance Clinic could not start:', error);
-      dialog.showErrorBox('Performance Clinic could not start', error instanceof Error ? error.message : String(error));
+      if (selfTest) console.log(`self-test: FAILED the app did not start: ${String(error)}`);
+      else
+        dialog.showErrorBox(
+          'Performance Clinic could not start',
+          error instanceof Error ? error.message : String(error),
+        );
       app.exit(1);
     });
 }

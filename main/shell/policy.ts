@@ -1,10 +1,11 @@
 /**
  * The shell's security decisions as pure functions: which origin is the app's own, which URLs may
- * leave for the browser, which file a request for the app's scheme may read, what the window is
+ * leave for the browser, where the page may go, which file a request for the app's scheme may read, what the window is
  * allowed to do. No Electron import (types only), so the unit tests check exactly what the app runs.
  */
 import * as nodePath from 'node:path';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, Session } from 'electron';
+import { SPELLCHECK } from './startup';
 
 /** The custom scheme the renderer is served from; registered as standard and secure before ready. */
 export const APP_SCHEME = 'app';
@@ -59,14 +60,99 @@ export function isAppOrigin(url: string): boolean {
 }
 
 /**
- * A link the app may hand to the system browser: http or https only, with a host and no user
- * name or password in it (https://www.gov.uk@evil.example/ is refused).
+ * The hosts the app itself links to, and so the only ones a link may open in the system browser.
+ * The renderer links to no web page today, so the list is empty and every external link is refused;
+ * a test checks that it names exactly the hosts of the https links in renderer/src.
  */
-export function isAllowedExternalUrl(url: string): boolean {
+export const EXTERNAL_LINK_HOSTS: readonly string[] = [];
+
+/**
+ * How recently the person must have clicked or typed in the window for a link to count as theirs.
+ * Electron's navigation and window-open events do not say whether a gesture started them, so the
+ * shell notes the time of the last mouse press or key press and compares.
+ */
+export const USER_ACTION_WINDOW_MS = 1000;
+
+/** The input events that count as the person acting (pressing, not hovering or scrolling). */
+export const USER_ACTION_INPUTS: ReadonlySet<string> = new Set([
+  'mouseDown',
+  'mouseUp',
+  'keyDown',
+  'rawKeyDown',
+  'keyUp',
+  'char',
+  'gestureTap',
+  'touchStart',
+  'touchEnd',
+]);
+
+/** True when a person's click or key press came at most USER_ACTION_WINDOW_MS before `now`. */
+export function followsUserAction(lastActionAt: number | null, now: number): boolean {
+  return lastActionAt !== null && now >= lastActionAt && now - lastActionAt <= USER_ACTION_WINDOW_MS;
+}
+
+export type ExternalLinkDecision = { open: true; url: string } | { open: false; reason: string };
+
+/**
+ * Whether a link may leave for the system browser: a parsed https URL with no user name or
+ * password, to a host on the allow-list, that the person's own click or key press led to.
+ */
+export function externalLinkDecision(
+  url: string,
+  context: { userActed: boolean; allowedHosts?: readonly string[] },
+): ExternalLinkDecision {
   const parsed = parse(url);
-  if (!parsed) return false;
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
-  return parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+  if (!parsed) return { open: false, reason: 'it is not a web address' };
+  if (parsed.protocol !== 'https:') return { open: false, reason: `only https links open, not ${parsed.protocol}` };
+  if (parsed.username !== '' || parsed.password !== '')
+    return { open: false, reason: 'it carries a user name or password' };
+  const hosts = context.allowedHosts ?? EXTERNAL_LINK_HOSTS;
+  if (!hosts.includes(parsed.hostname))
+    return { open: false, reason: `${parsed.hostname} is not a site the app links to` };
+  if (!context.userActed) return { open: false, reason: 'it was not opened by a click or a key press' };
+  return { open: true, url: parsed.href };
+}
+
+/** What happens when the page tries to go somewhere: it stays, and maybe the link goes to the browser. */
+export interface NavigationDecision {
+  /** Whether the page itself may go there. */
+  allow: boolean;
+  /** Whether to offer the URL to the system browser (externalLinkDecision still decides). */
+  external: boolean;
+}
+
+/**
+ * The app is one page served from app://clinic: the page never navigates (a reload is not a
+ * navigation event). A link to anywhere else goes to the external-link check instead.
+ */
+export function navigationDecision(url: string): NavigationDecision {
+  return { allow: false, external: !isAppOrigin(url) };
+}
+
+/** A subframe never navigates (the CSP allows no frames either); the main frame is decided above. */
+export function frameNavigationDecision(frame: { isMainFrame: boolean }): { allow: boolean } {
+  return { allow: frame.isMainFrame };
+}
+
+/** A server redirect may only stay on the app's own origin. */
+export function redirectDecision(url: string): { allow: boolean } {
+  return { allow: isAppOrigin(url) };
+}
+
+/** window.open and target=_blank never make a window; the URL goes to the external-link check. */
+export function windowOpenDecision(url: string): { action: 'deny'; external: boolean } {
+  return { action: 'deny', external: !isAppOrigin(url) };
+}
+
+/** The names of the permissions a page can ask Electron 41 for (its setPermissionRequestHandler). */
+export type PagePermission = Parameters<NonNullable<Parameters<Session['setPermissionRequestHandler']>[0]>>[1];
+
+/**
+ * Every permission a page can ask Electron for (camera, microphone, notifications, clipboard
+ * reading, geolocation, opening external apps...) is refused: the app needs none of them.
+ */
+export function permissionDecision(_permission: PagePermission | string): boolean {
+  return false;
 }
 
 type PathModule = Pick<typeof nodePath, 'resolve' | 'relative' | 'isAbsolute' | 'sep'>;
@@ -137,10 +223,20 @@ export interface TitleFile {
   readOnly: boolean;
 }
 
-/** "Performance Clinic — clinic.db", marked when someone else holds the file for editing. */
-export function windowTitle(file: TitleFile | null): string {
+/**
+ * "Performance Clinic — clinic.db", marked when someone else holds the file for editing, or
+ * "Opening clinic.db…" while the window waits for the file it was started with.
+ */
+export function windowTitle(file: TitleFile | null, opening?: string): string {
+  if (opening !== undefined) return `${APP_NAME} — Opening ${opening}…`;
   if (!file) return APP_NAME;
   return `${APP_NAME} — ${file.name}${file.readOnly ? ' (read-only)' : ''}`;
+}
+
+/** Dialogs are parented to the window only when it is on screen: a dialog parented to a hidden
+ * window is hidden with it on Windows, and the person would wait on a prompt they cannot see. */
+export function dialogParent<W extends { isDestroyed(): boolean; isVisible(): boolean }>(window: W | null): W | null {
+  return window !== null && !window.isDestroyed() && window.isVisible() ? window : null;
 }
 
 /**
@@ -169,7 +265,9 @@ export function mainWindowOptions(preload: string, options: { devTools: boolean 
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
-      spellcheck: true,
+      // No en-GB dictionary can be bundled (Chromium needs a .bdic, which no package we can use
+      // ships) and the default would download one from Google: spellcheck is off (see README).
+      spellcheck: SPELLCHECK.enabled,
       // A middle click would otherwise try to open the link in a new window (denied anyway).
       disableBlinkFeatures: 'Auxclick',
       devTools: options.devTools,

@@ -14,6 +14,7 @@ import type { PdfPrinter } from '../../main/exports/pdf-printer';
 import { PlaywrightPrinter } from '../../main/exports/playwright-printer';
 import { createDispatcher, handlersFor } from '../../main/api/dispatch';
 import { callNames, type FileInfo } from '../../main/contract';
+import { responseHeaders } from '../../main/shell/policy';
 
 /**
  * `toHaveFocus()`: the element is the document's active element, waited for as the UI's own
@@ -59,19 +60,11 @@ export const expect = baseExpect.extend({
 export const ORIGIN = 'http://clinic.test';
 const rendererDir = path.resolve(__dirname, '../../dist/renderer');
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves dist/renderer at ORIGIN; anything else on any origin is refused, so nothing leaks to the network. */
+/**
+ * Serves dist/renderer at ORIGIN with the headers the shell's app:// handler sends (policy.ts), so
+ * every test runs under the shell's exact Content-Security-Policy; anything else on any origin is
+ * refused, so nothing leaks to the network.
+ */
 export async function serveRenderer(page: Page): Promise<void> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`The built renderer is missing (${rendererDir}/index.html). Run "npm run build" before the tests.`);
@@ -85,8 +78,7 @@ export async function serveRenderer(page: Page): Promise<void> {
     if (path.relative(rendererDir, file).startsWith('..') || !existsSync(file)) {
       return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
     }
-    const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
-    return route.fulfill({ status: 200, contentType: type, body: readFileSync(file) });
+    return route.fulfill({ status: 200, headers: responseHeaders(file), body: readFileSync(file) });
   });
 }
 
@@ -126,7 +118,7 @@ export interface ClinicHarness {
 /** Puts the preload's object on `window.clinic`: one function per contract call, plus onFileChanged. */
 async function installClinicApi(page: Page, dispatch: (name: unknown, args: unknown) => Promise<unknown>) {
   await page.exposeBinding('__clinicCall', (_source, name: unknown, args: unknown) => dispatch(name, args));
-  await page.addInitScript((names: string[]) => {
+  await page.addInitScript((names: readonly string[]) => {
     // globalThis is the window here; the Node-side tsconfig has no DOM types to name it by.
     const w = globalThis as unknown as ClinicWindow;
     const listeners = new Set<(info: FileInfo) => void>();
@@ -143,8 +135,14 @@ async function installClinicApi(page: Page, dispatch: (name: unknown, args: unkn
   }, callNames);
 }
 
+/** Runs before the page's own scripts: every CSP violation becomes a console error naming it. */
+export const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) =>
+  console.error('CSP violation: ' + event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline code')));`;
+
 /** Collects what a window logs as an error, so a test fails on a crash or a CSP violation it did not see. */
-function watchForProblems(page: Page, problems: string[]): void {
+async function watchForProblems(page: Page, problems: string[]): Promise<void> {
+  // Chromium logs most violations to the console; the event catches every one, reported or not.
+  await page.addInitScript({ content: REPORT_CSP_VIOLATIONS });
   page.on('pageerror', (error) => problems.push(`Uncaught: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`Console error: ${message.text()}`);
@@ -201,7 +199,7 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
     });
 
     const problems: string[] = [];
-    watchForProblems(page, problems);
+    await watchForProblems(page, problems);
 
     await serveRenderer(page);
     await use({
@@ -221,7 +219,7 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
         });
         others.push({ app: other, close: () => context.close() });
         const second = await context.newPage();
-        watchForProblems(second, problems);
+        await watchForProblems(second, problems);
         await installClinicApi(second, createDispatcher(handlersFor(other)));
         await serveRenderer(second);
         await openWindow(second);

@@ -98,3 +98,34 @@ describe('IPC registration in the shell', () => {
     expect(closed).not.toHaveBeenCalled();
   });
 });
+
+describe('IPC while the first clinic file is opening', () => {
+  beforeEach(() => handlers.clear());
+
+  it('answers a call made before the file is open once it is, with the file', async () => {
+    const app = new ClinicApp();
+    const file = path.join(tempDir(), 'clinic.db');
+    let opened: () => void = () => undefined;
+    registerIpc(app, new Promise<void>((resolve) => (opened = resolve)));
+    const early = handler('getFileInfo')(eventFrom('app://clinic/index.html'), {}) as Promise<unknown>;
+    await app.createFile(file);
+    opened();
+    await expect(early).resolves.toMatchObject({ ok: true, value: { path: file } });
+    app.close();
+  });
+
+  it('answers with the reason when the file could not be opened', async () => {
+    const app = new ClinicApp();
+    registerIpc(app, Promise.reject(new Error('damaged')));
+    await expect(handler('getFileInfo')(eventFrom('app://clinic/'), {})).resolves.toMatchObject({ ok: false });
+  });
+
+  it('refuses a stranger at once, without waiting for the file', async () => {
+    const app = new ClinicApp();
+    registerIpc(app, new Promise<void>(() => undefined));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const result = await handler('getFileInfo')(eventFrom('https://evil.example/'), {});
+    warn.mockRestore();
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/refused/) });
+  });
+});

@@ -1,14 +1,26 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import {
   APP_ENTRY_URL,
   CONTENT_SECURITY_POLICY,
-  isAllowedExternalUrl,
+  dialogParent,
+  EXTERNAL_LINK_HOSTS,
+  externalLinkDecision,
+  followsUserAction,
+  frameNavigationDecision,
   isAppOrigin,
   isTrustedSender,
   mainWindowOptions,
   mimeTypeFor,
+  navigationDecision,
+  type PagePermission,
+  permissionDecision,
+  redirectDecision,
   resolveAppPath,
+  USER_ACTION_INPUTS,
+  USER_ACTION_WINDOW_MS,
+  windowOpenDecision,
   responseHeaders,
   windowTitle,
 } from '../../main/shell/policy';
@@ -39,6 +51,14 @@ describe('the main window', () => {
 
   it('stays hidden until the page is ready to show', () => {
     expect(mainWindowOptions('/p.cjs', { devTools: false }).show).toBe(false);
+  });
+
+  it('says which file it is opening before the file is open', () => {
+    expect(windowTitle(null, 'clinic.db')).toBe('Performance Clinic — Opening clinic.db…');
+  });
+
+  it('asks for no spelling dictionary: spellcheck is off', () => {
+    expect(prefs.spellcheck).toBe(false);
   });
 
   it('names the open clinic file in the title bar', () => {
@@ -78,30 +98,159 @@ describe('the Content-Security-Policy', () => {
 });
 
 describe('links opened in the system browser', () => {
-  it.each([
-    'https://www.gov.uk',
-    'https://www.gov.uk/government/collections/statistics-children-in-need',
-    'http://example.org/',
-  ])('opens %s', (url) => expect(isAllowedExternalUrl(url)).toBe(true));
+  const hosts = ['www.gov.uk'];
+  const acted = { userActed: true, allowedHosts: hosts };
+
+  it.each(['https://www.gov.uk', 'https://www.gov.uk/government/collections/statistics-children-in-need'])(
+    'opens %s after a click',
+    (url) => expect(externalLinkDecision(url, acted)).toMatchObject({ open: true }),
+  );
+
+  it('opens nothing the page asks for by itself, without a click or key press', () => {
+    expect(externalLinkDecision('https://www.gov.uk/', { userActed: false, allowedHosts: hosts })).toEqual({
+      open: false,
+      reason: 'it was not opened by a click or a key press',
+    });
+  });
 
   it.each([
-    'javascript:alert(1)',
-    'JAVASCRIPT:alert(1)',
-    'file:///etc/passwd',
-    'file://C:/Windows/System32/calc.exe',
-    'app://clinic/index.html',
-    'data:text/html,<script>alert(1)</script>',
-    'vbscript:msgbox(1)',
-    'ms-msdt:/id PCWDiagnostic',
-    'smb://server/share',
-    'https://www.gov.uk@evil.example/',
-    'https://user:pass@www.gov.uk/',
-    ' javascript:alert(1)',
-    'www.gov.uk',
-    '//www.gov.uk',
-    '',
-    'not a url',
-  ])('refuses %j', (url) => expect(isAllowedExternalUrl(url)).toBe(false));
+    ['http://www.gov.uk/', /only https/],
+    ['https://example.org/', /not a site the app links to/],
+    ['https://www.gov.uk.evil.example/', /not a site the app links to/],
+    ['https://gov.uk/', /not a site the app links to/],
+    ['javascript:alert(1)', /only https/],
+    ['JAVASCRIPT:alert(1)', /only https/],
+    ['file:///etc/passwd', /only https/],
+    ['file://C:/Windows/System32/calc.exe', /only https/],
+    ['app://clinic/index.html', /only https/],
+    ['data:text/html,<script>alert(1)</script>', /only https/],
+    ['vbscript:msgbox(1)', /only https/],
+    ['ms-msdt:/id PCWDiagnostic', /only https/],
+    ['search-ms:query=x', /only https/],
+    ['smb://server/share', /only https/],
+    ['https://www.gov.uk@evil.example/', /user name or password/],
+    ['https://user:pass@www.gov.uk/', /user name or password/],
+    [' javascript:alert(1)', /only https/],
+    ['www.gov.uk', /not a web address/],
+    ['//www.gov.uk', /not a web address/],
+    ['', /not a web address/],
+    ['not a url', /not a web address/],
+  ])('refuses %j, and says why', (url, why) => {
+    const decision = externalLinkDecision(url, acted);
+    expect(decision.open).toBe(false);
+    expect(decision.open ? '' : decision.reason).toMatch(why);
+  });
+
+  it('refuses every link while the app links to no site at all', () => {
+    expect(EXTERNAL_LINK_HOSTS).toEqual([]);
+    expect(externalLinkDecision('https://www.gov.uk/', { userActed: true })).toMatchObject({ open: false });
+  });
+
+  it('allows exactly the hosts of the https links in the renderer', () => {
+    const folder = path.resolve(__dirname, '../../renderer/src');
+    const linked = new Set<string>();
+    for (const file of readdirSync(folder)) {
+      const text = readFileSync(path.join(folder, file), 'utf8');
+      for (const match of text.matchAll(/https:\/\/([a-z0-9.-]+)/gi)) linked.add((match[1] ?? '').toLowerCase());
+    }
+    expect([...EXTERNAL_LINK_HOSTS].sort()).toEqual([...linked].sort());
+  });
+
+  it('counts a click or key press only just before the link, never one after or long before', () => {
+    expect(followsUserAction(null, 5000)).toBe(false);
+    expect(followsUserAction(5000, 5000)).toBe(true);
+    expect(followsUserAction(5000, 5000 + USER_ACTION_WINDOW_MS)).toBe(true);
+    expect(followsUserAction(5000, 5001 + USER_ACTION_WINDOW_MS)).toBe(false);
+    expect(followsUserAction(5000, 4999)).toBe(false);
+  });
+
+  it('counts presses, not hovering or scrolling', () => {
+    for (const input of ['mouseDown', 'keyDown', 'rawKeyDown', 'gestureTap'])
+      expect(USER_ACTION_INPUTS.has(input)).toBe(true);
+    for (const input of ['mouseMove', 'mouseEnter', 'mouseWheel', 'gestureScrollBegin', 'contextMenu'])
+      expect(USER_ACTION_INPUTS.has(input)).toBe(false);
+  });
+});
+
+describe('where the page may go', () => {
+  it.each([
+    ['app://clinic/index.html', false],
+    ['app://clinic/other.html', false],
+    ['https://www.gov.uk/', true],
+    ['http://example.org/', true],
+    ['file:///etc/passwd', true],
+    ['javascript:alert(1)', true],
+  ])('navigating to %s is refused (offered to the browser: %s)', (url, external) => {
+    expect(navigationDecision(url)).toEqual({ allow: false, external });
+  });
+
+  it('lets only the main frame navigate (and navigationDecision keeps it home)', () => {
+    expect(frameNavigationDecision({ isMainFrame: true })).toEqual({ allow: true });
+    expect(frameNavigationDecision({ isMainFrame: false })).toEqual({ allow: false });
+  });
+
+  it.each([
+    ['app://clinic/index.html', true],
+    ['app://clinic.evil/', false],
+    ['https://evil.example/', false],
+    ['file:///C:/Windows/win.ini', false],
+  ])('a redirect to %s is allowed: %s', (url, allow) => expect(redirectDecision(url)).toEqual({ allow }));
+
+  it.each([
+    ['https://www.gov.uk/', true],
+    ['app://clinic/index.html', false],
+    ['about:blank', true],
+    ['', true],
+  ])('window.open(%j) makes no window (offered to the browser: %s)', (url, external) => {
+    expect(windowOpenDecision(url)).toEqual({ action: 'deny', external });
+  });
+});
+
+describe('permissions', () => {
+  // Every name Electron 41 can ask about (the type check below fails if Electron adds one and this
+  // list does not); a name from a later Electron is refused too.
+  const every = [
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'display-capture',
+    'fullscreen',
+    'geolocation',
+    'idle-detection',
+    'media',
+    'mediaKeySystem',
+    'midi',
+    'midiSysex',
+    'notifications',
+    'pointerLock',
+    'keyboardLock',
+    'openExternal',
+    'speaker-selection',
+    'storage-access',
+    'top-level-storage-access',
+    'window-management',
+    'unknown',
+    'fileSystem',
+  ] as const satisfies readonly PagePermission[];
+  type Unlisted = Exclude<PagePermission, (typeof every)[number]>;
+  const everyOneListed: [Unlisted] extends [never] ? true : Unlisted = true;
+
+  it('lists every permission Electron knows', () => expect(everyOneListed).toBe(true));
+
+  it.each([...every, 'hid', 'serial', 'usb', 'a-permission-from-a-later-electron'])('refuses %s', (permission) =>
+    expect(permissionDecision(permission)).toBe(false),
+  );
+});
+
+describe('dialogs', () => {
+  const window = (visible: boolean, destroyed = false) => ({ isVisible: () => visible, isDestroyed: () => destroyed });
+
+  it('are parented to the window only while it is on screen, so none is hidden behind it', () => {
+    const shown = window(true);
+    expect(dialogParent(shown)).toBe(shown);
+    expect(dialogParent(window(false))).toBeNull();
+    expect(dialogParent(window(true, true))).toBeNull();
+    expect(dialogParent(null)).toBeNull();
+  });
 });
 
 describe("the app's own origin", () => {
