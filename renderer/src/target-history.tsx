@@ -3,7 +3,7 @@
  * A change applies from a month on, so earlier months keep the target that applied to them; an
  * entry set by mistake can be removed.
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { CatalogueMeasure } from '../../main/domain/catalogue';
 import { addMonths, periodLabel } from '../../main/domain/period';
 import { announce } from './announcer';
@@ -26,7 +26,14 @@ export function TargetHistory({ measure, readOnly, onChanged }: TargetHistoryPro
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [removing, setRemoving] = useState<string | null>(null);
+  // The row just removed took its button with it: carry on from the history's heading. A new object
+  // each removal, so two in a row both move focus.
+  const [removed, setRemoved] = useState<{ from: string } | null>(null);
   const history = measure.targets;
+
+  useEffect(() => {
+    if (removed) heading.current?.focus();
+  }, [removed]);
 
   return (
     <section className="catalogue-section" aria-labelledby={`${id}-heading`}>
@@ -97,8 +104,7 @@ export function TargetHistory({ measure, readOnly, onChanged }: TargetHistoryPro
             setRemoving(null);
             onChanged(result.value);
             announce(`Target change from ${periodLabel(removing)} removed. Saved.`);
-            // The row and its button are gone: carry on from the history's heading.
-            requestAnimationFrame(() => heading.current?.focus());
+            setRemoved({ from: removing });
             return null;
           }}
         >
