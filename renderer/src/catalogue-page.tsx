@@ -11,6 +11,7 @@ import { announce } from './announcer';
 import './catalogue.css';
 import { callClinic } from './clinic-api';
 import { ErrorMessage } from './error-message';
+import { RefusalBox, type Refusal } from './form-field';
 import { benchmarkKeys, benchmarkNames, formatValue } from './format';
 import { LockIcon, PlusIcon } from './icons';
 import { frequencyLabels, polarityHints, targetLabel, unitLabels } from './labels';
@@ -306,18 +307,14 @@ function AddMeasureForm({
   const [draft, setDraft] = useState<FieldsDraft>(() => emptyDraft(areas[0]?.key ?? ''));
   const [target, setTarget] = useState('');
   const [month, setMonth] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const errorBox = useRef<HTMLDivElement>(null);
   const describedBy = error ? `${id}-error` : undefined;
 
   useEffect(() => heading.current?.focus(), []);
 
-  const refuse = (message: string) => {
-    setError(message);
-    requestAnimationFrame(() => errorBox.current?.focus());
-  };
+  const refuse = (message: string) => setError({ message });
 
   const submit = async () => {
     const parsed = fieldsOf(draft);
@@ -348,16 +345,7 @@ function AddMeasureForm({
       <p className="lede">
         A new measure appears in new clinics from now on. Its figures come from an import, by its key or its title.
       </p>
-      {error && (
-        <div ref={errorBox} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={`${id}-error-title`}>
-          <h3 id={`${id}-error-title`} className="error-summary__title">
-            The measure was not added
-          </h3>
-          <p id={`${id}-error`} className="error-summary__body">
-            {error}
-          </p>
-        </div>
-      )}
+      <RefusalBox id={`${id}-error`} title="The measure was not added" level={3} refusal={error} />
       <form
         className="form form--measure"
         aria-labelledby={`${id}-heading`}

@@ -11,6 +11,7 @@ import { AuditBody, useAudit } from './audit-history';
 import { callClinic } from './clinic-api';
 import { formatDate } from './dates';
 import { ConfirmDialog } from './dialog';
+import { RefusalBox, type Refusal } from './form-field';
 import { MeasureFieldset, draftOf, fieldsOf, type FieldsDraft } from './measure-fields';
 import { TargetHistory } from './target-history';
 
@@ -113,15 +114,13 @@ function DetailsForm({
 }): ReactNode {
   const id = useId();
   const [draft, setDraft] = useState<FieldsDraft>(() => draftOf(measure));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const errorBox = useRef<HTMLDivElement>(null);
 
   const refuse = (message: string) => {
-    setError(message);
+    setError({ message });
     setStatus('Not saved');
-    requestAnimationFrame(() => errorBox.current?.focus());
   };
 
   const save = async () => {
@@ -144,16 +143,7 @@ function DetailsForm({
       <h3 id={`${id}-heading`} className="detail__subheading">
         Details
       </h3>
-      {error && (
-        <div ref={errorBox} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={`${id}-error-title`}>
-          <h4 id={`${id}-error-title`} className="error-summary__title">
-            The changes were not saved
-          </h4>
-          <p id={`${id}-error`} className="error-summary__body">
-            {error}
-          </p>
-        </div>
-      )}
+      <RefusalBox id={`${id}-error`} title="The changes were not saved" level={4} refusal={error} />
       <form
         className="form form--measure"
         aria-labelledby={`${id}-heading`}

@@ -8,6 +8,7 @@ import type { Clinic, Period, ServiceArea } from '../../main/domain/types';
 import { announce } from './announcer';
 import { callClinic } from './clinic-api';
 import { localIsoDate } from './dates';
+import { RefusalBox, type Refusal } from './form-field';
 
 const KINDS = ['Director’s performance clinic', 'Head of Service clinic'] as const;
 const OTHER = 'other';
@@ -49,9 +50,8 @@ export function NewClinicForm({ areas, periods, onCreated, onCancel }: NewClinic
   const [apologies, setApologies] = useState('');
   const [period, setPeriod] = useState(latest);
   const [compare, setCompare] = useState(defaultCompare(latest, periods));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
-  const errorBox = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const id = useId();
   const ids = {
@@ -84,8 +84,7 @@ export function NewClinicForm({ areas, periods, onCreated, onCancel }: NewClinic
     });
     setBusy(false);
     if (!result.ok) {
-      setError(result.error);
-      requestAnimationFrame(() => errorBox.current?.focus());
+      setError({ message: result.error });
       return;
     }
     announce(`${result.value.kind} started and saved.`);
@@ -98,14 +97,7 @@ export function NewClinicForm({ areas, periods, onCreated, onCancel }: NewClinic
         New clinic
       </h2>
       <p className="lede">A clinic is one meeting: its notes, actions and agenda are kept together.</p>
-      {error && (
-        <div ref={errorBox} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={`${id}-error-title`}>
-          <h3 id={`${id}-error-title`} className="error-summary__title">
-            The clinic was not started
-          </h3>
-          <p className="error-summary__body">{error}</p>
-        </div>
-      )}
+      <RefusalBox id={`${id}-error`} title="The clinic was not started" level={3} refusal={error} />
       <form
         className="form form--clinic"
         noValidate
