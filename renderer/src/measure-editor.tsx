@@ -11,7 +11,7 @@ import { AuditBody, useAudit } from './audit-history';
 import { callClinic } from './clinic-api';
 import { formatDate } from './dates';
 import { ConfirmDialog } from './dialog';
-import { RefusalBox, type Refusal } from './form-field';
+import { Form, FormButtons, FormError, RefusalBox, type Refusal } from './form-field';
 import { MeasureFieldset, draftOf, fieldsOf, type FieldsDraft } from './measure-fields';
 import { TargetHistory } from './target-history';
 
@@ -144,15 +144,7 @@ function DetailsForm({
         Details
       </h3>
       <RefusalBox id={`${id}-error`} title="The changes were not saved" level={4} refusal={error} />
-      <form
-        className="form form--measure"
-        aria-labelledby={`${id}-heading`}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <Form className="form form--measure" aria-labelledby={`${id}-heading`} onSubmit={save}>
         <fieldset className="measure-grid" disabled={readOnly}>
           <legend className="visually-hidden">Details of {measure.title}</legend>
           <MeasureFieldset
@@ -167,16 +159,13 @@ function DetailsForm({
           />
         </fieldset>
         {!readOnly && (
-          <div className="button-row">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              Save changes
-            </button>
+          <FormButtons submit="Save changes" busy={busy}>
             <p className="save-status" role="status">
               {status}
             </p>
-          </div>
+          </FormButtons>
         )}
-      </form>
+      </Form>
     </section>
   );
 }
@@ -213,11 +202,7 @@ function RetireSection({
           ? `Retired on ${formatDate((measure.retired_at ?? '').slice(0, 10))}. It is left out of new clinics, templates and reports of later months. Its figures, notes, actions and target history are kept, and clinics already held still show it.`
           : 'Retiring takes the measure out of new clinics, templates and reports of later months. Its figures, notes, actions and target history are kept, and clinics already held still show it. It can be reinstated.'}
       </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError id={`${id}-error`} message={error} />
       {!readOnly && (
         // One button that changes its words, so focus stays on it after retiring or reinstating.
         <button
