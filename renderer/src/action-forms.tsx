@@ -2,12 +2,76 @@
  * The forms that change actions: raise one, add a dated update, edit its wording. Each keeps what
  * was typed when the app refuses, and shows the app's reason above the fields.
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import { ACTION_STATUSES, actionStatusLabel } from '../../main/domain/actions';
 import type { ActionLogEntry, ActionStatus } from '../../main/domain/types';
 import { announce } from './announcer';
 import { callClinic } from './clinic-api';
-import { FormError } from './error-message';
+import { Form, FormButtons, FormError, FormField, TextField } from './form-field';
+
+interface ActionDraft {
+  description: string;
+  owner: string;
+  dueOn: string;
+}
+
+/** What is to be done, by whom and by when: the same three fields to raise an action and to edit one. */
+function ActionFields({
+  draft,
+  onChange,
+  errorId,
+  ownerHint,
+  autoFocus,
+  first,
+}: {
+  draft: ActionDraft;
+  onChange: (draft: ActionDraft) => void;
+  /** The form's error, when there is one, describes every field. */
+  errorId: string | undefined;
+  ownerHint?: string;
+  autoFocus?: boolean | undefined;
+  first?: Ref<HTMLTextAreaElement>;
+}): ReactNode {
+  const ids = { description: useId(), owner: useId(), due: useId() };
+  return (
+    <>
+      <FormField id={ids.description} label="What is to be done" describedBy={errorId}>
+        {(control) => (
+          <textarea
+            {...control}
+            ref={first}
+            rows={3}
+            value={draft.description}
+            autoFocus={autoFocus}
+            onChange={(e) => onChange({ ...draft, description: e.target.value })}
+          />
+        )}
+      </FormField>
+      <div className="action-form__row">
+        <TextField
+          id={ids.owner}
+          label="Owner"
+          hint={ownerHint}
+          describedBy={errorId}
+          className="field--grow"
+          value={draft.owner}
+          onChange={(e) => onChange({ ...draft, owner: e.target.value })}
+        />
+        <FormField id={ids.due} label="Due by" describedBy={errorId}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              lang="en-GB"
+              value={draft.dueOn}
+              onChange={(e) => onChange({ ...draft, dueOn: e.target.value })}
+            />
+          )}
+        </FormField>
+      </div>
+    </>
+  );
+}
 
 export interface RaiseActionFormProps {
   clinicId: number;
@@ -29,93 +93,40 @@ export function RaiseActionForm({
   onRaised,
   onCancel,
 }: RaiseActionFormProps): ReactNode {
-  const [description, setDescription] = useState('');
-  const [owner, setOwner] = useState('');
-  const [dueOn, setDueOn] = useState('');
+  const [draft, setDraft] = useState<ActionDraft>({ description: '', owner: '', dueOn: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { description: useId(), owner: useId(), ownerHint: useId(), due: useId(), error: useId() };
+  const errorId = useId();
   const first = useRef<HTMLTextAreaElement>(null);
-  const errorRef = error ? ids.error : undefined;
 
   const submit = async () => {
     setBusy(true);
-    const result = await callClinic('raiseAction', { clinicId, measure, description, owner, dueOn });
+    const result = await callClinic('raiseAction', { clinicId, measure, ...draft });
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
       return;
     }
     setError(null);
-    setDescription('');
-    setOwner('');
-    setDueOn('');
+    setDraft({ description: '', owner: '', dueOn: '' });
     announce(`Action ${result.value.ref} raised and saved.`);
     onRaised(result.value);
     first.current?.focus();
   };
 
   return (
-    <form
-      className="action-form"
-      aria-label={label}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <FormError id={ids.error} message={error} />
-      <div className="field">
-        <label htmlFor={ids.description}>What is to be done</label>
-        <textarea
-          ref={first}
-          id={ids.description}
-          rows={3}
-          value={description}
-          autoFocus={autoFocus}
-          aria-describedby={errorRef}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </div>
-      <div className="action-form__row">
-        <div className="field field--grow">
-          <label htmlFor={ids.owner}>Owner</label>
-          <span id={ids.ownerHint} className="hint">
-            A name or a role
-          </span>
-          <input
-            id={ids.owner}
-            type="text"
-            autoComplete="off"
-            value={owner}
-            aria-describedby={[ids.ownerHint, errorRef].filter(Boolean).join(' ')}
-            onChange={(e) => setOwner(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.due}>Due by</label>
-          <input
-            id={ids.due}
-            type="date"
-            lang="en-GB"
-            value={dueOn}
-            aria-describedby={errorRef}
-            onChange={(e) => setDueOn(e.target.value)}
-          />
-        </div>
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          Raise action
-        </button>
-        {onCancel && (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
-    </form>
+    <Form className="action-form" aria-label={label} onSubmit={submit}>
+      <FormError id={errorId} message={error} />
+      <ActionFields
+        draft={draft}
+        onChange={setDraft}
+        errorId={error ? errorId : undefined}
+        ownerHint="A name or a role"
+        autoFocus={autoFocus}
+        first={first}
+      />
+      <FormButtons submit="Raise action" busy={busy} onCancel={onCancel} />
+    </Form>
   );
 }
 
@@ -132,7 +143,7 @@ export function UpdateActionForm({ action, clinicId, onSaved, onCancel }: Update
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { text: useId(), hint: useId(), status: useId(), error: useId() };
+  const ids = { text: useId(), status: useId(), error: useId() };
 
   const submit = async () => {
     setBusy(true);
@@ -147,50 +158,38 @@ export function UpdateActionForm({ action, clinicId, onSaved, onCancel }: Update
   };
 
   return (
-    <form
-      className="action-form action-form--inline"
-      aria-label={`Add an update to ${action.ref}`}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <Form className="action-form action-form--inline" aria-label={`Add an update to ${action.ref}`} onSubmit={submit}>
       <FormError id={ids.error} message={error} />
-      <div className="field">
-        <label htmlFor={ids.text}>Update</label>
-        <span id={ids.hint} className="hint">
-          What has happened since it was raised. Reopening a done or dropped action needs a reason here.
-        </span>
-        <textarea
-          id={ids.text}
-          rows={3}
-          value={text}
-          // Focus goes straight to the box: the person just asked to write an update.
-          autoFocus
-          aria-describedby={[ids.hint, error ? ids.error : null].filter(Boolean).join(' ')}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.status}>Status</label>
-        <select id={ids.status} value={status} onChange={(e) => setStatus(e.target.value as ActionStatus)}>
-          {ACTION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {actionStatusLabel[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          Save update
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <FormField
+        id={ids.text}
+        label="Update"
+        hint="What has happened since it was raised. Reopening a done or dropped action needs a reason here."
+        describedBy={error ? ids.error : undefined}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            value={text}
+            // Focus goes straight to the box: the person just asked to write an update.
+            autoFocus
+            onChange={(e) => setText(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField id={ids.status} label="Status">
+        {({ id }) => (
+          <select id={id} value={status} onChange={(e) => setStatus(e.target.value as ActionStatus)}>
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {actionStatusLabel[s]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormButtons submit="Save update" busy={busy} onCancel={onCancel} />
+    </Form>
   );
 }
 
@@ -201,17 +200,18 @@ export interface EditActionFormProps {
 }
 
 export function EditActionForm({ action, onSaved, onCancel }: EditActionFormProps): ReactNode {
-  const [description, setDescription] = useState(action.description);
-  const [owner, setOwner] = useState(action.owner);
-  const [dueOn, setDueOn] = useState(action.due_on);
+  const [draft, setDraft] = useState<ActionDraft>({
+    description: action.description,
+    owner: action.owner,
+    dueOn: action.due_on,
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { description: useId(), owner: useId(), due: useId(), error: useId() };
-  const errorRef = error ? ids.error : undefined;
+  const errorId = useId();
 
   const submit = async () => {
     setBusy(true);
-    const result = await callClinic('editAction', { actionId: action.id, description, owner, dueOn });
+    const result = await callClinic('editAction', { actionId: action.id, ...draft });
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -222,59 +222,10 @@ export function EditActionForm({ action, onSaved, onCancel }: EditActionFormProp
   };
 
   return (
-    <form
-      className="action-form action-form--inline"
-      aria-label={`Edit ${action.ref}`}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <FormError id={ids.error} message={error} />
-      <div className="field">
-        <label htmlFor={ids.description}>What is to be done</label>
-        <textarea
-          id={ids.description}
-          rows={3}
-          value={description}
-          autoFocus
-          aria-describedby={errorRef}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </div>
-      <div className="action-form__row">
-        <div className="field field--grow">
-          <label htmlFor={ids.owner}>Owner</label>
-          <input
-            id={ids.owner}
-            type="text"
-            autoComplete="off"
-            value={owner}
-            aria-describedby={errorRef}
-            onChange={(e) => setOwner(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.due}>Due by</label>
-          <input
-            id={ids.due}
-            type="date"
-            lang="en-GB"
-            value={dueOn}
-            aria-describedby={errorRef}
-            onChange={(e) => setDueOn(e.target.value)}
-          />
-        </div>
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          Save changes
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <Form className="action-form action-form--inline" aria-label={`Edit ${action.ref}`} onSubmit={submit}>
+      <FormError id={errorId} message={error} />
+      <ActionFields draft={draft} onChange={setDraft} errorId={error ? errorId : undefined} autoFocus />
+      <FormButtons submit="Save changes" busy={busy} onCancel={onCancel} />
+    </Form>
   );
 }

@@ -11,6 +11,7 @@ import { announce } from './announcer';
 import './catalogue.css';
 import { callClinic } from './clinic-api';
 import { ErrorMessage } from './error-message';
+import { Choice, Form, FormButtons, FormField, RefusalBox, TextField, type Refusal } from './form-field';
 import { benchmarkKeys, benchmarkNames, formatValue } from './format';
 import { LockIcon, PlusIcon } from './icons';
 import { frequencyLabels, polarityHints, targetLabel, unitLabels } from './labels';
@@ -215,15 +216,13 @@ function CatalogueList({
       </p>
       {readOnlyNote}
       <form className="filters" aria-label="Filter measures" onSubmit={(e) => e.preventDefault()}>
-        <div className="checkbox checkbox--plain">
-          <input
-            id={`${id}-retired`}
-            type="checkbox"
-            checked={showRetired}
-            onChange={(e) => onShowRetired(e.target.checked)}
-          />
-          <label htmlFor={`${id}-retired`}>Show retired measures</label>
-        </div>
+        <Choice
+          type="checkbox"
+          id={`${id}-retired`}
+          label="Show retired measures"
+          checked={showRetired}
+          onChange={(e) => onShowRetired(e.target.checked)}
+        />
         <p className="result-count result-count--catalogue" role="status">
           {inUse === 1 ? '1 measure in use' : `${inUse} measures in use`}
           {retired > 0 && `, ${retired} retired${showRetired ? '' : ' (hidden)'}`}
@@ -306,18 +305,14 @@ function AddMeasureForm({
   const [draft, setDraft] = useState<FieldsDraft>(() => emptyDraft(areas[0]?.key ?? ''));
   const [target, setTarget] = useState('');
   const [month, setMonth] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const errorBox = useRef<HTMLDivElement>(null);
   const describedBy = error ? `${id}-error` : undefined;
 
   useEffect(() => heading.current?.focus(), []);
 
-  const refuse = (message: string) => {
-    setError(message);
-    requestAnimationFrame(() => errorBox.current?.focus());
-  };
+  const refuse = (message: string) => setError({ message });
 
   const submit = async () => {
     const parsed = fieldsOf(draft);
@@ -348,25 +343,8 @@ function AddMeasureForm({
       <p className="lede">
         A new measure appears in new clinics from now on. Its figures come from an import, by its key or its title.
       </p>
-      {error && (
-        <div ref={errorBox} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={`${id}-error-title`}>
-          <h3 id={`${id}-error-title`} className="error-summary__title">
-            The measure was not added
-          </h3>
-          <p id={`${id}-error`} className="error-summary__body">
-            {error}
-          </p>
-        </div>
-      )}
-      <form
-        className="form form--measure"
-        aria-labelledby={`${id}-heading`}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <RefusalBox id={`${id}-error`} title="The measure was not added" level={3} refusal={error} />
+      <Form className="form form--measure" aria-labelledby={`${id}-heading`} onSubmit={submit}>
         <div className="measure-grid">
           <MeasureFieldset
             draft={draft}
@@ -374,70 +352,52 @@ function AddMeasureForm({
             describedBy={describedBy}
             onChange={setDraft}
             before={
-              <div className="field">
-                <label htmlFor={`${id}-key`}>Key</label>
-                <span id={`${id}-key-hint`} className="hint">
-                  Lower-case letters, digits and underscores, such as visits_cin. It links the measure to its figures
-                  and cannot be changed later.
-                </span>
-                <input
-                  id={`${id}-key`}
-                  type="text"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={key}
-                  aria-describedby={[`${id}-key-hint`, describedBy].filter(Boolean).join(' ')}
-                  onChange={(e) => setKey(e.target.value)}
-                />
-              </div>
+              <TextField
+                id={`${id}-key`}
+                label="Key"
+                hint="Lower-case letters, digits and underscores, such as visits_cin. It links the measure to its figures and cannot be changed later."
+                describedBy={describedBy}
+                spellCheck={false}
+                value={key}
+                onChange={(e) => setKey(e.target.value)}
+              />
             }
             after={
               <fieldset className="fieldset">
                 <legend>First target (optional)</legend>
                 <div className="target-form__row">
-                  <div className="field">
-                    <label htmlFor={`${id}-target`}>Target</label>
-                    <span id={`${id}-target-hint`} className="hint">
-                      {figureHints[draft.unit]}
-                    </span>
-                    <input
-                      id={`${id}-target`}
-                      type="text"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      value={target}
-                      aria-describedby={[`${id}-target-hint`, describedBy].filter(Boolean).join(' ')}
-                      onChange={(e) => setTarget(e.target.value)}
-                    />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-month`}>Applies from</label>
-                    <span id={`${id}-month-hint`} className="hint">
-                      The first month judged against it
-                    </span>
-                    <input
-                      id={`${id}-month`}
-                      type="month"
-                      lang="en-GB"
-                      value={month}
-                      aria-describedby={[`${id}-month-hint`, describedBy].filter(Boolean).join(' ')}
-                      onChange={(e) => setMonth(e.target.value)}
-                    />
-                  </div>
+                  <TextField
+                    id={`${id}-target`}
+                    label="Target"
+                    hint={figureHints[draft.unit]}
+                    describedBy={describedBy}
+                    inputMode="decimal"
+                    value={target}
+                    onChange={(e) => setTarget(e.target.value)}
+                  />
+                  <FormField
+                    id={`${id}-month`}
+                    label="Applies from"
+                    hint="The first month judged against it"
+                    describedBy={describedBy}
+                  >
+                    {(control) => (
+                      <input
+                        {...control}
+                        type="month"
+                        lang="en-GB"
+                        value={month}
+                        onChange={(e) => setMonth(e.target.value)}
+                      />
+                    )}
+                  </FormField>
                 </div>
               </fieldset>
             }
           />
         </div>
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Add measure
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
+        <FormButtons submit="Add measure" busy={busy} onCancel={onCancel} />
+      </Form>
     </section>
   );
 }

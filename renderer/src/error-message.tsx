@@ -9,13 +9,3 @@ export function ErrorMessage({ title, message }: { title: string; message: strin
     </div>
   );
 }
-
-/** The app's reason for refusing a form, above its fields; what was typed stays in them. */
-export function FormError({ id, message }: { id: string; message: string | null }): ReactNode {
-  if (message === null) return null;
-  return (
-    <p id={id} className="field-error" role="alert">
-      {message}
-    </p>
-  );
-}

@@ -11,6 +11,7 @@ import { AuditBody, useAudit } from './audit-history';
 import { callClinic } from './clinic-api';
 import { formatDate } from './dates';
 import { ConfirmDialog } from './dialog';
+import { Form, FormButtons, FormError, RefusalBox, type Refusal } from './form-field';
 import { MeasureFieldset, draftOf, fieldsOf, type FieldsDraft } from './measure-fields';
 import { TargetHistory } from './target-history';
 
@@ -113,15 +114,13 @@ function DetailsForm({
 }): ReactNode {
   const id = useId();
   const [draft, setDraft] = useState<FieldsDraft>(() => draftOf(measure));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const errorBox = useRef<HTMLDivElement>(null);
 
   const refuse = (message: string) => {
-    setError(message);
+    setError({ message });
     setStatus('Not saved');
-    requestAnimationFrame(() => errorBox.current?.focus());
   };
 
   const save = async () => {
@@ -144,25 +143,8 @@ function DetailsForm({
       <h3 id={`${id}-heading`} className="detail__subheading">
         Details
       </h3>
-      {error && (
-        <div ref={errorBox} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={`${id}-error-title`}>
-          <h4 id={`${id}-error-title`} className="error-summary__title">
-            The changes were not saved
-          </h4>
-          <p id={`${id}-error`} className="error-summary__body">
-            {error}
-          </p>
-        </div>
-      )}
-      <form
-        className="form form--measure"
-        aria-labelledby={`${id}-heading`}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <RefusalBox id={`${id}-error`} title="The changes were not saved" level={4} refusal={error} />
+      <Form className="form form--measure" aria-labelledby={`${id}-heading`} onSubmit={save}>
         <fieldset className="measure-grid" disabled={readOnly}>
           <legend className="visually-hidden">Details of {measure.title}</legend>
           <MeasureFieldset
@@ -177,16 +159,13 @@ function DetailsForm({
           />
         </fieldset>
         {!readOnly && (
-          <div className="button-row">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              Save changes
-            </button>
+          <FormButtons submit="Save changes" busy={busy}>
             <p className="save-status" role="status">
               {status}
             </p>
-          </div>
+          </FormButtons>
         )}
-      </form>
+      </Form>
     </section>
   );
 }
@@ -223,11 +202,7 @@ function RetireSection({
           ? `Retired on ${formatDate((measure.retired_at ?? '').slice(0, 10))}. It is left out of new clinics, templates and reports of later months. Its figures, notes, actions and target history are kept, and clinics already held still show it.`
           : 'Retiring takes the measure out of new clinics, templates and reports of later months. Its figures, notes, actions and target history are kept, and clinics already held still show it. It can be reinstated.'}
       </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError id={`${id}-error`} message={error} />
       {!readOnly && (
         // One button that changes its words, so focus stays on it after retiring or reinstating.
         <button

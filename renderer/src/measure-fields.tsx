@@ -6,6 +6,7 @@
 import { useId, type ReactNode } from 'react';
 import { FREQUENCIES, POLARITIES, UNITS, type MeasureFields } from '../../main/domain/catalogue';
 import type { Benchmarks, Frequency, Polarity, ServiceArea, Unit } from '../../main/domain/types';
+import { Choice, FormField, TextField, idRefs } from './form-field';
 import { benchmarkKeys, benchmarkNames } from './format';
 import { frequencyLabels, polarityLabels, unitLabels } from './labels';
 
@@ -148,146 +149,122 @@ export interface MeasureFieldsProps {
 export function MeasureFieldset({ draft, onChange, areas, describedBy, before, after }: MeasureFieldsProps): ReactNode {
   const id = useId();
   const set = <K extends keyof FieldsDraft>(key: K, value: FieldsDraft[K]) => onChange({ ...draft, [key]: value });
-  const hintAnd = (hint: string) => [hint, describedBy].filter(Boolean).join(' ');
 
   return (
     <>
       <div className="form__column">
         {before}
-        <div className="field">
-          <label htmlFor={`${id}-title`}>Title</label>
-          <span id={`${id}-title-hint`} className="hint">
-            As it appears in the clinic and the minutes. No two measures in use may share a title.
-          </span>
-          <input
-            id={`${id}-title`}
-            type="text"
-            autoComplete="off"
-            value={draft.title}
-            aria-describedby={hintAnd(`${id}-title-hint`)}
-            onChange={(e) => set('title', e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-definition`}>Definition</label>
-          <span id={`${id}-definition-hint`} className="hint">
-            What is counted, in plain English, as the measure panel shows it.
-          </span>
-          <textarea
-            id={`${id}-definition`}
-            rows={4}
-            value={draft.definition}
-            aria-describedby={hintAnd(`${id}-definition-hint`)}
-            onChange={(e) => set('definition', e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-area`}>Service area</label>
-          <select
-            id={`${id}-area`}
-            value={draft.area}
-            aria-describedby={describedBy}
-            onChange={(e) => set('area', e.target.value)}
-          >
-            {areas.map((a) => (
-              <option key={a.key} value={a.key}>
-                {a.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id={`${id}-title`}
+          label="Title"
+          hint="As it appears in the clinic and the minutes. No two measures in use may share a title."
+          describedBy={describedBy}
+          value={draft.title}
+          onChange={(e) => set('title', e.target.value)}
+        />
+        <FormField
+          id={`${id}-definition`}
+          label="Definition"
+          hint="What is counted, in plain English, as the measure panel shows it."
+          describedBy={describedBy}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={4}
+              value={draft.definition}
+              onChange={(e) => set('definition', e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField id={`${id}-area`} label="Service area" describedBy={describedBy}>
+          {(control) => (
+            <select {...control} value={draft.area} onChange={(e) => set('area', e.target.value)}>
+              {areas.map((a) => (
+                <option key={a.key} value={a.key}>
+                  {a.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
         <fieldset className="fieldset">
           <legend>Unit</legend>
           {UNITS.map((u) => (
-            <div key={u} className="radio">
-              <input
-                id={`${id}-unit-${u}`}
-                type="radio"
-                name={`${id}-unit`}
-                checked={draft.unit === u}
-                onChange={() => set('unit', u)}
-              />
-              <label htmlFor={`${id}-unit-${u}`}>{unitLabels[u]}</label>
-            </div>
+            <Choice
+              key={u}
+              type="radio"
+              id={`${id}-unit-${u}`}
+              name={`${id}-unit`}
+              label={unitLabels[u]}
+              checked={draft.unit === u}
+              onChange={() => set('unit', u)}
+            />
           ))}
         </fieldset>
         <fieldset className="fieldset">
           <legend>Which is better</legend>
           {POLARITIES.map((p) => (
-            <div key={p} className="radio">
-              <input
-                id={`${id}-polarity-${p}`}
-                type="radio"
-                name={`${id}-polarity`}
-                checked={draft.polarity === p}
-                onChange={() => set('polarity', p)}
-              />
-              <label htmlFor={`${id}-polarity-${p}`}>{polarityChoices[p]}</label>
-            </div>
+            <Choice
+              key={p}
+              type="radio"
+              id={`${id}-polarity-${p}`}
+              name={`${id}-polarity`}
+              label={polarityChoices[p]}
+              checked={draft.polarity === p}
+              onChange={() => set('polarity', p)}
+            />
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-frequency`}>How often it is reported</label>
-          <select
-            id={`${id}-frequency`}
-            value={draft.frequency}
-            onChange={(e) => set('frequency', e.target.value as Frequency)}
-          >
-            {FREQUENCIES.map((f) => (
-              <option key={f} value={f}>
-                {frequencyLabels[f]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormField id={`${id}-frequency`} label="How often it is reported">
+          {({ id: frequencyId }) => (
+            <select
+              id={frequencyId}
+              value={draft.frequency}
+              onChange={(e) => set('frequency', e.target.value as Frequency)}
+            >
+              {FREQUENCIES.map((f) => (
+                <option key={f} value={f}>
+                  {frequencyLabels[f]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
       </div>
 
       <div className="form__column">
-        <div className="field">
-          <label htmlFor={`${id}-numerator`}>Numerator</label>
-          <span id={`${id}-numerator-hint`} className="hint">
-            What is counted on top, such as “Children seen within 10 working days”. Leave empty if the figure is not a
-            share.
-          </span>
-          <input
-            id={`${id}-numerator`}
-            type="text"
-            autoComplete="off"
-            value={draft.numerator_label}
-            aria-describedby={hintAnd(`${id}-numerator-hint`)}
-            onChange={(e) => set('numerator_label', e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-denominator`}>Denominator</label>
-          <span id={`${id}-denominator-hint`} className="hint">
-            What it is a share of, such as “Children on a plan”.
-          </span>
-          <input
-            id={`${id}-denominator`}
-            type="text"
-            autoComplete="off"
-            value={draft.denominator_label}
-            aria-describedby={hintAnd(`${id}-denominator-hint`)}
-            onChange={(e) => set('denominator_label', e.target.value)}
-          />
-        </div>
-        <div className="field field--short">
-          <label htmlFor={`${id}-tolerance`}>Near target band</label>
-          <span id={`${id}-tolerance-hint`} className="hint">
-            How far short of the target still counts as near target:{' '}
-            {draft.unit === 'count' ? 'a number' : 'percentage points'}. 0 for none.
-          </span>
-          <input
-            id={`${id}-tolerance`}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            value={draft.tolerance}
-            aria-describedby={hintAnd(`${id}-tolerance-hint`)}
-            onChange={(e) => set('tolerance', e.target.value)}
-          />
-        </div>
+        <TextField
+          id={`${id}-numerator`}
+          label="Numerator"
+          hint="What is counted on top, such as “Children seen within 10 working days”. Leave empty if the figure is not a share."
+          describedBy={describedBy}
+          value={draft.numerator_label}
+          onChange={(e) => set('numerator_label', e.target.value)}
+        />
+        <TextField
+          id={`${id}-denominator`}
+          label="Denominator"
+          hint="What it is a share of, such as “Children on a plan”."
+          describedBy={describedBy}
+          value={draft.denominator_label}
+          onChange={(e) => set('denominator_label', e.target.value)}
+        />
+        <TextField
+          id={`${id}-tolerance`}
+          label="Near target band"
+          hint={
+            <>
+              How far short of the target still counts as near target:{' '}
+              {draft.unit === 'count' ? 'a number' : 'percentage points'}. 0 for none.
+            </>
+          }
+          describedBy={describedBy}
+          className="field--short"
+          inputMode="decimal"
+          value={draft.tolerance}
+          onChange={(e) => set('tolerance', e.target.value)}
+        />
         <fieldset className="fieldset">
           <legend>Benchmarks</legend>
           <span id={`${id}-bench-hint`} className="hint">
@@ -297,50 +274,38 @@ export function MeasureFieldset({ draft, onChange, areas, describedBy, before, a
             const name = benchmarkNames[key];
             return (
               <div key={key} className="benchmark-row">
-                <div className="field">
-                  <label htmlFor={`${id}-bench-${key}`}>{name}</label>
-                  <input
-                    id={`${id}-bench-${key}`}
-                    type="text"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    value={draft.benchmarks[key]}
-                    aria-describedby={hintAnd(`${id}-bench-hint`)}
-                    onChange={(e) => set('benchmarks', { ...draft.benchmarks, [key]: e.target.value })}
-                  />
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-year-${key}`}>
-                    Year<span className="visually-hidden"> of the {name.toLowerCase()} benchmark</span>
-                  </label>
-                  <input
-                    id={`${id}-year-${key}`}
-                    type="text"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    value={draft.benchmarkYears[key]}
-                    aria-describedby={describedBy}
-                    onChange={(e) => set('benchmarkYears', { ...draft.benchmarkYears, [key]: e.target.value })}
-                  />
-                </div>
+                <TextField
+                  id={`${id}-bench-${key}`}
+                  label={name}
+                  describedBy={idRefs(`${id}-bench-hint`, describedBy)}
+                  inputMode="decimal"
+                  value={draft.benchmarks[key]}
+                  onChange={(e) => set('benchmarks', { ...draft.benchmarks, [key]: e.target.value })}
+                />
+                <TextField
+                  id={`${id}-year-${key}`}
+                  label={
+                    <>
+                      Year<span className="visually-hidden"> of the {name.toLowerCase()} benchmark</span>
+                    </>
+                  }
+                  describedBy={describedBy}
+                  inputMode="numeric"
+                  value={draft.benchmarkYears[key]}
+                  onChange={(e) => set('benchmarkYears', { ...draft.benchmarkYears, [key]: e.target.value })}
+                />
               </div>
             );
           })}
         </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-source`}>Data source</label>
-          <span id={`${id}-source-hint`} className="hint">
-            Where the figure comes from, such as the case management system report.
-          </span>
-          <input
-            id={`${id}-source`}
-            type="text"
-            autoComplete="off"
-            value={draft.data_source}
-            aria-describedby={hintAnd(`${id}-source-hint`)}
-            onChange={(e) => set('data_source', e.target.value)}
-          />
-        </div>
+        <TextField
+          id={`${id}-source`}
+          label="Data source"
+          hint="Where the figure comes from, such as the case management system report."
+          describedBy={describedBy}
+          value={draft.data_source}
+          onChange={(e) => set('data_source', e.target.value)}
+        />
         {after}
       </div>
     </>

@@ -162,6 +162,14 @@ export function MeetingPage({
   const [stale, setStale] = useState(false);
   const markStale = useCallback(() => setStale(true), []);
 
+  // Where focus goes once the panel has closed: back to the measure it was opened from, so a
+  // keyboard user keeps their place. A new object each close, so the same measure twice still counts.
+  const [closedFrom, setClosedFrom] = useState<{ key: string } | null>(null);
+  useEffect(() => {
+    if (closedFrom)
+      document.querySelector<HTMLButtonElement>(`button[data-measure-key="${CSS.escape(closedFrom.key)}"]`)?.focus();
+  }, [closedFrom]);
+
   const close = useCallback(() => {
     const key = open?.key;
     setOpen(null);
@@ -170,13 +178,19 @@ export function MeetingPage({
       refresh();
       setFiguresTick((t) => t + 1);
     }
-    // Back to the measure the panel was opened from, so a keyboard user keeps their place.
-    if (key) {
-      requestAnimationFrame(() =>
-        document.querySelector<HTMLButtonElement>(`button[data-measure-key="${CSS.escape(key)}"]`)?.focus(),
-      );
-    }
+    if (key) setClosedFrom({ key });
   }, [open, stale, refresh]);
+
+  // After a move, the button pressed may have become disabled at the top or bottom of the list,
+  // which would drop focus: its neighbour takes it.
+  const [lastMove, setLastMove] = useState<{ key: string; direction: -1 | 1 } | null>(null);
+  useEffect(() => {
+    if (!lastMove) return;
+    const button = (way: 'up' | 'down') =>
+      document.querySelector<HTMLButtonElement>(`button[data-move="${CSS.escape(lastMove.key)}:${way}"]`);
+    const pressed = lastMove.direction === -1 ? 'up' : 'down';
+    if (button(pressed)?.disabled) button(pressed === 'up' ? 'down' : 'up')?.focus();
+  }, [lastMove]);
 
   const record = useMemo((): ViewRecord | undefined => {
     if (!shown) return undefined;
@@ -240,19 +254,7 @@ export function MeetingPage({
         saveOrder(next, `${count === 1 ? '1 measure' : `${count} measures`} ${which} moved to the top. Agenda saved.`);
       },
       onReorder: (next, moved) => {
-        // A button that has just become disabled (top or bottom of the list) would drop focus.
-        requestAnimationFrame(() => {
-          const button = document.querySelector<HTMLButtonElement>(
-            `button[data-move="${CSS.escape(moved.key)}:${moved.direction === -1 ? 'up' : 'down'}"]`,
-          );
-          if (button?.disabled) {
-            document
-              .querySelector<HTMLButtonElement>(
-                `button[data-move="${CSS.escape(moved.key)}:${moved.direction === -1 ? 'down' : 'up'}"]`,
-              )
-              ?.focus();
-          }
-        });
+        setLastMove({ key: moved.key, direction: moved.direction });
         saveOrder(
           next,
           `${moved.title} moved ${moved.direction === -1 ? 'up' : 'down'} to item ${next.indexOf(moved.key) + 1}. Agenda saved.`,

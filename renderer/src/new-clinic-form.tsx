@@ -8,6 +8,7 @@ import type { Clinic, Period, ServiceArea } from '../../main/domain/types';
 import { announce } from './announcer';
 import { callClinic } from './clinic-api';
 import { localIsoDate } from './dates';
+import { Choice, Form, FormButtons, FormField, RefusalBox, TextField, type Refusal } from './form-field';
 
 const KINDS = ['Director’s performance clinic', 'Head of Service clinic'] as const;
 const OTHER = 'other';
@@ -49,9 +50,8 @@ export function NewClinicForm({ areas, periods, onCreated, onCancel }: NewClinic
   const [apologies, setApologies] = useState('');
   const [period, setPeriod] = useState(latest);
   const [compare, setCompare] = useState(defaultCompare(latest, periods));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
-  const errorBox = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const id = useId();
   const ids = {
@@ -60,7 +60,6 @@ export function NewClinicForm({ areas, periods, onCreated, onCancel }: NewClinic
     other: `${id}-other`,
     chair: `${id}-chair`,
     attendees: `${id}-attendees`,
-    attendeesHint: `${id}-attendees-hint`,
     apologies: `${id}-apologies`,
     period: `${id}-period`,
     compare: `${id}-compare`,
@@ -84,8 +83,7 @@ export function NewClinicForm({ areas, periods, onCreated, onCancel }: NewClinic
     });
     setBusy(false);
     if (!result.ok) {
-      setError(result.error);
-      requestAnimationFrame(() => errorBox.current?.focus());
+      setError({ message: result.error });
       return;
     }
     announce(`${result.value.kind} started and saved.`);
@@ -98,126 +96,87 @@ export function NewClinicForm({ areas, periods, onCreated, onCancel }: NewClinic
         New clinic
       </h2>
       <p className="lede">A clinic is one meeting: its notes, actions and agenda are kept together.</p>
-      {error && (
-        <div ref={errorBox} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={`${id}-error-title`}>
-          <h3 id={`${id}-error-title`} className="error-summary__title">
-            The clinic was not started
-          </h3>
-          <p className="error-summary__body">{error}</p>
-        </div>
-      )}
-      <form
-        className="form form--clinic"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <RefusalBox id={`${id}-error`} title="The clinic was not started" level={3} refusal={error} />
+      <Form className="form form--clinic" onSubmit={submit}>
         <div className="form__column">
-          <div className="field">
-            <label htmlFor={ids.date}>Date of the clinic</label>
-            {/* lang on the field itself: Chromium then orders it day, month, year whatever the system's language. */}
-            <input id={ids.date} type="date" lang="en-GB" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
-          </div>
+          {/* lang on the field itself: Chromium then orders it day, month, year whatever the system's language. */}
+          <FormField id={ids.date} label="Date of the clinic">
+            {(control) => (
+              <input {...control} type="date" lang="en-GB" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
+            )}
+          </FormField>
 
           <fieldset className="fieldset">
             <legend>Kind of clinic</legend>
             {[...KINDS, OTHER].map((k) => (
-              <div key={k} className="radio">
-                <input
-                  id={`${ids.kind}-${k}`}
-                  type="radio"
-                  name={ids.kind}
-                  value={k}
-                  checked={kind === k}
-                  onChange={() => setKind(k)}
-                />
-                <label htmlFor={`${ids.kind}-${k}`}>{k === OTHER ? 'Other' : k}</label>
-              </div>
+              <Choice
+                key={k}
+                type="radio"
+                id={`${ids.kind}-${k}`}
+                name={ids.kind}
+                value={k}
+                label={k === OTHER ? 'Other' : k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+              />
             ))}
             {kind === OTHER && (
-              <div className="field conditional">
-                <label htmlFor={ids.other}>Name of the clinic</label>
-                <input
-                  id={ids.other}
-                  type="text"
-                  value={otherKind}
-                  autoComplete="off"
-                  onChange={(e) => setOtherKind(e.target.value)}
-                />
-              </div>
+              <TextField
+                id={ids.other}
+                label="Name of the clinic"
+                className="conditional"
+                value={otherKind}
+                onChange={(e) => setOtherKind(e.target.value)}
+              />
             )}
           </fieldset>
 
           <fieldset className="fieldset">
             <legend>What it covers</legend>
-            <div className="radio">
-              <input
-                id={`${id}-all`}
-                type="radio"
-                name={`${id}-scope`}
-                checked={allAreas}
-                onChange={() => setAllAreas(true)}
-              />
-              <label htmlFor={`${id}-all`}>All service areas</label>
-            </div>
-            <div className="radio">
-              <input
-                id={`${id}-some`}
-                type="radio"
-                name={`${id}-scope`}
-                checked={!allAreas}
-                onChange={() => setAllAreas(false)}
-              />
-              <label htmlFor={`${id}-some`}>Chosen service areas</label>
-            </div>
+            <Choice
+              type="radio"
+              id={`${id}-all`}
+              name={`${id}-scope`}
+              label="All service areas"
+              checked={allAreas}
+              onChange={() => setAllAreas(true)}
+            />
+            <Choice
+              type="radio"
+              id={`${id}-some`}
+              name={`${id}-scope`}
+              label="Chosen service areas"
+              checked={!allAreas}
+              onChange={() => setAllAreas(false)}
+            />
             {!allAreas && (
               <fieldset className="fieldset conditional">
                 <legend className="visually-hidden">Service areas</legend>
                 {areas.map((area) => (
-                  <div key={area.key} className="checkbox checkbox--plain">
-                    <input
-                      id={`${id}-area-${area.key}`}
-                      type="checkbox"
-                      checked={scope.includes(area.key)}
-                      onChange={(e) =>
-                        setScope((s) => (e.target.checked ? [...s, area.key] : s.filter((k) => k !== area.key)))
-                      }
-                    />
-                    <label htmlFor={`${id}-area-${area.key}`}>{area.title}</label>
-                  </div>
+                  <Choice
+                    key={area.key}
+                    type="checkbox"
+                    id={`${id}-area-${area.key}`}
+                    label={area.title}
+                    checked={scope.includes(area.key)}
+                    onChange={(e) =>
+                      setScope((s) => (e.target.checked ? [...s, area.key] : s.filter((k) => k !== area.key)))
+                    }
+                  />
                 ))}
               </fieldset>
             )}
           </fieldset>
         </div>
         <div className="form__column">
-          <div className="field">
-            <label htmlFor={ids.chair}>Chair</label>
-            <input
-              id={ids.chair}
-              type="text"
-              value={chair}
-              autoComplete="off"
-              onChange={(e) => setChair(e.target.value)}
-            />
-          </div>
+          <TextField id={ids.chair} label="Chair" value={chair} onChange={(e) => setChair(e.target.value)} />
 
           <div className="form__pair">
-            <div className="field">
-              <label htmlFor={ids.attendees}>Attendees</label>
-              <span id={ids.attendeesHint} className="hint">
-                One name or role a line
-              </span>
-              <textarea
-                id={ids.attendees}
-                rows={5}
-                value={attendees}
-                aria-describedby={ids.attendeesHint}
-                onChange={(e) => setAttendees(e.target.value)}
-              />
-            </div>
+            <FormField id={ids.attendees} label="Attendees" hint="One name or role a line">
+              {(control) => (
+                <textarea {...control} rows={5} value={attendees} onChange={(e) => setAttendees(e.target.value)} />
+              )}
+            </FormField>
             <div className="field">
               <label htmlFor={ids.apologies}>Apologies</label>
               <span className="hint">One name or role a line</span>
@@ -228,48 +187,41 @@ export function NewClinicForm({ areas, periods, onCreated, onCancel }: NewClinic
           <fieldset className="fieldset">
             <legend>Figures it looks at</legend>
             <div className="form__pair form__pair--inline">
-              <div className="field">
-                <label htmlFor={ids.period}>Period</label>
-                <select
-                  id={ids.period}
-                  value={period}
-                  onChange={(e) => {
-                    setPeriod(e.target.value);
-                    setCompare(defaultCompare(e.target.value, periods));
-                  }}
-                >
-                  {periods.map((p) => (
-                    <option key={p} value={p}>
-                      {periodLabel(p)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={ids.compare}>Compared with</label>
-                <select id={ids.compare} value={compare} onChange={(e) => setCompare(e.target.value)}>
-                  {choices.length === 0 && <option value="">No earlier figures</option>}
-                  {choices.map((p) => (
-                    <option key={p} value={p}>
-                      {periodLabel(p)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <FormField id={ids.period} label="Period">
+                {(control) => (
+                  <select
+                    {...control}
+                    value={period}
+                    onChange={(e) => {
+                      setPeriod(e.target.value);
+                      setCompare(defaultCompare(e.target.value, periods));
+                    }}
+                  >
+                    {periods.map((p) => (
+                      <option key={p} value={p}>
+                        {periodLabel(p)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </FormField>
+              <FormField id={ids.compare} label="Compared with">
+                {(control) => (
+                  <select {...control} value={compare} onChange={(e) => setCompare(e.target.value)}>
+                    {choices.length === 0 && <option value="">No earlier figures</option>}
+                    {choices.map((p) => (
+                      <option key={p} value={p}>
+                        {periodLabel(p)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </FormField>
             </div>
           </fieldset>
         </div>
-        <div className="button-row form__buttons">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Start clinic
-          </button>
-          {onCancel && (
-            <button type="button" className="button button--secondary" onClick={onCancel}>
-              Cancel
-            </button>
-          )}
-        </div>
-      </form>
+        <FormButtons submit="Start clinic" busy={busy} onCancel={onCancel} className="form__buttons" />
+      </Form>
     </section>
   );
 }

@@ -19,7 +19,7 @@ import type { MeasureDetail, ReportRow } from '../../main/domain/views';
 import { announce } from './announcer';
 import { callClinic } from './clinic-api';
 import { formatDate } from './dates';
-import { FormError } from './error-message';
+import { FormError } from './form-field';
 import { AssuranceTag, VariationTag } from './spc-tag';
 
 const ruleWords: Record<Rule, string> = {

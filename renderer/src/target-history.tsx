@@ -3,12 +3,13 @@
  * A change applies from a month on, so earlier months keep the target that applied to them; an
  * entry set by mistake can be removed.
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { CatalogueMeasure } from '../../main/domain/catalogue';
 import { addMonths, periodLabel } from '../../main/domain/period';
 import { announce } from './announcer';
 import { callClinic } from './clinic-api';
 import { ConfirmDialog } from './dialog';
+import { Choice, Form, FormButtons, FormError, FormField, TextField } from './form-field';
 import { targetLabel } from './labels';
 import { figureHints, readFigure } from './measure-fields';
 
@@ -26,7 +27,14 @@ export function TargetHistory({ measure, readOnly, onChanged }: TargetHistoryPro
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [removing, setRemoving] = useState<string | null>(null);
+  // The row just removed took its button with it: carry on from the history's heading. A new object
+  // each removal, so two in a row both move focus.
+  const [removed, setRemoved] = useState<{ from: string } | null>(null);
   const history = measure.targets;
+
+  useEffect(() => {
+    if (removed) heading.current?.focus();
+  }, [removed]);
 
   return (
     <section className="catalogue-section" aria-labelledby={`${id}-heading`}>
@@ -97,8 +105,7 @@ export function TargetHistory({ measure, readOnly, onChanged }: TargetHistoryPro
             setRemoving(null);
             onChanged(result.value);
             announce(`Target change from ${periodLabel(removing)} removed. Saved.`);
-            // The row and its button are gone: carry on from the history's heading.
-            requestAnimationFrame(() => heading.current?.focus());
+            setRemoved({ from: removing });
             return null;
           }}
         >
@@ -149,84 +156,55 @@ function ChangeTargetForm({
   };
 
   return (
-    <form
-      className="target-form"
-      aria-labelledby={`${id}-title`}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <Form className="target-form" aria-labelledby={`${id}-title`} onSubmit={submit}>
       <h4 id={`${id}-title`} className="target-form__title">
         Change the target from a month
       </h4>
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError id={`${id}-error`} message={error} />
       <div className="target-form__row">
-        <div className="field">
-          <label htmlFor={`${id}-month`}>From</label>
-          <span id={`${id}-month-hint`} className="hint">
-            Months before it keep their target
-          </span>
-          <input
-            id={`${id}-month`}
-            type="month"
-            lang="en-GB"
-            value={month}
-            aria-describedby={[`${id}-month-hint`, errorRef].filter(Boolean).join(' ')}
-            aria-invalid={error && month === '' ? true : undefined}
-            onChange={(e) => setMonth(e.target.value)}
-          />
-        </div>
+        <FormField
+          id={`${id}-month`}
+          label="From"
+          hint="Months before it keep their target"
+          describedBy={errorRef}
+          invalid={error !== null && month === ''}
+        >
+          {(control) => (
+            <input {...control} type="month" lang="en-GB" value={month} onChange={(e) => setMonth(e.target.value)} />
+          )}
+        </FormField>
         <fieldset className="fieldset">
           <legend className="visually-hidden">New target</legend>
-          <div className="radio">
-            <input
-              id={`${id}-kind-target`}
-              type="radio"
-              name={`${id}-kind`}
-              checked={kind === 'target'}
-              onChange={() => setKind('target')}
-            />
-            <label htmlFor={`${id}-kind-target`}>A target of</label>
-          </div>
-          <div className="field conditional">
-            <label htmlFor={`${id}-figure`}>Target</label>
-            <span id={`${id}-figure-hint`} className="hint">
-              {figureHints[measure.unit]}
-            </span>
-            <input
-              id={`${id}-figure`}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={figure}
-              disabled={kind === 'none'}
-              aria-describedby={[`${id}-figure-hint`, errorRef].filter(Boolean).join(' ')}
-              onChange={(e) => setFigure(e.target.value)}
-            />
-          </div>
-          <div className="radio">
-            <input
-              id={`${id}-kind-none`}
-              type="radio"
-              name={`${id}-kind`}
-              checked={kind === 'none'}
-              onChange={() => setKind('none')}
-            />
-            <label htmlFor={`${id}-kind-none`}>No target from this month</label>
-          </div>
+          <Choice
+            type="radio"
+            id={`${id}-kind-target`}
+            name={`${id}-kind`}
+            label="A target of"
+            checked={kind === 'target'}
+            onChange={() => setKind('target')}
+          />
+          <TextField
+            id={`${id}-figure`}
+            label="Target"
+            hint={figureHints[measure.unit]}
+            describedBy={errorRef}
+            className="conditional"
+            inputMode="decimal"
+            value={figure}
+            disabled={kind === 'none'}
+            onChange={(e) => setFigure(e.target.value)}
+          />
+          <Choice
+            type="radio"
+            id={`${id}-kind-none`}
+            name={`${id}-kind`}
+            label="No target from this month"
+            checked={kind === 'none'}
+            onChange={() => setKind('none')}
+          />
         </fieldset>
       </div>
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          Save target change
-        </button>
-      </div>
-    </form>
+      <FormButtons submit="Save target change" busy={busy} />
+    </Form>
   );
 }
