@@ -177,11 +177,11 @@ export function NewClinicForm({ areas, periods, onCreated, onCancel }: NewClinic
                 <textarea {...control} rows={5} value={attendees} onChange={(e) => setAttendees(e.target.value)} />
               )}
             </FormField>
-            <div className="field">
-              <label htmlFor={ids.apologies}>Apologies</label>
-              <span className="hint">One name or role a line</span>
-              <textarea id={ids.apologies} rows={5} value={apologies} onChange={(e) => setApologies(e.target.value)} />
-            </div>
+            <FormField id={ids.apologies} label="Apologies" hint="One name or role a line">
+              {(control) => (
+                <textarea {...control} rows={5} value={apologies} onChange={(e) => setApologies(e.target.value)} />
+              )}
+            </FormField>
           </div>
 
           <fieldset className="fieldset">
