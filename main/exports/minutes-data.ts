@@ -29,13 +29,17 @@ export interface MinutesAction {
 
 /** Making Data Count's two icons for a measure, each with its label and the sentence that says why. */
 export interface MinutesSpc {
-  variation: Variation;
+  /** Null while the measure's latest phase of limits is too short to judge anything. */
+  variation: Variation | null;
   variationLabel: string;
   variationReason: string;
   assurance: Assurance | null;
   assuranceLabel: string | null;
   assuranceReason: string | null;
 }
+
+/** The label beside a measure's variation sentence when there is no icon to give yet. */
+export const NOT_JUDGED = 'Variation not judged yet';
 
 export interface MinutesItem {
   /** Its number on the agenda, counting from 1 over the whole agenda. */
@@ -152,7 +156,7 @@ export function buildMinutes(
       spc: row.spc
         ? {
             variation: row.spc.variation,
-            variationLabel: variationLabel[row.spc.variation],
+            variationLabel: row.spc.variation ? variationLabel[row.spc.variation] : NOT_JUDGED,
             variationReason: row.spc.variation_reason,
             assurance: row.spc.assurance,
             assuranceLabel: row.spc.assurance ? assuranceLabel[row.spc.assurance] : null,

@@ -149,7 +149,8 @@ function spcBlock(spc: MinutesSpc | null): string {
   if (!spc) return '';
   const line = (icon: string, label: string, reason: string | null) =>
     `<p class="spc-line">${icon} <strong>${esc(label)}.</strong> ${esc(reason ?? '')}</p>`;
-  return `<div class="spc">${line(badgeSvg(variationBadge(spc.variation)), spc.variationLabel, spc.variationReason)}${
+  const icon = spc.variation ? badgeSvg(variationBadge(spc.variation)) : '';
+  return `<div class="spc">${line(icon, spc.variationLabel, spc.variationReason)}${
     spc.assurance && spc.assuranceLabel
       ? line(badgeSvg(assuranceBadge(spc.assurance)), spc.assuranceLabel, spc.assuranceReason)
       : ''
