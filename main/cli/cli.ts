@@ -254,6 +254,12 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         const target = requireOut(values, 'minutes');
         if (target === undefined) throw new UsageError(`--out FILE is required, for example --out minutes.${format}`);
         await app.openFile(db, { readOnly: true });
+        // Clinics are never deleted, so an id the file does not hold is one that never existed (the
+        // API's own message, about another window, is for the app).
+        if (!app.meetings.listClinics().some((c) => c.id === clinicId))
+          throw new UserError(
+            `There is no clinic ${clinicId} in this file. See the clinics it holds with: perfclinic clinics --db ${db}`,
+          );
         const printer = new PlaywrightPrinter();
         try {
           const saved = await app.exportMinutes(
