@@ -42,8 +42,8 @@ export interface MinutesSpc {
 export const NOT_JUDGED = 'Variation not judged yet';
 
 export interface MinutesItem {
-  /** Its number on the agenda, counting from 1 over the whole agenda. */
-  agendaNumber: number;
+  /** Its number in the minutes, 1, 2, 3 over the measures they cover (not its place on the whole agenda). */
+  number: number;
   row: ReportRow;
   /** Null for a measure with no chart (not monthly, or under 6 months of figures). */
   spc: MinutesSpc | null;
@@ -151,7 +151,7 @@ export function buildMinutes(
     const row = rows.get(entry.measure);
     if (!row) continue;
     items.push({
-      agendaNumber: view.agenda.indexOf(entry) + 1,
+      number: items.length + 1,
       row,
       spc: row.spc
         ? {
@@ -168,6 +168,8 @@ export function buildMinutes(
       chart: drawChart({
         history: historyOf(entry.measure),
         unit: row.unit,
+        frequency: row.frequency,
+        upTo: view.report.period,
         target: row.target,
         benchmarks: row.benchmarks,
       }),

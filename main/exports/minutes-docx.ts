@@ -225,7 +225,7 @@ function measureBlock(item: MinutesItem, m: Minutes): Array<Paragraph | Table> {
       heading: HeadingLevel.HEADING_2,
       keepNext: true,
       children: [
-        new TextRun(`${item.agendaNumber}. `),
+        new TextRun(`${item.number}. `),
         ...lines(row.title),
         new TextRun({ text: ` \u2014 ${row.area_title}`, bold: false, size: 20 }),
       ],

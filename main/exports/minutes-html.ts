@@ -197,7 +197,7 @@ function measureSection(item: MinutesItem, m: Minutes): string {
   return `
 <article class="measure">
   <div class="measure-head">
-    <h3>${item.agendaNumber}. ${esc(row.title)} <span class="area">\u2014 ${esc(row.area_title)}</span></h3>
+    <h3>${item.number}. ${esc(row.title)} <span class="area">\u2014 ${esc(row.area_title)}</span></h3>
     <div class="figures">
       ${figuresTable(row, m)}
       <figure><img src="${img}" width="${chart.width}" height="${chart.height}" alt="${esc(chart.caption)}"><figcaption>${esc(chart.caption)}</figcaption></figure>
