@@ -242,6 +242,13 @@ describe('messages that quote a cell', () => {
     );
   });
 
+  it('suggest the measure meant for a misspelt name with an extra word', async () => {
+    const a = await analyseBytes(csv(['Measure,Period,Value', 'Referals made,2023-11,260']), 'referrals.csv');
+    expect(a.problems.map((p) => p.message)).toEqual([
+      '"Referals made" is not a measure in this clinic file. Did you mean "Referrals" (referrals)?',
+    ]);
+  });
+
   it('keep a cell of 80 characters or fewer whole', async () => {
     const a = await analyseBytes(csv(['Measure,Period,Value', `${'B'.repeat(80)},2023-11,800`]), 'short.csv');
     expect(a.problems.map((p) => p.message)).toContain(`"${'B'.repeat(80)}" is not a measure in this clinic file.`);
