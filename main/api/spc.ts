@@ -79,7 +79,7 @@ export class SpcControls {
       throw new UserError(
         `Fix the limits on between ${BASELINE_MIN} and ${BASELINE_MAX} points for "${title}", or on all of them.`,
       );
-    if (shiftLength !== 6 && shiftLength !== 7) throw new UserError('A shift is 6 or 7 points in a row.');
+    if (shiftLength !== 6 && shiftLength !== 7) throw new UserError('A shift or a trend is 6 or 7 points in a row.');
     const before = s.spcSettings(this.db, key);
     if (before.baseline === baseline && before.screening === screening && before.shiftLength === shiftLength)
       return before;

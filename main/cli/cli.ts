@@ -5,7 +5,6 @@
 import { ClinicApp } from '../api/clinic-app';
 import { UserError } from '../errors';
 import { ACTION_STATUSES } from '../domain/actions';
-import { isException } from '../domain/agenda';
 import type { ActionStatus } from '../domain/types';
 import * as path from 'node:path';
 import { actionLogBytes } from '../api/clinic-app';
@@ -22,7 +21,7 @@ import { actionLogCsv } from '../exports/action-log';
 import { parseOptions, requireDb, UsageError } from './arguments';
 import { IMPORT_COMMANDS, IMPORT_USAGE, runImport } from './import-command';
 import { actionsTable, clinicsTable } from './meeting-output';
-import { exceptionsText } from './exceptions-output';
+import { exceptionReport, exceptionsText } from './exceptions-output';
 import { formatReport, type ReportFormat } from './report-output';
 
 const USAGE = `Usage:
@@ -32,7 +31,8 @@ const USAGE = `Usage:
       The clinic comparison: the latest period against the one before unless told otherwise.
   perfclinic exceptions --db FILE [--period YYYY-MM] [--format table|json]
       Measures with special cause of concern or that will consistently fail their target (SPC),
-      for a daily or weekly exception report. Nothing to report prints a line saying so.
+      for a daily or weekly exception report. Says how many measures could be judged, and lists
+      the off-target measures it could not judge (not monthly, or under 6 months of figures).
   perfclinic clinics --db FILE [--format table|json]
       The clinics held, newest first.
   perfclinic clinic new --db FILE --date YYYY-MM-DD --kind NAME [--chair NAME] [--attendee NAME]...
@@ -151,9 +151,9 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         const period = checkPeriod('period', values.period);
         await app.openFile(requireDb(values), { readOnly: true });
         const report = app.report({ period });
-        const exceptions = report.measures.filter(isException);
-        if (format === 'json') out(`${JSON.stringify({ period: report.period, exceptions }, null, 2)}\n`);
-        else out(exceptionsText(report.period, exceptions));
+        const exceptions = exceptionReport(report.period, report.measures);
+        if (format === 'json') out(`${JSON.stringify(exceptions, null, 2)}\n`);
+        else out(exceptionsText(exceptions));
         return;
       }
       case 'clinics': {
@@ -254,6 +254,12 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         const target = requireOut(values, 'minutes');
         if (target === undefined) throw new UsageError(`--out FILE is required, for example --out minutes.${format}`);
         await app.openFile(db, { readOnly: true });
+        // Clinics are never deleted, so an id the file does not hold is one that never existed (the
+        // API's own message, about another window, is for the app).
+        if (!app.meetings.listClinics().some((c) => c.id === clinicId))
+          throw new UserError(
+            `There is no clinic ${clinicId} in this file. See the clinics it holds with: perfclinic clinics --db ${db}`,
+          );
         const printer = new PlaywrightPrinter();
         try {
           const saved = await app.exportMinutes(

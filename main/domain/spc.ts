@@ -4,7 +4,11 @@
  * plain-English reason (see ../shared/guides/spc.md). Pure: series in, judgement out.
  *
  * Choices where the sources differ, pinned by tests:
- * - A trend is broken by two equal consecutive values (as NHSRplotthedots does).
+ * - An equal value neither adds to nor breaks a trend (NHS England's run and control chart guidance;
+ *   NHSRplotthedots breaks the run instead, and misses trends in figures reported to whole percentages).
+ * - The 6-or-7 choice covers trends as well as shifts, as the MDC tool does.
+ * - A phase with fewer than MINIMUM_POINTS figures has no limits: nothing in it is judged, not even
+ *   against the limits of the phase before (a rebasing would otherwise be silently undone).
  * - A point beyond the process limits counts toward "two of three" (the MDC revision of November 2023).
  * - A missing period is a gap: no moving range spans it and no run rule continues across it.
  * - Moving-range screening is off unless asked for (as in the MDC Excel tools).
@@ -17,9 +21,10 @@ export const TWO_SIGMA_FACTOR = (2 / 3) * LIMIT_FACTOR;
 export const SCREENING_FACTOR = 3.267;
 /** Fewer baseline points than this and the limits are trial limits. */
 export const TRIAL_BELOW = 12;
-/** The fewest figures an XmR chart is drawn from at all. */
+/** The fewest figures an XmR chart is drawn from at all, and the fewest a phase needs for limits. */
 export const MINIMUM_POINTS = 6;
-export const TREND_LENGTH = 7;
+/** Points in a row that make a shift or a trend unless the user chooses 6. */
+export const RUN_LENGTH = 7;
 
 export type Rule = 'outside' | 'trend' | 'two_of_three' | 'shift';
 export type Side = 'high' | 'low';
@@ -38,8 +43,11 @@ export interface SpcOptions {
   baseline?: number | null;
   /** Drop moving ranges of 3.267 × the mean moving range or more before computing the limits. */
   screening?: boolean;
-  /** Points in a row on one side of the mean that make a shift: 7, or 6 where the user chooses. */
-  shiftLength?: 6 | 7;
+  /**
+   * Points in a row that make a shift (on one side of the mean) or a trend (each higher, or each
+   * lower, than the one before): 7, or 6 where the user chooses, as in the MDC tool.
+   */
+  runLength?: 6 | 7;
   /** Periods where a new phase of limits starts, each with its recorded reason. */
   rebase?: ReadonlyArray<{ period: Period; reason: string }>;
 }
@@ -85,13 +93,19 @@ export interface Signal {
   from: Period;
   to: Period;
   points: number;
+  /** For a trend: months level with the one before, inside the run (counted in `points`, not as rises). */
+  level?: number;
 }
 
-export interface SpcResult extends Limits {
+export interface SpcResult {
+  /** The limits the last point is judged on (its phase's); null while that phase is too short for limits. */
+  limits: Limits | null;
+  /** The phases that have limits, oldest first. */
   phases: Phase[];
   points: SpcPoint[];
   signals: Signal[];
-  variation: Variation;
+  /** Null when the last point is judged on nothing (its phase has too few points for limits). */
+  variation: Variation | null;
   assurance: Assurance | null;
   /** Why the variation icon is what it is, in a sentence a director can read aloud. */
   variationReason: string;
@@ -153,7 +167,7 @@ function sideOf(value: number, centre: number): Side | null {
 function applyRules(
   points: ReadonlyArray<{ period: Period; value: number | null }>,
   limits: Limits,
-  shiftLength: number,
+  runLength: number,
   flags: Array<Map<Rule, Side>>,
   signals: Signal[],
 ): void {
@@ -172,51 +186,62 @@ function applyRules(
     }
   });
 
-  // Runs of points with the same key, at least `minimum` points long. A run starts where its key
-  // first appears, or for a trend one point earlier: the point it rose (or fell) from.
-  const runs = (
-    keyOf: (i: number) => Side | null,
-    minimum: number,
-    rule: Rule,
-    firstOfRun: (start: number) => number,
-  ) => {
+  // A shift: points on one side of the mean; one on the mean, or a missing month, ends it.
+  {
     let start = 0;
     let current: Side | null = null;
+    for (let i = 0; i <= points.length; i++) {
+      const v = i < points.length ? points[i]!.value : null;
+      const side = v === null ? null : sideOf(v, limits.mean);
+      if (side !== null && side === current) continue;
+      if (current !== null && i - start >= runLength) {
+        for (let k = start; k < i; k++) mark(k, 'shift', current);
+        signal('shift', current, start, i - 1);
+      }
+      current = side;
+      start = i;
+    }
+  }
+
+  // A trend: `runLength` points each higher (or lower) than the one before, counted from the point
+  // it rose (or fell) from. A month level with the one before neither adds to nor breaks it, but is
+  // flagged with the rest; a missing month or a move the other way ends it.
+  {
+    let start = 0;
+    let current: Side | null = null;
+    let moves = 0;
+    let level = 0;
     const close = (end: number) => {
-      if (current !== null && end - start + 1 >= minimum) {
-        for (let k = start; k <= end; k++) mark(k, rule, current);
-        signal(rule, current, start, end);
+      if (current !== null && moves + 1 >= runLength) {
+        for (let k = start; k <= end; k++) mark(k, 'trend', current);
+        signal('trend', current, start, end);
+        signals.at(-1)!.level = level;
       }
     };
-    for (let i = 0; i <= points.length; i++) {
-      const side = i < points.length ? keyOf(i) : null;
-      if (side !== null && side === current) continue;
+    for (let i = 1; i <= points.length; i++) {
+      const a = points[i - 1]!.value;
+      const b = i < points.length ? points[i]!.value : null;
+      if (a === null || b === null) {
+        close(i - 1);
+        current = null;
+        continue;
+      }
+      if (b === a) {
+        if (current !== null) level++;
+        continue;
+      }
+      const side: Side = b > a ? 'high' : 'low';
+      if (side === current) {
+        moves++;
+        continue;
+      }
       close(i - 1);
       current = side;
-      start = side === null ? i : firstOfRun(i);
+      start = i - 1;
+      moves = 1;
+      level = 0;
     }
-  };
-  runs(
-    (i) => {
-      const v = points[i]!.value;
-      return v === null ? null : sideOf(v, limits.mean);
-    },
-    shiftLength,
-    'shift',
-    (i) => i,
-  );
-  // A trend's run of differences starts one point earlier: the point it rose (or fell) from.
-  runs(
-    (i) => {
-      if (i === 0) return null;
-      const a = points[i - 1]!.value;
-      const b = points[i]!.value;
-      return a === null || b === null ? null : b > a ? 'high' : b < a ? 'low' : null;
-    },
-    TREND_LENGTH,
-    'trend',
-    (i) => i - 1,
-  );
+  }
 
   for (let i = 2; i < points.length; i++) {
     const window = [points[i - 2]!, points[i - 1]!, points[i]!];
@@ -273,7 +298,7 @@ export function analyse(
 ): SpcResult | null {
   const laid = withGaps(series);
   if (series.length < MINIMUM_POINTS) return null;
-  const shiftLength = options.shiftLength ?? 7;
+  const runLength = options.runLength ?? RUN_LENGTH;
   const starts = [...(options.rebase ?? [])]
     .filter((r) => r.period > laid[0]!.period && r.period <= laid.at(-1)!.period)
     .sort((a, b) => (a.period < b.period ? -1 : 1));
@@ -282,6 +307,8 @@ export function analyse(
   const flags = laid.map(() => new Map<Rule, Side>());
   const signals: Signal[] = [];
   const phases: Phase[] = [];
+  let current: Limits | null = null;
+  let short: { from: Period; points: number; rebased: boolean } | null = null;
   for (let b = 0; b < boundaries.length; b++) {
     const from = boundaries[b]!.period;
     const next = boundaries[b + 1]?.period;
@@ -294,7 +321,10 @@ export function analyse(
       const cut = phasePoints.findIndex((p) => p.value !== null && ++counted === options.baseline);
       if (cut >= 0) baselinePoints = phasePoints.slice(0, cut + 1);
     }
-    const limits = computeLimits(baselinePoints, options.screening ?? false);
+    const figures = phasePoints.filter((p) => p.value !== null).length;
+    const limits = figures < MINIMUM_POINTS ? null : computeLimits(baselinePoints, options.screening ?? false);
+    current = limits;
+    short = limits ? null : { from: phasePoints[0]!.period, points: figures, rebased: b > 0 };
     if (!limits) continue;
     phases.push({
       ...limits,
@@ -303,10 +333,8 @@ export function analyse(
       reason: boundaries[b]!.reason,
     });
     const phaseFlags = flags.slice(first, end);
-    applyRules(phasePoints, limits, shiftLength, phaseFlags, signals);
+    applyRules(phasePoints, limits, runLength, phaseFlags, signals);
   }
-  const current = phases.at(-1);
-  if (!current) return null;
 
   const points: SpcPoint[] = laid.map((p, i) => {
     const f = flags[i]!;
@@ -322,34 +350,58 @@ export function analyse(
     };
   });
 
+  const gaps = laid.filter((p) => p.value === null).map((p) => p.period);
+  if (!current) {
+    // The last phase always exists: there is no current limit only when it is too short.
+    const { from, points: figures, rebased } = short!;
+    const why = rebased ? `Limits recalculated from ${periodLabel(from)}: too few points` : 'Too few points';
+    const count =
+      figures < MINIMUM_POINTS
+        ? `${figures} of the ${MINIMUM_POINTS} needed`
+        : 'no two months in a row to measure the change from one to the next';
+    return {
+      limits: null,
+      phases,
+      points,
+      signals,
+      variation: null,
+      assurance: null,
+      variationReason: `${why} for limits yet (${count}), so nothing is judged.${gapSentence(gaps)}`,
+      assuranceReason: null,
+      gaps,
+    };
+  }
   const lastPoint = [...points].reverse().find((p) => p.value !== null)!;
   const variation: Variation =
     lastPoint.label && lastPoint.side ? (`${lastPoint.kind}_${lastPoint.side}` as Variation) : 'common_cause';
   const assurance = assuranceOf(current, measure.target, measure.polarity);
   return {
-    ...current,
+    limits: current,
     phases,
     points,
     signals,
     variation,
     assurance,
-    variationReason: explainVariation(lastPoint, signals, current, measure.unit, points),
+    variationReason: `${explainVariation(lastPoint, signals, current, measure.unit)}${gapSentence(gaps)}`,
     assuranceReason: explainAssurance(assurance, current, measure.target, measure.unit),
-    gaps: laid.filter((p) => p.value === null).map((p) => p.period),
+    gaps,
   };
 }
 
-function explainVariation(
-  last: SpcPoint,
-  signals: readonly Signal[],
-  limits: Limits,
-  unit: Unit,
-  points: readonly SpcPoint[],
-): string {
+/** " Runs are not counted across the missing May 2023." ('' without gaps): said wherever the judgement is. */
+function gapSentence(gaps: readonly Period[]): string {
+  if (gaps.length === 0) return '';
+  const names = gaps.map(periodLabel);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  return ` Runs are not counted across the missing ${list}.`;
+}
+
+function explainVariation(last: SpcPoint, signals: readonly Signal[], limits: Limits, unit: Unit): string {
   const trial = limits.trial ? ` (trial limits from ${limits.baselinePoints} months)` : '';
   if (!last.label || !last.side) {
-    const shown = points.filter((p) => p.value !== null).length;
-    return `No unusual variation: the last ${shown} months vary between ${formatFigure(limits.lower, unit)} and ${formatFigure(limits.upper, unit)} around an average of ${formatFigure(limits.mean, unit)}${trial}.`;
+    // MDC: the process limits are where a value is expected to fall while the process is unchanged,
+    // not the range the figures happened to take.
+    return `No significant change: while the process stays as it is, a month’s figure is expected to fall between the process limits of ${formatFigure(limits.lower, unit)} and ${formatFigure(limits.upper, unit)}, around an average of ${formatFigure(limits.mean, unit)}${trial}.`;
   }
   const signal = [...signals]
     .reverse()
@@ -359,8 +411,16 @@ function explainVariation(
   switch (last.label) {
     case 'outside':
       return `${periodLabel(last.period)} (${formatFigure(last.value ?? 0, unit)}) is ${above} the ${last.side === 'high' ? 'upper' : 'lower'} process limit of ${formatFigure(last.side === 'high' ? limits.upper : limits.lower, unit)}${trial}.`;
-    case 'trend':
-      return `${signal?.points ?? TREND_LENGTH} months in a row ${last.side === 'high' ? 'rising' : 'falling'} since ${since}.`;
+    case 'trend': {
+      const level = signal?.level ?? 0;
+      const rising = last.side === 'high' ? 'rising' : 'falling';
+      const counted = (signal?.points ?? RUN_LENGTH) - level;
+      const ties =
+        level === 0
+          ? ''
+          : ` (${level} month${level === 1 ? '' : 's'} level with the one before neither adds to nor breaks the trend)`;
+      return `${counted} months in a row ${rising} since ${since}${ties}.`;
+    }
     case 'two_of_three':
       return `2 of the last 3 months are close to the ${last.side === 'high' ? 'upper' : 'lower'} limit (beyond ${formatFigure(last.side === 'high' ? limits.upper2 : limits.lower2, unit)}).`;
     case 'shift':
@@ -404,10 +464,11 @@ export const assuranceLabel: Record<Assurance, string> = {
 
 /** What the clinic table, the command line and the minutes show of a measure's SPC. */
 export interface SpcSummary {
-  mean: number;
-  upper: number;
-  lower: number;
-  variation: Variation;
+  /** Null, with variation and assurance, while the latest phase is too short for limits. */
+  mean: number | null;
+  upper: number | null;
+  lower: number | null;
+  variation: Variation | null;
   assurance: Assurance | null;
   signals: Signal[];
   trial: boolean;
@@ -429,13 +490,13 @@ export function spcAt(
   );
   if (!result) return null;
   return {
-    mean: result.mean,
-    upper: result.upper,
-    lower: result.lower,
+    mean: result.limits?.mean ?? null,
+    upper: result.limits?.upper ?? null,
+    lower: result.limits?.lower ?? null,
     variation: result.variation,
     assurance: result.assurance,
     signals: result.signals,
-    trial: result.trial,
+    trial: result.limits?.trial ?? false,
     variation_reason: result.variationReason,
     assurance_reason: result.assuranceReason,
   };
@@ -454,6 +515,7 @@ export interface SpcSettings {
   /** Limits fixed on the first N points (12-20); null: on all points. */
   baseline: number | null;
   screening: boolean;
+  /** Points in a row that make a shift or a trend (the name is the stored one, from before it covered trends). */
   shiftLength: 6 | 7;
   rebases: Rebase[];
   /** When and by whom the options were last changed; null while they are the defaults. */
@@ -478,7 +540,7 @@ export function optionsOf(settings: SpcSettings): SpcOptions {
   return {
     baseline: settings.baseline,
     screening: settings.screening,
-    shiftLength: settings.shiftLength,
+    runLength: settings.shiftLength,
     rebase: settings.rebases.map((r) => ({ period: r.period, reason: r.reason })),
   };
 }

@@ -5,13 +5,17 @@
  * Greys and line styles only, so it reads the same printed in black and white.
  */
 import { PNG } from 'pngjs';
-import { periodShortLabel } from '../domain/period';
+import { addMonths, periodShortLabel } from '../domain/period';
 import { formatValue } from '../domain/format';
-import type { Benchmarks, PeriodValue, Unit } from '../domain/types';
+import type { Benchmarks, Frequency, Period, PeriodValue, Unit } from '../domain/types';
 
 export interface ChartInput {
   history: readonly PeriodValue[];
   unit: Unit;
+  /** How far apart figures are expected: a longer step between two is a gap, and is not joined. */
+  frequency: Frequency;
+  /** The last month drawn (the clinic's): a later figure would read as the latest in the minutes. */
+  upTo: Period;
   target: number | null;
   benchmarks: Benchmarks;
 }
@@ -45,10 +49,25 @@ function monthIndex(period: string): number {
   return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
 }
 
+/** Months between consecutive figures when none is missing. */
+const STEP: Record<Frequency, number> = { monthly: 1, quarterly: 3, academic_ytd: 1, financial_ytd: 1 };
+
+/** The figures drawn: up to the chart's last month, oldest first. */
+function charted(input: ChartInput): PeriodValue[] {
+  return input.history
+    .filter((h) => h.period <= input.upTo)
+    .sort((a, b) => monthIndex(a.period) - monthIndex(b.period));
+}
+
+/** Whether two consecutive figures are neighbours, to be joined by a line, or have missing periods between. */
+function joined(a: PeriodValue, b: PeriodValue, frequency: Frequency): boolean {
+  return monthIndex(b.period) - monthIndex(a.period) <= STEP[frequency];
+}
+
 /** A vertical range that holds every value drawn, with a little room, kept within 0-100 for percentages. */
 export function chartScale(input: ChartInput): Scale {
   const values = [
-    ...input.history.map((h) => h.value),
+    ...charted(input).map((h) => h.value),
     ...(input.target === null ? [] : [input.target]),
     ...(input.benchmarks.national === null ? [] : [input.benchmarks.national]),
   ];
@@ -147,7 +166,7 @@ export function drawChart(input: ChartInput): ChartImage {
     canvas.line(pad.left, ty, width - pad.right, ty, TARGET, 2, [18, 10]);
   }
 
-  const points = [...input.history].sort((a, b) => monthIndex(a.period) - monthIndex(b.period));
+  const points = charted(input);
   const first = points[0];
   const last = points.at(-1);
   if (first && last) {
@@ -157,7 +176,7 @@ export function drawChart(input: ChartInput): ChartImage {
     for (let i = 1; i < points.length; i++) {
       const a = points[i - 1];
       const b = points[i];
-      if (a && b) canvas.line(x(a), y(a.value), x(b), y(b.value), INK, 3);
+      if (a && b && joined(a, b, input.frequency)) canvas.line(x(a), y(a.value), x(b), y(b.value), INK, 3);
     }
     for (const p of points) canvas.square(x(p), y(p.value), INK, p === last ? 8 : 6);
   }
@@ -171,9 +190,27 @@ export function drawChart(input: ChartInput): ChartImage {
   };
 }
 
+/** "No figures for Nov 2022 to Aug 2023: no line is drawn across them." for each gap. */
+function gapWords(points: readonly PeriodValue[], frequency: Frequency): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    if (joined(a, b, frequency)) continue;
+    const from = addMonths(a.period, STEP[frequency]);
+    const to = addMonths(b.period, -STEP[frequency]);
+    out.push(
+      from === to
+        ? `No figure for ${periodShortLabel(from)}: no line is drawn across it.`
+        : `No figures for ${periodShortLabel(from)} to ${periodShortLabel(to)}: no line is drawn across them.`,
+    );
+  }
+  return out;
+}
+
 /** What the picture shows, in words: the periods, the scale and which line is which. */
 export function chartCaption(input: ChartInput, scale: Scale = chartScale(input)): string {
-  const points = [...input.history].sort((a, b) => monthIndex(a.period) - monthIndex(b.period));
+  const points = charted(input);
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return 'No figures to chart.';
@@ -183,6 +220,7 @@ export function chartCaption(input: ChartInput, scale: Scale = chartScale(input)
       : `${periodShortLabel(first.period)} to ${periodShortLabel(last.period)}`;
   const parts = [
     `Trend, ${span} (${points.length} figure${points.length === 1 ? '' : 's'}; the latest is the larger square).`,
+    ...gapWords(points, input.frequency),
     `Scale ${formatValue(scale.low, input.unit)} to ${formatValue(scale.high, input.unit)}.`,
   ];
   if (input.target !== null) parts.push(`Dashed line: target ${formatValue(input.target, input.unit)}.`);

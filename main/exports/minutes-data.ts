@@ -29,7 +29,8 @@ export interface MinutesAction {
 
 /** Making Data Count's two icons for a measure, each with its label and the sentence that says why. */
 export interface MinutesSpc {
-  variation: Variation;
+  /** Null while the measure's latest phase of limits is too short to judge anything. */
+  variation: Variation | null;
   variationLabel: string;
   variationReason: string;
   assurance: Assurance | null;
@@ -37,9 +38,12 @@ export interface MinutesSpc {
   assuranceReason: string | null;
 }
 
+/** The label beside a measure's variation sentence when there is no icon to give yet. */
+export const NOT_JUDGED = 'Variation not judged yet';
+
 export interface MinutesItem {
-  /** Its number on the agenda, counting from 1 over the whole agenda. */
-  agendaNumber: number;
+  /** Its number in the minutes, 1, 2, 3 over the measures they cover (not its place on the whole agenda). */
+  number: number;
   row: ReportRow;
   /** Null for a measure with no chart (not monthly, or under 6 months of figures). */
   spc: MinutesSpc | null;
@@ -147,12 +151,12 @@ export function buildMinutes(
     const row = rows.get(entry.measure);
     if (!row) continue;
     items.push({
-      agendaNumber: view.agenda.indexOf(entry) + 1,
+      number: items.length + 1,
       row,
       spc: row.spc
         ? {
             variation: row.spc.variation,
-            variationLabel: variationLabel[row.spc.variation],
+            variationLabel: row.spc.variation ? variationLabel[row.spc.variation] : NOT_JUDGED,
             variationReason: row.spc.variation_reason,
             assurance: row.spc.assurance,
             assuranceLabel: row.spc.assurance ? assuranceLabel[row.spc.assurance] : null,
@@ -164,6 +168,8 @@ export function buildMinutes(
       chart: drawChart({
         history: historyOf(entry.measure),
         unit: row.unit,
+        frequency: row.frequency,
+        upTo: view.report.period,
         target: row.target,
         benchmarks: row.benchmarks,
       }),

@@ -172,22 +172,26 @@ function figureCells(row: ReportRow, m: Minutes): TableCell[][] {
 /** The variation and assurance icons, each with its label and the sentence that says why. */
 function spcParagraphs(spc: MinutesSpc | null): Paragraph[] {
   if (!spc) return [];
-  const line = (badge: Badge, label: string, reason: string | null) =>
+  const line = (badge: Badge | null, label: string, reason: string | null) =>
     new Paragraph({
       keepNext: true,
       spacing: { after: 80 },
       children: [
-        new ImageRun({
-          type: 'png',
-          data: badgePng(badge),
-          transformation: { width: 16, height: 16 },
-          altText: { name: label, description: label, title: label },
-        }),
-        new TextRun({ text: ` ${label}. `, bold: true, size: 20 }),
+        ...(badge
+          ? [
+              new ImageRun({
+                type: 'png',
+                data: badgePng(badge),
+                transformation: { width: 16, height: 16 },
+                altText: { name: label, description: label, title: label },
+              }),
+            ]
+          : []),
+        new TextRun({ text: `${badge ? ' ' : ''}${label}. `, bold: true, size: 20 }),
         new TextRun({ text: reason ?? '', size: 20 }),
       ],
     });
-  const out = [line(variationBadge(spc.variation), spc.variationLabel, spc.variationReason)];
+  const out = [line(spc.variation ? variationBadge(spc.variation) : null, spc.variationLabel, spc.variationReason)];
   if (spc.assurance && spc.assuranceLabel)
     out.push(line(assuranceBadge(spc.assurance), spc.assuranceLabel, spc.assuranceReason));
   return out;
@@ -221,7 +225,7 @@ function measureBlock(item: MinutesItem, m: Minutes): Array<Paragraph | Table> {
       heading: HeadingLevel.HEADING_2,
       keepNext: true,
       children: [
-        new TextRun(`${item.agendaNumber}. `),
+        new TextRun(`${item.number}. `),
         ...lines(row.title),
         new TextRun({ text: ` \u2014 ${row.area_title}`, bold: false, size: 20 }),
       ],

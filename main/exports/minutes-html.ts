@@ -149,7 +149,8 @@ function spcBlock(spc: MinutesSpc | null): string {
   if (!spc) return '';
   const line = (icon: string, label: string, reason: string | null) =>
     `<p class="spc-line">${icon} <strong>${esc(label)}.</strong> ${esc(reason ?? '')}</p>`;
-  return `<div class="spc">${line(badgeSvg(variationBadge(spc.variation)), spc.variationLabel, spc.variationReason)}${
+  const icon = spc.variation ? badgeSvg(variationBadge(spc.variation)) : '';
+  return `<div class="spc">${line(icon, spc.variationLabel, spc.variationReason)}${
     spc.assurance && spc.assuranceLabel
       ? line(badgeSvg(assuranceBadge(spc.assurance)), spc.assuranceLabel, spc.assuranceReason)
       : ''
@@ -196,7 +197,7 @@ function measureSection(item: MinutesItem, m: Minutes): string {
   return `
 <article class="measure">
   <div class="measure-head">
-    <h3>${item.agendaNumber}. ${esc(row.title)} <span class="area">\u2014 ${esc(row.area_title)}</span></h3>
+    <h3>${item.number}. ${esc(row.title)} <span class="area">\u2014 ${esc(row.area_title)}</span></h3>
     <div class="figures">
       ${figuresTable(row, m)}
       <figure><img src="${img}" width="${chart.width}" height="${chart.height}" alt="${esc(chart.caption)}"><figcaption>${esc(chart.caption)}</figcaption></figure>

@@ -34,6 +34,17 @@ export function isBlank(cell: Cell | undefined): boolean {
 }
 
 /** The cell as a person would read it, for messages and for text columns (so 007 stays 007). */
+/** The most of a cell a message quotes: a 20 MB cell must not make a 20 MB message in the CLI or the wizard. */
+export const QUOTE_MAX = 80;
+
+/** Text from the file as a message quotes it: in double quotes, cut to QUOTE_MAX characters ending in "…". */
+export function quoted(text: string): string {
+  // Cut by code point, so an emoji is never split; slice first so a huge cell is not spread whole.
+  const head = Array.from(text.slice(0, QUOTE_MAX * 2 + 2));
+  const shown = head.length > QUOTE_MAX ? `${head.slice(0, QUOTE_MAX - 1).join('')}…` : text;
+  return `"${shown}"`;
+}
+
 export function cellText(cell: Cell | undefined): string {
   if (cell === undefined) return '';
   switch (cell.kind) {

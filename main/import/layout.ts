@@ -10,7 +10,7 @@
  * Header names are matched in Maps, never as object keys, so a header such as __proto__ is just
  * an unknown column. Pure.
  */
-import { BLANK, cellText, columnLetter, isBlank, type Cell, type Sheet } from './cells';
+import { BLANK, cellText, columnLetter, isBlank, quoted, type Cell, type Sheet } from './cells';
 import { normaliseName } from './closest';
 import { periodFromCell } from './periods';
 import type { Period } from '../domain/types';
@@ -167,7 +167,7 @@ function asHeader(sheet: string, row: number, cells: Cell[]): Header | null {
       sheet,
       row,
       column: columnLetter(columns[1]!),
-      message: `Columns ${columns.map(where).join(' and ')} have the same heading ("${cellText(cells[columns[0]!])}"), so it is not clear which to read. Rename or remove one.`,
+      message: `Columns ${columns.map(where).join(' and ')} have the same heading (${quoted(cellText(cells[columns[0]!]))}), so it is not clear which to read. Rename or remove one.`,
     });
   }
   if (layout === 'wide') {
@@ -266,7 +266,7 @@ export function readSheet(sheet: Sheet): SheetReading {
       sheet: sheet.name,
       row: h.row,
       column: null,
-      message: `Column${unknownNamed.length === 1 ? '' : 's'} ${unknownNamed.map(({ cell, index }) => `${columnLetter(index)} ("${cellText(cell)}")`).join(', ')} ${unknownNamed.length === 1 ? 'is' : 'are'} not one the import knows, so ${unknownNamed.length === 1 ? 'it was' : 'they were'} not read.`,
+      message: `Column${unknownNamed.length === 1 ? '' : 's'} ${unknownNamed.map(({ cell, index }) => `${columnLetter(index)} (${quoted(cellText(cell))})`).join(', ')} ${unknownNamed.length === 1 ? 'is' : 'are'} not one the import knows, so ${unknownNamed.length === 1 ? 'it was' : 'they were'} not read.`,
     });
   }
 
@@ -299,14 +299,14 @@ export function readSheet(sheet: Sheet): SheetReading {
           problem(
             'error',
             index,
-            `This row has ${cells.length} cells but there are only ${h.width} headings: ${columnLetter(index)}${row} ("${cellText(cell)}") has no column. Check for an extra comma or a value in the wrong place.`,
+            `This row has ${cells.length} cells but there are only ${h.width} headings: ${columnLetter(index)}${row} (${quoted(cellText(cell))}) has no column. Check for an extra comma or a value in the wrong place.`,
           );
         ragged = true;
       } else if (isBlank(heading)) {
         problem(
           'warning',
           index,
-          `${columnLetter(index)}${row} ("${cellText(cell)}") is in a column with no heading, so it was not read.`,
+          `${columnLetter(index)}${row} (${quoted(cellText(cell))}) is in a column with no heading, so it was not read.`,
         );
       }
     });

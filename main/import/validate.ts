@@ -2,7 +2,7 @@
  * Checks every raw figure against the catalogue and the rules, and keeps every problem with its
  * sheet, row and reason: nothing is dropped without saying so. Pure: the clock is passed in.
  */
-import { cellText, isBlank, type Cell } from './cells';
+import { cellText, isBlank, quoted, type Cell } from './cells';
 import { closestMeasure, normaliseName } from './closest';
 import type { Problem, RawFigure, SheetReading } from './layout';
 import { periodFromCell } from './periods';
@@ -110,7 +110,7 @@ export function validate(
           sheet: empty.sheet,
           row: empty.row,
           column: null,
-          message: `"${empty.measure}" has no figures and is not a measure, so it was read as a heading.`,
+          message: `${quoted(empty.measure)} has no figures and is not a measure, so it was read as a heading.`,
         });
       } else result.noFigure++;
     }
@@ -134,7 +134,7 @@ export function validate(
     const found = resolver.resolve(raw.measure);
     if (!('entry' in found)) {
       const hint = found.suggestion ? ` Did you mean "${found.suggestion.title}" (${found.suggestion.key})?` : '';
-      say('error', `"${raw.measure}" is not a measure in this clinic file.${hint}`, null);
+      say('error', `${quoted(raw.measure)} is not a measure in this clinic file.${hint}`, null);
       return done(null);
     }
     const measure = found.entry;
@@ -154,7 +154,7 @@ export function validate(
           'error',
           isBlank(raw.period)
             ? 'There is no period on this row.'
-            : `"${cellText(raw.period)}" is not a month. Write it as 2023-10, Oct-23 or October 2023.`,
+            : `${quoted(cellText(raw.period))} is not a month. Write it as 2023-10, Oct-23 or October 2023.`,
           null,
         );
       }
@@ -172,12 +172,12 @@ export function validate(
       }
       say(
         'warning',
-        `There is no figure on this row${read.kind === 'none' ? ` ("${read.text}")` : ''}, so it was not imported.`,
+        `There is no figure on this row${read.kind === 'none' ? ` (${quoted(read.text)})` : ''}, so it was not imported.`,
       );
       result.noFigure++;
       return done(null);
     }
-    if (read.kind === 'text') say('error', `"${read.text}" is not a number.`);
+    if (read.kind === 'text') say('error', `${quoted(read.text)} is not a number.`);
     else {
       const checked = checkValue(read, measure.unit);
       if (checked.error) say('error', checked.error);
@@ -214,7 +214,7 @@ export function validate(
         const where = first.sheet === raw.sheet ? `row ${first.row}` : `sheet "${first.sheet}" row ${first.row}`;
         say(
           'error',
-          `This is a second figure for "${measure.title}", ${periodLabel(period)}${team ? `, ${team}` : ''}: ${where} already gives one. Keep one of them.`,
+          `This is a second figure for "${measure.title}", ${periodLabel(period)}${team ? `, ${quoted(team)}` : ''}: ${where} already gives one. Keep one of them.`,
           null,
         );
       } else seen.set(key, { sheet: raw.sheet, row: raw.row });
@@ -237,7 +237,7 @@ export function validate(
       const n = readNumber(cell);
       if (n.kind === 'blank' || n.kind === 'none') return null;
       if (n.kind === 'text') {
-        say('error', `The ${label} "${n.text}" is not a number.`, null);
+        say('error', `The ${label} ${quoted(n.text)} is not a number.`, null);
         return undefined;
       }
       const problem = checkCount(label, n);

@@ -276,14 +276,15 @@ function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void, agen
         header: 'Status',
         cell: ({ row }) => <StatusTag status={row.original.status} />,
       }),
-      column.accessor((r) => (r.spc ? variationOrder[r.spc.variation] : undefined), {
+      column.accessor((r) => (r.spc?.variation ? variationOrder[r.spc.variation] : undefined), {
         id: 'variation',
         header: 'Variation',
         sortUndefined: 'last',
         meta: { label: 'Variation (statistical process control)' },
         cell: ({ row }) => {
           const { spc, frequency } = row.original;
-          if (spc) return <VariationTag variation={spc.variation} />;
+          if (spc?.variation) return <VariationTag variation={spc.variation} />;
+          if (spc) return <Missing label="Too few months since the limits were recalculated" />;
           return <Missing label={frequency === 'monthly' ? 'Under 6 months' : 'Not monthly'} />;
         },
       }),

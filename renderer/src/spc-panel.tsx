@@ -62,7 +62,7 @@ export function SpcJudgement({ row, detail }: { row: ReportRow; detail: MeasureD
   return (
     <div className="spc-judgement">
       <div className="spc-judgement__item">
-        <VariationTag variation={spc.variation} />
+        {spc.variation && <VariationTag variation={spc.variation} />}
         <p>{spc.variation_reason}</p>
       </div>
       <div className="spc-judgement__item">
@@ -72,7 +72,11 @@ export function SpcJudgement({ row, detail }: { row: ReportRow; detail: MeasureD
             <p>{spc.assurance_reason}</p>
           </>
         ) : (
-          <p>No assurance icon: the measure has no target{row.polarity === 'none' ? ' or better direction' : ''}.</p>
+          <p>
+            {spc.variation === null
+              ? 'No assurance icon until the new limits can be worked out.'
+              : `No assurance icon: the measure has no target${row.polarity === 'none' ? ' or better direction' : ''}.`}
+          </p>
         )}
       </div>
       {spc.trial && (
@@ -303,7 +307,7 @@ export function SpcOptionsForm({
             </select>
           </div>
           <fieldset className="fieldset fieldset--inline" disabled={readOnly}>
-            <legend>A shift is</legend>
+            <legend>A shift or a trend is</legend>
             {([7, 6] as const).map((n) => (
               <label key={n} className="radio">
                 <input

@@ -124,7 +124,7 @@ describe('perfclinic minutes', () => {
       [
         ['minutes', '--db', db, '--clinic', '99', '--format', 'html', '--out', out],
         1,
-        /That clinic is no longer in this file/,
+        /^perfclinic: There is no clinic 99 in this file\. See the clinics it holds with: perfclinic clinics --db /,
       ],
       [
         ['minutes', '--db', db, '--clinic', clinic, '--format', 'html', '--out', out, '--marking', 'X'.repeat(101)],

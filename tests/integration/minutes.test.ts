@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, handlersFor } from '../../main/api/dispatch';
 import { renderMinutes } from '../../main/exports/exporter';
@@ -140,6 +141,31 @@ describe('the PDF minutes', () => {
       expect(page).toContain('Produced 7 December 2023');
       expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
     });
+  });
+
+  it('prints the emoji people type in notes, in colour, not as empty boxes', () => {
+    // The fixture's note ends 👍📈. Chromium draws them from a colour emoji font where there is one
+    // (.ci/run installs Debian's fonts-noto-color-emoji); without it they print as black boxes.
+    const pages = execFileSync('pdftotext', ['-bbox', pdfFile, '-'], { encoding: 'utf8' }).split('<page ').slice(1);
+    const page = pages.findIndex((p) => p.includes('👍'));
+    expect(page).toBeGreaterThanOrEqual(0);
+    const box = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">[^<]*👍/.exec(pages[page]!);
+    const [x0, y0, x1, y1] = box!.slice(1).map((v) => (Number(v) * 144) / 72);
+    const out = path.join(folder, 'emoji');
+    const crop = [x0!, y0!, x1! - x0!, y1! - y0!].map((v) => String(Math.round(v)));
+    const [x, y, w, h] = crop as [string, string, string, string];
+    execFileSync('pdftoppm', [
+      ...['-f', String(page + 1), '-l', String(page + 1), '-r', '144'],
+      ...['-x', x, '-y', y, '-W', w, '-H', h],
+      ...['-png', '-singlefile', pdfFile, out],
+    ]);
+    const png = PNG.sync.read(readFileSync(`${out}.png`));
+    let coloured = 0;
+    for (let i = 0; i < png.data.length; i += 4) {
+      const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 80) coloured++;
+    }
+    expect(coloured).toBeGreaterThan(50);
   });
 
   it('is A4 and draws as pages with ink on them', () => {

@@ -59,9 +59,30 @@ describe('SPC in the clinic comparison and the exception report', () => {
     expect(stdout).toMatch(/Will consistently fail the target: The target of 80% is outside the process limits/);
   });
 
-  it('says plainly when there is nothing to report', async () => {
+  it('says how many measures could be judged, and lists the off-target ones it could not judge', async () => {
+    const file = await fileWithHistory();
+    const { stdout } = run('exceptions', '--db', file);
+    expect(stdout).toMatch(/^Exceptions for October 2023: 1 measure\n/);
+    expect(stdout).toMatch(/Judged by statistical process control: 1 of \d+ measures/);
+    expect(stdout).toContain('Off target, but not judged (not monthly, or under 6 months of figures):');
+    expect(stdout).toContain('  Re-referrals within 12 months (Front door): 28.4% against a target of 20%');
+    // Judged, so not listed again as merely off target.
+    expect(stdout.match(/Decisions within 1 working day/g)).toHaveLength(1);
+  });
+
+  it('does not say "no exceptions" when no measure has enough history to be judged', async () => {
     const file = path.join(tempDir(), 'plain.db');
     run('init', '--db', file);
-    expect(run('exceptions', '--db', file).stdout).toMatch(/^No exceptions for October 2023/);
+    const { status, stdout } = run('exceptions', '--db', file);
+    expect(status).toBe(0);
+    expect(stdout).not.toMatch(/No exceptions/);
+    expect(stdout).toMatch(
+      /^No measure could be judged for October 2023: statistical process control needs at least 6 months of figures for a monthly measure, and none of the \d+ measures has them\.\n/,
+    );
+    expect(stdout).toMatch(/Off target, but not judged \(not monthly, or under 6 months of figures\): \d+ measures/);
+    expect(stdout).toContain('  Decisions within 1 working day (Front door): 55% against a target of 80%');
+    const json = JSON.parse(run('exceptions', '--db', file, '--format', 'json').stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ period: '2023-10', judged: 0, exceptions: [] });
+    expect((json.off_target_not_judged as Array<{ key: string }>).map((r) => r.key)).toContain('decisions_1wd');
   });
 });

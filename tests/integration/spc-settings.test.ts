@@ -49,7 +49,7 @@ describe('SPC options a measure keeps', () => {
     expect(after.mean).toBeCloseTo(61, 6);
     expect(after.upper).toBeCloseTo(61 + 2.66 * 2, 6);
     expect(after.lower).toBeCloseTo(61 - 2.66 * 2, 6);
-    expect(after.mean).not.toBeCloseTo(before.mean, 3);
+    expect(after.mean).not.toBeCloseTo(before.mean!, 3);
     app.close();
 
     const reopened = new ClinicApp();

@@ -209,6 +209,52 @@ describe('a hostile or messy CSV parses correctly or says why, row by row', () =
   });
 });
 
+describe('messages that quote a cell', () => {
+  it('quote at most 80 characters of it, ending in an ellipsis, however large the cell', async () => {
+    const huge = 'A'.repeat(1_000_000);
+    const cut = `"${'A'.repeat(79)}…"`;
+    const a = await analyseBytes(
+      csv([
+        `Measure,Period,Value,Numerator,Denominator,Team,${huge}`,
+        `${huge},2023-11,800,,,,`, // 2 not a measure
+        `referrals,${huge},5,,,,`, // 3 not a month
+        `referrals,2023-11,${huge},,,,`, // 4 not a number
+        `cp_repeat_plan_2y,2023-11,25,${huge},20,,`, // 5 numerator not a number
+        `contacts,2023-11,800,,,${huge},`, // 6
+        `contacts,2023-11,801,,,${huge},`, // 7 second figure for the team
+        `contacts,2023-10,800,,,,,${huge}`, // 8 a cell with no heading
+      ]),
+      'huge.csv',
+    );
+    const messages = a.problems.map((p) => p.message);
+    expect(messages.length).toBeGreaterThanOrEqual(7);
+    for (const message of messages) expect(message.length).toBeLessThan(400);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        `${cut} is not a measure in this clinic file.`,
+        `${cut} is not a month. Write it as 2023-10, Oct-23 or October 2023.`,
+        `${cut} is not a number.`,
+        `The numerator ${cut} is not a number.`,
+        expect.stringContaining(`Column G (${cut}) is not one the import knows`),
+        expect.stringContaining(`November 2023, ${cut}: row 6 already gives one`),
+        expect.stringContaining(`H8 (${cut})`),
+      ]),
+    );
+  });
+
+  it('suggest the measure meant for a misspelt name with an extra word', async () => {
+    const a = await analyseBytes(csv(['Measure,Period,Value', 'Referals made,2023-11,260']), 'referrals.csv');
+    expect(a.problems.map((p) => p.message)).toEqual([
+      '"Referals made" is not a measure in this clinic file. Did you mean "Referrals" (referrals)?',
+    ]);
+  });
+
+  it('keep a cell of 80 characters or fewer whole', async () => {
+    const a = await analyseBytes(csv(['Measure,Period,Value', `${'B'.repeat(80)},2023-11,800`]), 'short.csv');
+    expect(a.problems.map((p) => p.message)).toContain(`"${'B'.repeat(80)}" is not a measure in this clinic file.`);
+  });
+});
+
 describe('the preview', () => {
   it('says per measure what is new, what changes (old → new) and what is unchanged', async () => {
     const current = new Map([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closestMeasure, levenshtein } from '../../main/import/closest';
+import { october2023 } from '../../main/sample/october-2023';
 import { checkCount, checkValue, readNumber } from '../../main/import/values';
 
 const text = (t: string) => ({ kind: 'text', text: t }) as const;
@@ -67,5 +68,15 @@ describe('did you mean', () => {
     expect(closestMeasure('visits cin', measures)?.key).toBe('visits_cin');
     expect(closestMeasure('children in need visited', measures)?.key).toBe('visits_cin');
     expect(closestMeasure('staff turnover', measures)).toBeNull();
+  });
+
+  it('suggests a measure for a misspelt name with a word more or less, against the sample catalogue', () => {
+    const catalogue = october2023.measures;
+    // Within a third of its length in edits of no title, but every word of "Referrals" is there.
+    expect(closestMeasure('Referals made', catalogue)?.key).toBe('referrals');
+    expect(closestMeasure('Referrals made', catalogue)?.key).toBe('referrals');
+    expect(closestMeasure('Contacts recieved', catalogue)?.key).toBe('contacts');
+    expect(closestMeasure('staff turnover', catalogue)).toBeNull();
+    expect(closestMeasure('Agency social workers', catalogue)).toBeNull();
   });
 });

@@ -94,15 +94,17 @@ const produced = new Date('2023-12-08T09:00:00Z');
 const none = () => [];
 
 describe('which measures the minutes cover', () => {
-  it('the measures marked discussed, in agenda order, numbered by their place on the agenda', () => {
+  it('the measures marked discussed, in agenda order, numbered 1, 2, 3 in the minutes whatever their place on the agenda', () => {
     const v = view();
     v.agenda = v.agenda.map((a) => ({ ...a, discussed: a.measure !== 'c' }));
     const m = buildMinutes(v, none, { produced });
     expect(m.selection).toBe('discussed');
-    expect(m.items.map((i) => [i.agendaNumber, i.row.key])).toEqual([
-      [2, 'a'],
-      [3, 'b'],
+    // Second and third on the agenda, but the first and second items the minutes record.
+    expect(m.items.map((i) => [i.number, i.row.key])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
     ]);
+    expect(minutesHtml(m)).toMatch(/<h3>1\. Measure a .*<h3>2\. Measure b /s);
   });
 
   it('with none marked discussed, those with a note or an action at this clinic, and the minutes say so', () => {
@@ -207,6 +209,8 @@ describe('the trend chart', () => {
       { period: '2023-10', value: 55, numerator: null, denominator: null },
     ],
     unit: 'percent' as const,
+    frequency: 'monthly' as const,
+    upTo: '2023-10',
     target: 80,
     benchmarks: { national: 60, regional: null, statistical_neighbours: null },
   };
@@ -228,9 +232,63 @@ describe('the trend chart', () => {
     expect(scale.high).toBeLessThanOrEqual(100);
   });
 
+  it('stops at the clinic’s month: a later figure is not drawn as the latest', () => {
+    const later = {
+      ...input,
+      history: [...input.history, { period: '2023-11', value: 90, numerator: null, denominator: null }],
+    };
+    expect(drawChart({ ...later, upTo: '2023-10' }).caption).toBe(drawChart({ ...input, upTo: '2023-10' }).caption);
+    expect(drawChart({ ...later, upTo: '2023-10' }).png).toEqual(drawChart({ ...input, upTo: '2023-10' }).png);
+  });
+
+  it('in the minutes of October’s clinic, ends at October 2023 even when November’s figure is in', () => {
+    const v = view();
+    v.agenda = v.agenda.map((a) => ({ ...a, discussed: a.measure === 'a' }));
+    const m = buildMinutes(
+      v,
+      () => [...input.history, { period: '2023-11', value: 90, numerator: null, denominator: null }],
+      {
+        produced,
+      },
+    );
+    expect(m.items[0]!.chart.caption).toMatch(
+      /^Trend, Oct 2022 to Oct 2023 \(3 figures; the latest is the larger square\)\./,
+    );
+  });
+
+  it('draws no line across missing months, and says which months are missing', () => {
+    // 600 × 220 bitmap, 24 px padding left and right, 16 top and bottom; scale 20% to 100%.
+    // Oct 2022 is at x = 24, Sep 2023 at 24 + 11/12 × 552 = 530. Half way (x = 277) the joining line
+    // would be at 46.5%: y = 16 + 188 − (46.5 − 20) / 80 × 188 = 141.7.
+    const chart = drawChart(input);
+    const png = PNG.sync.read(Buffer.from(chart.png));
+    const darkNear = (x: number, y: number) => {
+      let dark = 0;
+      for (let dy = -6; dy <= 6; dy++)
+        for (let dx = -6; dx <= 6; dx++) if ((png.data[((y + dy) * png.width + x + dx) * 4] ?? 255) < 50) dark++;
+      return dark;
+    };
+    expect(darkNear(277, 142)).toBe(0);
+    // Sep to Oct 2023 are neighbours and are joined: half way between them, at 54%, y = 124.1.
+    expect(darkNear(553, 124)).toBeGreaterThan(0);
+    expect(chart.caption).toContain('No figures for Nov 2022 to Aug 2023: no line is drawn across them.');
+  });
+
+  it('joins quarterly figures three months apart, which are not gaps', () => {
+    const quarterly = {
+      ...input,
+      frequency: 'quarterly' as const,
+      history: [
+        { period: '2023-03', value: 50, numerator: null, denominator: null },
+        { period: '2023-06', value: 60, numerator: null, denominator: null },
+      ],
+    };
+    expect(drawChart(quarterly).caption).not.toContain('No figures');
+  });
+
   it('says in words what it shows', () => {
     expect(drawChart(input).caption).toBe(
-      'Trend, Oct 2022 to Oct 2023 (3 figures; the latest is the larger square). Scale 20% to 100%. Dashed line: target 80%. Dotted line: England 60%.',
+      'Trend, Oct 2022 to Oct 2023 (3 figures; the latest is the larger square). No figures for Nov 2022 to Aug 2023: no line is drawn across them. Scale 20% to 100%. Dashed line: target 80%. Dotted line: England 60%.',
     );
     expect(drawChart({ ...input, history: [] }).caption).toBe('No figures to chart.');
   });

@@ -49,8 +49,8 @@ describe('XmR limits', () => {
 describe('special-cause rules', () => {
   it('a point above the upper limit is special cause; with higher is better, improvement', () => {
     const result = analyse(series([...BASE, 30]), higher, fixed)!;
-    expect(result.upper).toBeCloseTo(16.32, 10);
-    expect(result.trial).toBe(false);
+    expect(result.limits!.upper).toBeCloseTo(16.32, 10);
+    expect(result.limits!.trial).toBe(false);
     expect(result.points.at(-1)).toMatchObject({ value: 30, label: 'outside', side: 'high', kind: 'improvement' });
     expect(result.variation).toBe('improvement_high');
     expect(result.variationReason).toBe('January 2023 (30%) is above the upper process limit of 16.3%.');
@@ -81,9 +81,7 @@ describe('special-cause rules', () => {
   it('six in a row is a shift only where the user chooses 6', () => {
     const run = [10, 12, 13, 12, 13, 12, 13]; // 10 breaks the run after the baseline: six above the mean
     expect(analyse(series([...BASE, ...run]), higher, fixed)!.variation).toBe('common_cause');
-    expect(analyse(series([...BASE, ...run]), higher, { ...fixed, shiftLength: 6 })!.variation).toBe(
-      'improvement_high',
-    );
+    expect(analyse(series([...BASE, ...run]), higher, { ...fixed, runLength: 6 })!.variation).toBe('improvement_high');
   });
 
   it('a point exactly on the mean breaks a shift', () => {
@@ -98,6 +96,17 @@ describe('special-cause rules', () => {
     expect(result.points.some((p) => p.rules.includes('shift'))).toBe(false);
     expect(result.gaps).toEqual(['2023-05']);
     expect(result.points.find((p) => p.period === '2023-05')?.value).toBeNull();
+    // The sentence the table, the minutes and the exception report use says so, not only the detail.
+    expect(result.variationReason).toMatch(/ Runs are not counted across the missing May 2023\.$/);
+  });
+
+  it('names every missing month in the summary', () => {
+    const run = [10, 12, null, 12, null, null, 12];
+    const result = analyse(series([...BASE, ...run]), higher, fixed)!;
+    expect(result.gaps).toEqual(['2023-03', '2023-05', '2023-06']);
+    expect(result.variationReason).toMatch(
+      / Runs are not counted across the missing March 2023, May 2023 and June 2023\.$/,
+    );
   });
 
   it('seven points each higher than the last are a trend', () => {
@@ -114,9 +123,43 @@ describe('special-cause rules', () => {
     expect(result.variationReason).toBe('7 months in a row rising since January 2023.');
   });
 
-  it('equal consecutive values break a trend', () => {
+  it('an equal value neither adds to nor breaks a trend (NHS England run and control chart guidance)', () => {
+    // 6, 7, 8, 8, 9, 10, 11, 12: the second 8 is level with the first, so it is passed over; the
+    // rises 6→7, 7→8, 8→9, 9→10, 10→11, 11→12 are 6 differences, 7 points each higher than the last:
+    // a trend, and all 8 months it spans are flagged. Breaking the run at the tie would leave runs of
+    // 2 and 4 rises and no trend. (No shift: 6 … 10 are below the mean of 11 and 11 is on it, so 6 below.)
+    const result = analyse(series([...BASE, 6, 7, 8, 8, 9, 10, 11, 12]), higher, fixed)!;
+    const trend = result.points.filter((p) => p.rules.includes('trend')).map((p) => p.value);
+    expect(trend).toEqual([6, 7, 8, 8, 9, 10, 11, 12]);
+    expect(result.points.some((p) => p.rules.includes('shift'))).toBe(false);
+    expect(result.variation).toBe('improvement_high');
+    expect(result.variationReason).toBe(
+      '7 months in a row rising since January 2023 (1 month level with the one before neither adds to nor breaks the trend).',
+    );
+  });
+
+  it('an equal value does not add to a trend: 6, 7, 8, 8, 9, 10, 11 is 5 rises, not a trend of 7', () => {
     const result = analyse(series([...BASE, 6, 7, 8, 8, 9, 10, 11]), higher, fixed)!;
     expect(result.points.some((p) => p.rules.includes('trend'))).toBe(false);
+  });
+
+  it('a fall after a level month ends a trend', () => {
+    // 6, 7, 8, 8, 7, 8, 9, 10, 11: rises to 8, level, then a fall to 7: the first run has 2 rises;
+    // the second (7 … 11) has 4. No trend.
+    const result = analyse(series([...BASE, 6, 7, 8, 8, 7, 8, 9, 10, 11]), higher, fixed)!;
+    expect(result.points.some((p) => p.rules.includes('trend'))).toBe(false);
+  });
+
+  it('six months each higher than the last are a trend only where the user chooses 6', () => {
+    // After the baseline's last 12: 9, 10, 11.5, 12, 13, 14 is 5 rises (6 points). No shift of 6
+    // (9 and 10 are below the mean of 11, then 4 above), nothing beyond 2-sigma (7.45 to 14.55).
+    const run = [9, 10, 11.5, 12, 13, 14];
+    expect(analyse(series([...BASE, ...run]), higher, fixed)!.variation).toBe('common_cause');
+    const six = analyse(series([...BASE, ...run]), higher, { ...fixed, runLength: 6 })!;
+    expect(six.points.filter((p) => p.rules.includes('trend')).map((p) => p.value)).toEqual(run);
+    expect(six.points.some((p) => p.rules.includes('shift'))).toBe(false);
+    expect(six.variation).toBe('improvement_high');
+    expect(six.variationReason).toBe('6 months in a row rising since January 2023.');
   });
 
   it('two of three beyond the same 2-sigma line, counting a point beyond the limit; only those two are flagged', () => {
@@ -141,15 +184,24 @@ describe('special-cause rules', () => {
 describe('trial limits, baselines and rebasing', () => {
   it('fewer than 12 points give trial limits that say so; fewer than 6 give no chart', () => {
     const result = analyse(series([10, 12, 10, 12, 10, 12, 10]), higher)!;
-    expect(result.trial).toBe(true);
+    expect(result.limits!.trial).toBe(true);
     expect(result.variationReason).toMatch(/trial limits from 7 months/);
     expect(analyse(series([10, 12, 10, 12, 10]), higher)).toBeNull();
   });
 
+  it('common cause says where a month is expected to fall, as MDC words it, not that the months varied so', () => {
+    // BASE: mean 11, mMR 2, limits 11 ± 5.32 = 5.68 and 16.32. The figures themselves only ran 10 to 12.
+    const result = analyse(series(BASE), higher)!;
+    expect(result.variation).toBe('common_cause');
+    expect(result.variationReason).toBe(
+      'No significant change: while the process stays as it is, a month’s figure is expected to fall between the process limits of 5.7% and 16.3%, around an average of 11%.',
+    );
+  });
+
   it('a fixed baseline keeps the limits where they were as new points arrive', () => {
     const result = analyse(series([...BASE, 30, 40]), higher, fixed)!;
-    expect(result.mean).toBe(11);
-    expect(result.baselinePoints).toBe(12);
+    expect(result.limits!.mean).toBe(11);
+    expect(result.limits!.baselinePoints).toBe(12);
   });
 
   it('rebasing starts new limits at the chosen period, with its recorded reason', () => {
@@ -159,9 +211,50 @@ describe('trial limits, baselines and rebasing', () => {
       ['2022-01', 11, null],
       ['2023-01', 51, 'Mosaic went live'],
     ]);
-    expect(result.mean).toBe(51);
+    expect(result.limits!.mean).toBe(51);
     // Within its own phase, 50-52 is ordinary.
     expect(result.variation).toBe('common_cause');
+  });
+
+  it('recalculating at the latest month judges nothing until the new phase has enough points', () => {
+    // Without this, the 30 of January 2023 would be judged against the old limits (5.68-16.32) it
+    // was meant to leave behind, and the target against them too.
+    const rebase = [{ period: '2023-01', reason: 'Mosaic went live' }];
+    const result = analyse(series([...BASE, 30]), { ...higher, target: 80 }, { rebase })!;
+    expect(result.limits).toBeNull();
+    expect(result.variation).toBeNull();
+    expect(result.assurance).toBeNull();
+    expect(result.assuranceReason).toBeNull();
+    expect(result.points.at(-1)!.rules).toEqual([]);
+    expect(result.variationReason).toBe(
+      'Limits recalculated from January 2023: too few points for limits yet (1 of the 6 needed), so nothing is judged.',
+    );
+    // The old phase keeps its limits on the chart.
+    expect(result.phases.map((p) => [p.from, p.to, p.mean])).toEqual([['2022-01', '2022-12', 11]]);
+  });
+
+  it('a phase with fewer points than the minimum gets no limits', () => {
+    // Two points, 10 and 46: mean 28, mMR 36, so "limits" of 28 ± 95.76 (−67.8 to 123.8) and every
+    // target "hit and miss". Five points are still too few; the sixth gives the phase its limits.
+    const rebase = [{ period: '2023-01', reason: 'New definition' }];
+    const two = analyse(series([...BASE, 10, 46]), { ...higher, target: 80 }, { rebase })!;
+    expect(two.phases).toHaveLength(1);
+    expect(two.limits).toBeNull();
+    expect(two.assurance).toBeNull();
+    const five = analyse(series([...BASE, 50, 52, 50, 52, 50]), higher, { rebase })!;
+    expect(five.limits).toBeNull();
+    expect(five.variationReason).toMatch(/too few points for limits yet \(5 of the 6 needed\)/);
+    const six = analyse(series([...BASE, 50, 52, 50, 52, 50, 52]), higher, { rebase })!;
+    expect(six.limits!.mean).toBe(51);
+  });
+
+  it('an early phase too short for limits is left without them, and later phases are judged', () => {
+    // Rebased at April 2022: January to March (3 points) get no limits and no flags, even the 40.
+    const rebase = [{ period: '2022-04', reason: 'New team' }];
+    const result = analyse(series([10, 40, 10, ...BASE]), higher, { rebase })!;
+    expect(result.phases.map((p) => p.from)).toEqual(['2022-04']);
+    expect(result.points.slice(0, 3).every((p) => p.rules.length === 0)).toBe(true);
+    expect(result.limits!.mean).toBe(11);
   });
 });
 
