@@ -88,7 +88,8 @@ export class ClinicDatabase {
   }
 
   run(sql: string, params: Params = []): void {
-    this.beforeWrite();
+    // A PRAGMA changes no data; checking a damaged file sets some before anything is read.
+    if (!sql.startsWith('PRAGMA')) this.beforeWrite();
     this.writes++;
     this.db.run(sql, params as SqlValue[]);
     this.recording?.push([sql, params]);

@@ -107,7 +107,9 @@ function applyRow(db: ClinicDatabase, t: ReplicatedTable, rowId: string, report:
   const base = recordedRow(db, t, rowId);
   const changes = changesOfRow(db, t.table, rowId);
   const derived = new Set(t.table === 'actions' ? ['ref'] : []);
-  let { exists, values } = foldRow(changes, base, derived);
+  const folded = foldRow(changes, base, derived);
+  const values = folded.values;
+  let exists = folded.exists;
   let note: ReturnType<typeof noteState> = null;
   if (t.table === 'notes') {
     note = noteState(changes);
@@ -144,14 +146,13 @@ function applyRow(db: ClinicDatabase, t: ReplicatedTable, rowId: string, report:
     ] as never);
   }
   if (note && note.also.length > 0) {
-    const where2 = locate(db, t, rowId);
-    const clinic = db.get<{ held_on: string; kind: string }>(
-      `SELECT c.held_on, c.kind FROM notes n JOIN clinics c ON c.id = n.clinic_id WHERE ${where2.where!.replace(/clinic_id/, 'n.clinic_id').replace(/measure/, 'n.measure')}`,
-      where2.params as never,
-    );
+    const [clinicUid, measure] = JSON.parse(rowId) as [string, string];
+    const clinic = db.get<{ held_on: string; kind: string }>('SELECT held_on, kind FROM clinics WHERE uid = ?', [
+      clinicUid,
+    ]);
     report.notesKeptBothWays.push({
       clinic: clinic ? `${clinic.kind}, ${clinic.held_on}` : '',
-      measure: String((JSON.parse(rowId) as unknown[])[1]),
+      measure,
       current: note.text ?? '',
       currentBy: note.author ?? '',
       also: note.also,
