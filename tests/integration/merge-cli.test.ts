@@ -59,7 +59,8 @@ describe('perfclinic merge and changes', () => {
     // init ran with no device id: one of its own, for the catalogue it wrote.
     expect([...new Set(json.map((c) => c.device))]).toEqual(expect.arrayContaining(['office', 'laptop']));
     expect(perfclinic('x', 'changes', '--db', office, '--since', 'yesterday').code).toBe(2);
-  });
+    // Nine runs of the command line: slow on a busy machine.
+  }, 300_000);
 
   it('refuses a file of another origin, leaving both files as they were', () => {
     const dir = tempDir();
@@ -73,5 +74,5 @@ describe('perfclinic merge and changes', () => {
     expect(result.stderr).toMatch(/not a copy of this clinic file/);
     expect([sha(a), sha(b)]).toEqual(before);
     expect(perfclinic('x', 'merge', '--db', a).code).toBe(2);
-  });
+  }, 120_000);
 });
