@@ -71,20 +71,39 @@ async function setUp(dir: string) {
   return { target, source, pristine, before, after };
 }
 
-function runAndKill(target: string, source: string, waitMs: number): Promise<boolean> {
+/**
+ * Runs the merger and kills it `waitMs` after it has opened the file and is about to merge, or
+ * (`waitMs` null) once the merge is confirmed. Says whether the merge was confirmed, and how long
+ * it took from "ready" when it was.
+ */
+function runAndKill(
+  target: string,
+  source: string,
+  waitMs: number | null,
+): Promise<{ confirmed: boolean; tookMs: number | null }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [child, target, source], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    let ready = 0;
+    let tookMs: number | null = null;
     let timer: NodeJS.Timeout | null = null;
     proc.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (timer === null && out.includes('ready')) timer = setTimeout(() => proc.kill('SIGKILL'), waitMs);
+      if (ready === 0 && out.includes('ready')) {
+        ready = performance.now();
+        if (waitMs !== null) timer = setTimeout(() => proc.kill('SIGKILL'), waitMs);
+      }
+      if (tookMs === null && /^merged \d+$/m.test(out)) {
+        tookMs = performance.now() - ready;
+        if (waitMs === null) proc.kill('SIGKILL');
+      }
     });
     proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     proc.on('exit', (_code, signal) => {
+      if (timer) clearTimeout(timer);
       if (signal !== 'SIGKILL') return reject(new Error(`merger exited by itself: ${err}`));
-      resolve(/^merged \d+$/m.test(out));
+      resolve({ confirmed: /^merged \d+$/m.test(out), tookMs });
     });
   });
 }
@@ -97,11 +116,22 @@ describe('a merge-and-save killed at any moment', () => {
       const dir = tempDir();
       const { target, source, pristine, before, after } = await setUp(dir);
       const sourceBytes = readFileSync(source);
-      for (let i = 0; i < count; i++) {
+      const reset = () => {
         writeFileSync(target, pristine);
         rmSync(journalPathFor(target), { force: true });
         rmSync(`${target}.lock`, { recursive: true, force: true });
-        const confirmed = await runAndKill(target, source, Math.random() * 150);
+      };
+      // How long a merge takes on this machine now, so that the kills fall across it.
+      let took = 0;
+      for (let i = 0; i < 2; i++) {
+        reset();
+        took = Math.max(took, (await runAndKill(target, source, null)).tookMs ?? 0);
+      }
+      for (let i = 0; i < count; i++) {
+        reset();
+        const { confirmed, tookMs } = await runAndKill(target, source, Math.random() * took * 1.3);
+        // Follows the machine's load: a busy machine makes the merge slower.
+        if (tookMs !== null) took = (took * 3 + tookMs) / 4;
         // The file itself, as any SQLite tool sees it, with no journal replayed.
         const raw = await ClinicDatabase.fromBytes(readFileSync(target));
         expect(raw.pragma('integrity_check')).toBe('ok');
@@ -122,5 +152,5 @@ describe('a merge-and-save killed at any moment', () => {
     // Kills should land on both sides of the merge, or the test proves little.
     expect(outcomes.before).toBeGreaterThan(5);
     expect(outcomes.after).toBeGreaterThan(5);
-  }, 600_000);
+  }, 1_800_000);
 });
