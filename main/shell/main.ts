@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { app, dialog, Menu, type BrowserWindow } from 'electron';
 import { ClinicApp } from '../api/clinic-app';
+import { deviceIdIn } from '../api/preferences';
 import type { FileInfo } from '../contract';
 import { createExportHost } from './export-host';
 import { FileActions } from './file-actions';
@@ -46,6 +47,7 @@ function main(): void {
     dailyBackup: true,
     exportHost: createExportHost(currentWindow),
     preferencesFile: path.join(app.getPath('userData'), 'preferences.json'),
+    deviceId: deviceIdIn(path.join(app.getPath('userData'), 'device-id')),
   });
 
   app.on('second-instance', () => {

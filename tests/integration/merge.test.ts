@@ -246,3 +246,13 @@ describe('files that cannot be merged are refused, both left byte-identical', ()
       return newer;
     }, /newer version/));
 });
+
+describe('the device id', () => {
+  it('is made once per install and kept in the user data folder', async () => {
+    const { deviceIdIn } = await import('../../main/api/preferences');
+    const file = path.join(tempDir(), 'profile', 'device-id');
+    const id = deviceIdIn(file);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(deviceIdIn(file)).toBe(id);
+  });
+});
