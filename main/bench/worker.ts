@@ -364,7 +364,7 @@ export async function runMerge(source: string, wanted: number, runs: number): Pr
           measure: key,
           description: `Laptop action ${i}`,
           owner: 'Owner',
-          dueOn: '2099-01-01',
+          dueOn: new Date(Date.parse(clinic.held_on) + 28 * 86_400_000).toISOString().slice(0, 10),
         });
         app.meetings.updateAction({ actionId: action.id, clinicId: clinic.id, text: 'Started', status: 'in_progress' });
       }

@@ -96,10 +96,11 @@ function toSql(t: ReplicatedTable, db: ClinicDatabase, column: string, value: un
 }
 
 function changesOfRow(db: ClinicDatabase, entity: string, row: string): ChangeRecord[] {
-  return db.all<ChangeRecord>('SELECT id, author, field, value FROM changes WHERE entity = ? AND row = ? ORDER BY id', [
-    entity,
-    row,
-  ]);
+  // An import's figures (field 'rows') are put in place by applyImports, not read here.
+  return db.all<ChangeRecord>(
+    "SELECT id, author, field, value FROM changes WHERE entity = ? AND row = ? AND field <> 'rows' ORDER BY id",
+    [entity, row],
+  );
 }
 
 /** Writes a row as its changes now make it; returns the row's state before, for reports. */
@@ -217,7 +218,13 @@ type BatchRow = [
 ];
 
 /** Puts an import's figures (a batch, one change) into the figures, each as the imports that wrote it decide. */
-function applyImports(db: ClinicDatabase, uids: Iterable<string>, report: MergeReport, incoming: Set<string>): void {
+function applyImports(
+  db: ClinicDatabase,
+  uids: Iterable<string>,
+  report: MergeReport,
+  incoming: Set<string>,
+  { sharedOnly = false }: { sharedOnly?: boolean } = {},
+): void {
   const cells = new Map<string, [string, string, string]>();
   for (const uid of uids) {
     const imp = db.get<{ id: number }>('SELECT id FROM imports WHERE uid = ?', [uid]);
@@ -235,8 +242,13 @@ function applyImports(db: ClinicDatabase, uids: Iterable<string>, report: MergeR
         batch.map((r) => [imp.id, ...r]),
       );
     }
+    // sharedOnly: the figures another import also wrote (for the rest, undoing put back what it found).
     for (const r of db.all<{ measure: string; period: string; team: string }>(
-      'SELECT measure, period, team FROM import_changes WHERE import_id = ?',
+      sharedOnly
+        ? `SELECT c.measure, c.period, c.team FROM import_changes c WHERE c.import_id = ? AND EXISTS (
+             SELECT 1 FROM import_changes o WHERE o.measure = c.measure AND o.period = c.period AND o.team = c.team
+                AND o.import_id <> c.import_id)`
+        : 'SELECT measure, period, team FROM import_changes WHERE import_id = ?',
       [imp.id],
     ))
       cells.set(`${r.measure}\u0000${r.period}\u0000${r.team}`, [r.measure, r.period, r.team]);
@@ -293,7 +305,7 @@ export function settleImportFigures(db: ClinicDatabase, importId: number): void 
   const uid = db.get<{ uid: string }>('SELECT uid FROM imports WHERE id = ?', [importId])?.uid;
   if (!uid) return;
   const report: MergeReport = emptyReport(false);
-  applyImports(db, [uid], report, new Set());
+  applyImports(db, [uid], report, new Set(), { sharedOnly: true });
 }
 
 function emptyReport(dryRun: boolean): MergeReport {
