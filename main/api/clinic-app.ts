@@ -48,6 +48,7 @@ import { Imports, type ImportPreview } from './imports';
 import { SpcControls } from './spc';
 import { allSpcSettings, annotationsFor, spcSettings } from '../store/spc';
 import { Meetings } from './meetings';
+import { Sync } from './sync';
 import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../errors';
 
@@ -65,6 +66,8 @@ export interface AppOptions {
   lockOptions?: LockOptions;
   /** How exports reach the person: the save dialog and the PDF printer. Without one, exports are refused. */
   exportHost?: ExportHost;
+  /** This install's device id, stamped on every change (random per process when absent). */
+  deviceId?: string;
 }
 
 /** How many SPC judgements are remembered before starting again: a few periods of a large file. */
@@ -90,6 +93,8 @@ export class ClinicApp {
   readonly catalogue: Catalogue;
   /** Each measure's SPC options, rebasings and dated chart notes. */
   readonly spc: SpcControls;
+  /** Merging copies of the file, the record of changes, notes kept both ways. */
+  readonly sync: Sync;
 
   constructor(private readonly options: AppOptions = {}) {
     this.prefs = loadPreferences(options.preferencesFile);
@@ -102,6 +107,7 @@ export class ClinicApp {
     this.imports = new Imports(() => this.current(), this.meetings.actor);
     this.catalogue = new Catalogue(() => this.current(), this.meetings.actor);
     this.spc = new SpcControls(() => this.current(), this.meetings.actor);
+    this.sync = new Sync(() => this.current(), this.meetings.actor);
     this.syncActor();
   }
 
@@ -130,6 +136,7 @@ export class ClinicApp {
       lock: this.options.lock,
       dailyBackup: this.options.dailyBackup,
       lockOptions: this.options.lockOptions,
+      changes: { device: this.options.deviceId, author: () => this.prefs.displayName },
     };
   }
 

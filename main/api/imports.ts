@@ -5,6 +5,7 @@
  * undone. A failed import leaves the clinic file on disk byte-identical.
  */
 import * as fs from 'node:fs';
+import { settleImportFigures } from '../store/sync';
 import * as path from 'node:path';
 import { analyseWorkbook, readWorkbook, type Analysis } from '../import/analyse';
 import { isSame } from '../import/preview';
@@ -285,6 +286,8 @@ export class Imports {
     db.transaction(() => {
       q.revertChanges(db, changes);
       q.markUndone(db, last.id, at, this.actor.who);
+      // As a merge would work them out, so that every copy agrees (see store/sync.ts).
+      settleImportFigures(db, last.id);
       writeAudit(db, {
         at,
         who: this.actor.who,

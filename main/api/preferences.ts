@@ -1,4 +1,5 @@
 /** This person's preferences, kept in a small JSON file in their own profile (not in the clinic file). */
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -31,4 +32,25 @@ export function savePreferences(file: string | undefined, prefs: Preferences): v
   if (!file) return;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   writeFileAtomic(file, Buffer.from(JSON.stringify(prefs, null, 2)));
+}
+
+/**
+ * This install's device id, stamped on every change it makes (architecture.md rule 8): made once
+ * and kept in `file` (in the user data folder). If it cannot be kept, one for this run is used.
+ */
+export function deviceIdIn(file: string): string {
+  try {
+    const kept = fs.readFileSync(file, 'utf8').trim();
+    if (/^[0-9a-f-]{36}$/.test(kept)) return kept;
+  } catch {
+    // Not made yet.
+  }
+  const id = randomUUID();
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${id}\n`, { mode: 0o600 });
+  } catch {
+    // A read-only profile: changes still merge, under a new device id each run.
+  }
+  return id;
 }

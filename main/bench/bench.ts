@@ -7,7 +7,8 @@
  *   npm run bench                      all sizes
  *   npm run bench -- --sizes typical   some sizes (typical, large, stress)
  *
- * Imports (10,000 and 100,000 rows) and minutes (a 40-measure clinic) are measured at the large size.
+ * Imports (10,000 and 100,000 rows), minutes (a 40-measure clinic) and merging 1,000 changes from
+ * a copy are measured at the large size.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,8 @@ import {
   type CoreResult,
   type ImportResult,
   type MinutesResult,
+  runMerge,
+  type MergeResult,
   type OpenResult,
   type WorkerKind,
 } from './worker';
@@ -43,6 +46,8 @@ const IMPORT_PLAN: Array<[rows: number, runs: number]> = [
   [100_000, 2],
 ];
 const MINUTES_MEASURES = 40;
+/** Changes made on a copy of the large file and merged back (issue 13's budget: 1,000 in 300 ms). */
+const MERGE_CHANGES = 1_000;
 
 const fmt = (n: number) =>
   n >= 10_000 ? Math.round(n).toLocaleString('en-GB') : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
@@ -60,7 +65,9 @@ async function worker(args: string[]): Promise<void> {
           ? await runBaseline(file, JSON.parse(extra) as string[])
           : kind === 'import'
             ? await runImports(file, [JSON.parse(extra) as [number, number]])
-            : await runMinutes(file, MINUTES_MEASURES, 3);
+            : kind === 'merge'
+              ? await runMerge(file, MERGE_CHANGES, 5)
+              : await runMinutes(file, MINUTES_MEASURES, 3);
   process.stdout.write(JSON.stringify(result));
 }
 
@@ -122,6 +129,14 @@ function printMinutes(r: MinutesResult): void {
   );
 }
 
+function printMerge(r: MergeResult): void {
+  const n = r.changes.toLocaleString('en-GB');
+  line(`merge ${n} changes: read the other copy`, fig(r.readOther));
+  line(`merge ${n} changes: apply (one journalled change)`, fig(r.merge));
+  line(`merge ${n} changes: save of the whole file after it`, fig(r.save));
+  line(`merge: peak memory of the process`, `${r.peakRssMb.toFixed(0)} MB`);
+}
+
 function printBudgets(budgets: Budget[]): void {
   for (const b of budgets) {
     if (b.value === undefined) continue;
@@ -168,7 +183,9 @@ async function main(argv: string[]): Promise<void> {
         imports.forEach(printImport);
         const minutes = spawnWorker<MinutesResult>('minutes', built.file);
         printMinutes(minutes);
-        Object.assign(entry, { imports, minutes });
+        const merge = spawnWorker<MergeResult>('merge', built.file);
+        printMerge(merge);
+        Object.assign(entry, { imports, minutes, merge });
         const import100k = imports.flatMap((i) => i.runs).find((r) => r.rows === 100_000);
         budgets.push(
           { label: 'open', limit: 300, unit: 'ms', value: open.open.median },
@@ -178,6 +195,12 @@ async function main(argv: string[]): Promise<void> {
           { label: 'confirmed edit', limit: 20, unit: 'ms', value: core.confirmedEdit.median },
           { label: '100,000-row import', limit: 3000, unit: 'ms', value: import100k?.import.median },
           { label: 'main-side memory', limit: 300, unit: 'MB', value: core.peakRssMb },
+          {
+            label: `merge ${merge.changes.toLocaleString('en-GB')} changes`,
+            limit: 300,
+            unit: 'ms',
+            value: merge.merge.median,
+          },
         );
       }
       results[size.name] = entry;

@@ -18,9 +18,11 @@ import { addMonths } from '../domain/period';
 import type { ExportHost } from '../exports/exporter';
 import { PlaywrightPrinter } from '../exports/playwright-printer';
 import { loadSqlJs } from '../store/database';
+import { ClinicFile } from '../store/clinic-file';
+import { mergeFrom } from '../store/sync';
 import { summarise, timeRuns, type Figure } from './measure';
 
-export type WorkerKind = 'open' | 'core' | 'baseline' | 'import' | 'minutes';
+export type WorkerKind = 'open' | 'core' | 'baseline' | 'import' | 'minutes' | 'merge';
 
 /** Where the memory of the main-side process is, in MB, at a moment. */
 export interface MemoryAt {
@@ -320,6 +322,84 @@ export async function runMinutes(source: string, measures: number, runs: number)
     return { measures: keys.length, html, firstPdf, pdf: summarise(pdf), peakRssMb: peakRssMb() };
   } finally {
     await printer.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface MergeResult {
+  /** Changes the other copy holds that the file lacks. */
+  changes: number;
+  /** Reading the other copy (its file and any journal) into memory. */
+  readOther: Figure;
+  /** Applying its changes to the file, as one confirmed (journalled) change. */
+  merge: Figure;
+  /** The full save after the merge. */
+  save: Figure;
+  peakRssMb: number;
+}
+
+/**
+ * Merging a copy with `wanted` changes the file lacks (notes written and edited, actions raised
+ * and updated on a laptop copy) into the file, each run into a fresh copy of the file.
+ */
+export async function runMerge(source: string, wanted: number, runs: number): Promise<MergeResult> {
+  await loadSqlJs();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'perfclinic-bench-merge-'));
+  try {
+    const laptop = path.join(dir, 'laptop.db');
+    copyFileSync(source, laptop);
+    const app = new ClinicApp({ deviceId: 'laptop' });
+    await app.openFile(laptop);
+    const clinic = app.meetings.listClinics()[0]!;
+    const keys = app.report().measures.map((m) => m.key);
+    const count = () => app.sync.changes().length;
+    const start = count();
+    for (let i = 0; count() - start < wanted; i++) {
+      const key = keys[i % keys.length]!;
+      const note = app.sync.note(clinic.id, key);
+      app.meetings.saveNote(clinic.id, key, `Laptop note ${i} on ${key}`, note?.version ?? 0);
+      if (i % 5 === 0) {
+        const action = app.meetings.raiseAction({
+          clinicId: clinic.id,
+          measure: key,
+          description: `Laptop action ${i}`,
+          owner: 'Owner',
+          dueOn: new Date(Date.parse(clinic.held_on) + 28 * 86_400_000).toISOString().slice(0, 10),
+        });
+        app.meetings.updateAction({ actionId: action.id, clinicId: clinic.id, text: 'Started', status: 'in_progress' });
+      }
+    }
+    const changes = count() - start;
+    app.close();
+    const readOther: number[] = [];
+    const merge: number[] = [];
+    const save: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const target = path.join(dir, `target-${i}.db`);
+      copyFileSync(source, target);
+      const file = await ClinicFile.open(target, { changes: { device: 'office' } });
+      let t = performance.now();
+      const other = await ClinicFile.open(laptop, { readOnly: true });
+      readOther.push(performance.now() - t);
+      t = performance.now();
+      const report = file.commit(() => mergeFrom(file.db, other.db));
+      merge.push(performance.now() - t);
+      if (report.applied !== changes) throw new Error(`merged ${report.applied} of ${changes} changes`);
+      t = performance.now();
+      file.save();
+      save.push(performance.now() - t);
+      other.close();
+      file.close();
+      rmSync(target, { force: true });
+    }
+    return {
+      changes,
+      readOther: summarise(readOther),
+      merge: summarise(merge),
+      save: summarise(save),
+      peakRssMb: peakRssMb(),
+    };
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -23,6 +23,7 @@ import { IMPORT_COMMANDS, IMPORT_USAGE, runImport } from './import-command';
 import { actionsTable, clinicsTable } from './meeting-output';
 import { exceptionReport, exceptionsText } from './exceptions-output';
 import { formatReport, type ReportFormat } from './report-output';
+import { changesTable, mergeText } from './sync-output';
 
 const USAGE = `Usage:
   perfclinic init --db FILE [--empty]
@@ -49,8 +50,15 @@ ${IMPORT_USAGE}
       List the automatic backups of a clinic file, newest first.
   perfclinic restore --db FILE --backup NAME
       Put a backup back in place of the clinic file (the file replaced is itself kept as a backup).
+  perfclinic merge --db TARGET --from OTHER [--dry-run] [--format table|json]
+      Merge another copy of the clinic file into TARGET (OTHER is only read): prints the changes
+      applied and already there, notes kept both ways, and action references renumbered.
+  perfclinic changes --db FILE [--since YYYY-MM-DD] [--format table|json]
+      Every change recorded in the file (who, when, what), oldest first.
   perfclinic help
-      Show this text.`;
+      Show this text.
+
+The device id stamped on each change is PERFCLINIC_DEVICE if set, otherwise one per run.`;
 
 const FORMATS: readonly ReportFormat[] = ['table', 'json', 'csv'];
 
@@ -117,7 +125,7 @@ function parseStatuses(text: string): ActionStatus[] {
 export async function run(argv: string[], out: (text: string) => void): Promise<void> {
   const [command, ...rest] = argv;
   // Commands that write take the lock, so they never write under an open app.
-  const app = new ClinicApp({ lock: true });
+  const app = new ClinicApp({ lock: true, deviceId: process.env.PERFCLINIC_DEVICE || undefined });
   try {
     if (command !== undefined && IMPORT_COMMANDS.includes(command)) return await runImport(argv, out, app);
     switch (command) {
@@ -301,6 +309,41 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         }
         const info = await app.restoreBackup(db, values.backup);
         out(`Restored ${values.backup} to ${info.path}. The file it replaced is kept as a before-restore backup.\n`);
+        return;
+      }
+      case 'merge': {
+        const { values } = parse(rest, {
+          db: { type: 'string' },
+          from: { type: 'string' },
+          'dry-run': { type: 'boolean', default: false },
+          format: { type: 'string', default: 'table' },
+        });
+        const format = checkFormat(values.format, ['table', 'json']);
+        const target = requireDb(values);
+        if (typeof values.from !== 'string' || values.from === '')
+          throw new UsageError('--from OTHER is required: the copy of the clinic file to merge in');
+        const dryRun = values['dry-run'] === true;
+        await app.openFile(target, { readOnly: dryRun });
+        const report = await app.sync.merge(values.from, { dryRun });
+        out(
+          format === 'json'
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : mergeText(report, path.basename(values.from), path.basename(target)),
+        );
+        return;
+      }
+      case 'changes': {
+        const { values } = parse(rest, {
+          db: { type: 'string' },
+          since: { type: 'string' },
+          format: { type: 'string', default: 'table' },
+        });
+        const format = checkFormat(values.format, ['table', 'json']);
+        if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since))
+          throw new UsageError(`--since must be a date written YYYY-MM-DD (got "${values.since}")`);
+        await app.openFile(requireDb(values), { readOnly: true });
+        const changes = app.sync.changes({ since: values.since });
+        out(format === 'json' ? `${JSON.stringify(changes, null, 2)}\n` : changesTable(changes));
         return;
       }
       case undefined:

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { ClinicApp } from '../api/clinic-app';
+import { deviceIdIn } from '../api/preferences';
 import type { FileInfo } from '../contract';
 import { createExportHost } from './export-host';
 import { FileActions } from './file-actions';
@@ -66,6 +67,7 @@ function main(): void {
     dailyBackup: !selfTest,
     exportHost: selfTestFolder ? selfTestExportHost(selfTestFolder) : createExportHost(currentWindow),
     preferencesFile: path.join(app.getPath('userData'), 'preferences.json'),
+    deviceId: deviceIdIn(path.join(app.getPath('userData'), 'device-id')),
   });
 
   app.on('second-instance', () => {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { isDailyBackupDue, takeBackup, takeBackupCopy, type BackupKind } from './backups';
-import { ClinicDatabase } from './database';
+import { ClinicDatabase, defaultChangeSource, type ChangeSource } from './database';
 import { realFs, writeFileAtomic, type SaveFs } from './durable-file';
 import { FileLock, type LockOptions, type LockOwner } from './file-lock';
 import { Journal, journalPathFor, readJournal } from './journal';
@@ -144,6 +144,31 @@ export async function newClinicDatabase(): Promise<ClinicDatabase> {
   return db;
 }
 
+/** Who writes, on which device: the display name and the per-install id of this copy of the app. */
+export interface ChangeOptions {
+  device?: string;
+  author?: () => string;
+}
+
+/**
+ * Stamps the database's writes with this device and author, its clock moved past every change
+ * already in the file (so a new change always sorts after what this copy has seen).
+ */
+export function attachChangeSource(db: ClinicDatabase, options: ChangeOptions = {}): ChangeSource {
+  const source = defaultChangeSource(options.device, options.author);
+  if (db.recordsChanges) {
+    const last = db.get<{ id: string | null }>('SELECT max(id) AS id FROM changes')?.id;
+    if (last) source.clock.observe(last, false);
+  }
+  db.changeSource = source;
+  return source;
+}
+
+/** The id every copy of one clinic file shares (schema 7 on). */
+export function originOf(db: ClinicDatabase): string | null {
+  return db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'origin'")?.value ?? null;
+}
+
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -170,6 +195,8 @@ export interface OpenOptions {
   dailyBackup?: boolean;
   /** The file-system calls saves make; tests replace them to inject faults. */
   fs?: SaveFs;
+  /** The device and author stamped on every change (a random device per process when absent). */
+  changes?: ChangeOptions;
 }
 
 function conflictCopyName(file: string, now = new Date()): string {
@@ -272,6 +299,7 @@ export class ClinicFile {
       lock?.release();
       throw error;
     }
+    attachChangeSource(opened.db, options.changes);
     const clinic = new ClinicFile(file, opened.db, readOnly, fingerprint, lock, options.fs ?? realFs, lockedBy);
     if (lockedBy) {
       clinic.notices.push(
@@ -310,6 +338,7 @@ export class ClinicFile {
     if (fs.existsSync(file))
       throw new UserError(`${file} already exists; it has not been changed. Choose another name.`);
     const db = await newClinicDatabase();
+    attachChangeSource(db, options.changes);
     db.transaction(() => fill(db));
     const bytes = db.export();
     const saveFs = options.fs ?? realFs;

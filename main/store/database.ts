@@ -1,9 +1,33 @@
+import { createHash, randomUUID } from 'node:crypto';
 import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
+import { Clock } from '../domain/hlc';
 
 export type Params = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
 export type Row = Record<string, SqlValue>;
 
 let sqlJs: Promise<SqlJsStatic> | null = null;
+
+/**
+ * Who and what is writing: every transaction that writes to a file at schema 7 or later is
+ * stamped with a new clock from `clock`, the author and the device, which the capture triggers
+ * copy into each change they record (see migrations/007-changes.ts).
+ */
+export interface ChangeSource {
+  author: () => string;
+  device: string;
+  clock: Clock;
+}
+
+/** A device id for this process, when the caller gives none (tests, one-off scripts). */
+const PROCESS_DEVICE: string = randomUUID();
+
+export function nodeOfDevice(device: string): string {
+  return createHash('sha256').update(device).digest('hex').slice(0, 16);
+}
+
+export function defaultChangeSource(device = PROCESS_DEVICE, author: () => string = () => ''): ChangeSource {
+  return { author, device, clock: new Clock(nodeOfDevice(device)) };
+}
 
 /** Loads the SQLite WebAssembly module once per process. */
 export function loadSqlJs(): Promise<SqlJsStatic> {
@@ -25,6 +49,12 @@ export class ClinicDatabase {
   private savepointSeq = 0;
   /** While set, every write statement is copied here so it can be journalled. */
   private recording: Array<[string, Params]> | null = null;
+  /** Whether the file records changes (schema 7 on); null until the first write asks. */
+  private capturing: boolean | null = null;
+  /** Set once the current transaction's clock, author and device are written to sync_context. */
+  private contextSet = false;
+  /** Stamps each writing transaction; see ChangeSource. */
+  changeSource: ChangeSource = defaultChangeSource();
 
   constructor(private readonly db: Database) {
     this.applySessionPragmas();
@@ -58,9 +88,37 @@ export class ClinicDatabase {
   }
 
   run(sql: string, params: Params = []): void {
+    // A PRAGMA changes no data; checking a damaged file sets some before anything is read.
+    if (!sql.startsWith('PRAGMA')) this.beforeWrite();
     this.writes++;
     this.db.run(sql, params as SqlValue[]);
     this.recording?.push([sql, params]);
+    if (this.depth === 0) this.contextSet = false;
+  }
+
+  /**
+   * Before the first write of a transaction (or of a statement outside one), writes a new clock,
+   * the author and the device where the capture triggers read them. It is an ordinary write, so
+   * the journal holds it and a replay after a crash records the very same changes.
+   */
+  private beforeWrite(): void {
+    if (this.contextSet) return;
+    this.capturing ??=
+      this.db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_context'").length > 0;
+    if (!this.capturing) return;
+    this.contextSet = true;
+    const source = this.changeSource;
+    const params: SqlValue[] = [source.clock.tick(), source.author(), source.device];
+    const sql = 'UPDATE sync_context SET hlc = ?, seq = 0, author = ?, device = ?';
+    this.db.run(sql, params);
+    this.recording?.push([sql, params]);
+  }
+
+  /** Whether this file records its changes (schema 7 on). */
+  get recordsChanges(): boolean {
+    this.capturing ??=
+      this.db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_context'").length > 0;
+    return this.capturing;
   }
 
   /** Runs a script of several statements with no parameters (migrations). */
@@ -68,6 +126,8 @@ export class ClinicDatabase {
     if (this.recording) throw new Error('exec() cannot be journalled; use run()');
     this.writes++;
     this.db.exec(sql);
+    // A migration may have made the change tables.
+    this.capturing = null;
   }
 
   /** Runs `fn` in a transaction and returns the write statements it made, in order, for the journal. */
@@ -107,6 +167,7 @@ export class ClinicDatabase {
 
   /** Runs one statement for each parameter set, preparing it once. */
   runMany(sql: string, paramSets: Iterable<Params>): void {
+    this.beforeWrite();
     this.writes++;
     const statement = this.db.prepare(sql);
     try {
@@ -116,6 +177,7 @@ export class ClinicDatabase {
       }
     } finally {
       statement.free();
+      if (this.depth === 0) this.contextSet = false;
     }
   }
 
@@ -158,9 +220,12 @@ export class ClinicDatabase {
       this.db.run(`RELEASE ${name}`);
       // What was rolled back must not be journalled either.
       this.recording?.splice(recordedBefore);
+      // The clock written for this transaction may have been rolled back with it.
+      this.contextSet = false;
       throw error;
     } finally {
       this.depth--;
+      if (this.depth === 0) this.contextSet = false;
     }
   }
 

@@ -259,7 +259,7 @@ export function insertActionUpdate(db: ClinicDatabase, u: Omit<ActionUpdate, 'id
 
 export function updatesForActions(db: ClinicDatabase): ActionUpdate[] {
   return db.all<ActionUpdate>(
-    'SELECT id, action_id, clinic_id, text, status_from, status_to, created_at, created_by FROM action_updates ORDER BY id',
+    'SELECT id, action_id, clinic_id, text, status_from, status_to, created_at, created_by FROM action_updates ORDER BY created_at, id',
   );
 }
 

@@ -5,6 +5,7 @@ import { migrate003 } from './003-imports-teams-targets';
 import { migrate004 } from './004-service-index';
 import { migrate005 } from './005-spc-settings';
 import { migrate006 } from './006-service-index-values';
+import { migrate007 } from './007-changes';
 
 /** Migration N turns schema N-1 into schema N. Append only; never edit one that has shipped. */
 export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
@@ -14,6 +15,7 @@ export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
   migrate004,
   migrate005,
   migrate006,
+  migrate007,
 ];
 
 export const LATEST_SCHEMA = migrations.length;
