@@ -3,7 +3,7 @@
  * the PDF) and the Word file cannot disagree: which measures appear and in what order, the summary
  * counts, the actions for each measure, the action log and the trend charts. Pure: no file, no clock.
  */
-import { isClosed } from '../domain/actions';
+import { wasOverdueOn } from '../domain/actions';
 import { directionText, formatChange, formatValue, polarityLabel, statusLabel } from '../domain/format';
 import { periodLabel, periodShortLabel } from '../domain/period';
 import { assuranceLabel, variationLabel, type Assurance, type Variation } from '../domain/spc';
@@ -112,10 +112,6 @@ export function periodsCompared(view: ClinicView): string {
   return `${periodLabel(view.report.period)} compared with ${periodLabel(view.report.compare)}`;
 }
 
-function wasOpenAt(action: ActionLogEntry, day: string): boolean {
-  return !isClosed(action.status) || (action.closed_at !== null && action.closed_at.slice(0, 10) > day);
-}
-
 export function buildMinutes(
   view: ClinicView,
   /** A measure's figures over time, for its chart; asked only for the measures the minutes cover. */
@@ -171,7 +167,7 @@ export function buildMinutes(
   }
 
   const heldOn = view.clinic.held_on;
-  const overdue = [...view.carriedForward, ...view.raised].filter((a) => a.due_on < heldOn && wasOpenAt(a, heldOn));
+  const overdue = [...view.carriedForward, ...view.raised].filter((a) => wasOverdueOn(a, heldOn));
   const count = (predicate: (row: ReportRow) => boolean) => view.report.measures.filter(predicate).length;
   const marking = options.protectiveMarking?.replace(/\s+/g, ' ').trim() ?? '';
 
