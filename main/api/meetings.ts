@@ -14,7 +14,7 @@ import {
   wasOpenOn,
   wasOverdueOn,
 } from '../domain/actions';
-import { mergeAgenda, proposeAgenda, type ActionCounts } from '../domain/agenda';
+import { agendaRanking, mergeAgenda, proposeAgenda, type ActionCounts } from '../domain/agenda';
 import { periodLabel } from '../domain/period';
 import { ukDate } from '../domain/uk-date';
 import { defaultComparePeriod } from '../domain/report';
@@ -240,9 +240,11 @@ export class Meetings {
     const report = this.scopedReport(clinic);
     const counts = this.actionCounts(clinic.held_on);
     const saved = q.getAgenda(this.db, id);
+    const ranking = agendaRanking(report.measures, counts);
+    const reasons = new Map(ranking.map((r) => [r.key, r.reason]));
     const order = mergeAgenda(
       saved.map((a) => a.measure),
-      proposeAgenda(report.measures, counts),
+      ranking.map((r) => r.key),
     );
     const discussed = new Set(saved.filter((a) => a.discussed).map((a) => a.measure));
     const previous = q.previousClinic(this.db, clinic) ?? null;
@@ -258,7 +260,12 @@ export class Meetings {
     return {
       clinic,
       report,
-      agenda: order.map((measure, position) => ({ measure, position, discussed: discussed.has(measure) })),
+      agenda: order.map((measure, position) => ({
+        measure,
+        position,
+        discussed: discussed.has(measure),
+        reason: reasons.get(measure) ?? '',
+      })),
       notes: q.notesForClinic(this.db, id),
       actionCounts: Object.fromEntries(counts),
       raised,

@@ -51,6 +51,8 @@ export interface TableRecord {
   discussed: ReadonlySet<string>;
   /** Agenda position (0-based) of each measure. */
   positions: ReadonlyMap<string, number>;
+  /** Why the proposed agenda puts each measure where it does, in words. */
+  reasons: ReadonlyMap<string, string>;
   onDiscussed: (key: string, discussed: boolean) => void;
   /** `visible`: the keys of the rows on screen, in order, when the button was pressed. */
   onMove: (key: string, direction: -1 | 1, visible: readonly string[]) => void;
@@ -77,6 +79,17 @@ function RecordLine({ row, record }: { row: ReportRow; record: TableRecord }): R
           {counts.overdue} overdue
         </span>
       )}
+    </span>
+  );
+}
+
+/** Why the proposed agenda has the measure where it is, in words ("Off target by 25 points: …"). */
+function AgendaReason({ reason }: { reason: string | undefined }): ReactNode {
+  if (!reason) return null;
+  return (
+    <span className="agenda-reason">
+      <span className="agenda-reason__label">Agenda: </span>
+      {reason}
     </span>
   );
 }
@@ -110,6 +123,7 @@ function MeasureCell({
         <WithAbbreviations text={row.title} />
       </button>
       {hints.length > 0 && <span className="measure-hint">{hints.join(' · ')}</span>}
+      {record && <AgendaReason reason={record.reasons.get(row.key)} />}
       {record && <RecordLine row={row} record={record} />}
     </>
   );

@@ -77,9 +77,9 @@ function view(over: Partial<ClinicView> = {}): ClinicView {
       ],
     },
     agenda: [
-      { measure: 'c', position: 0, discussed: false },
-      { measure: 'a', position: 1, discussed: false },
-      { measure: 'b', position: 2, discussed: false },
+      { measure: 'c', position: 0, discussed: false, reason: '' },
+      { measure: 'a', position: 1, discussed: false, reason: '' },
+      { measure: 'b', position: 2, discussed: false, reason: '' },
     ],
     notes: [],
     actionCounts: {},
