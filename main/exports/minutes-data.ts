@@ -4,7 +4,7 @@
  * counts, the actions for each measure, the action log and the trend charts. Pure: no file, no clock.
  */
 import { wasOverdueOn } from '../domain/actions';
-import { directionText, formatChange, formatValue, polarityLabel, statusLabel } from '../domain/format';
+import { directionText, formatChange, formatTarget, formatValue, polarityLabel, statusLabel } from '../domain/format';
 import { periodLabel, periodShortLabel } from '../domain/period';
 import { assuranceLabel, variationLabel, type Assurance, type Variation } from '../domain/spc';
 import type { ActionLogEntry, ActionUpdate, Note, PeriodValue, Status } from '../domain/types';
@@ -224,7 +224,7 @@ export function figureRows(row: ReportRow, m: Minutes): Array<[string, string]> 
     [`Current (${periodShortLabel(row.current?.period ?? period)})`, formatValue(row.current?.value ?? null, row.unit)],
     ['Change', formatChange(row.change, row.unit)],
     ['Direction', directionWords(row)],
-    ['Target', formatValue(row.target, row.unit)],
+    ['Target', formatTarget(row.target, row.unit, row.tolerance)],
     ['Status', statusText(row.status)],
   ];
   if (b.national !== null) rows.push(['England', formatValue(b.national, row.unit)]);

@@ -21,7 +21,7 @@ import type { Benchmarks, Period, PeriodValue, Unit } from '../../main/domain/ty
 import type { ClinicReport, ReportRow } from '../../main/domain/views';
 import { WithAbbreviations } from './abbreviations';
 import { DirectionTag } from './direction-tag';
-import { benchmarkKeys, benchmarkNames, formatChange, formatFraction, formatValue } from './format';
+import { benchmarkKeys, benchmarkNames, formatChange, formatFraction, formatTarget, formatValue } from './format';
 import { ArrowDownIcon, ArrowUpIcon, NoteIcon, WarningIcon } from './icons';
 import { assuranceOrder, directionOrder, frequencyLabels, polarityHints, statusOrder, variationOrder } from './labels';
 import { Missing } from './missing';
@@ -281,8 +281,8 @@ function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void, agen
         sortUndefined: 'last',
         meta: { numeric: true },
         cell: ({ row }) => {
-          const { target, unit } = row.original;
-          return target === null ? <Missing label="None" /> : formatValue(target, unit);
+          const { target, unit, tolerance } = row.original;
+          return target === null ? <Missing label="None" /> : formatTarget(target, unit, tolerance);
         },
       }),
       column.accessor((r) => statusOrder[r.status], {
