@@ -9,6 +9,7 @@ import { periodLabel } from '../domain/period';
 import { buildReport, defaultComparePeriod } from '../domain/report';
 import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt, type SpcSummary } from '../domain/spc';
 import type { Dataset, Period } from '../domain/types';
+import { ukDate } from '../domain/uk-date';
 import type { ClinicReport, MeasureDetail } from '../domain/views';
 import { october2023 } from '../sample/october-2023';
 import {
@@ -453,7 +454,7 @@ export class ClinicApp {
   }
 
   private today(): string {
-    return (this.options.now ?? (() => new Date()))().toISOString().slice(0, 10);
+    return ukDate((this.options.now ?? (() => new Date()))());
   }
 
   private use(file: ClinicFile): FileInfo {

@@ -8,11 +8,15 @@ import {
   actionsForClinic,
   checkStatusChange,
   clinicCode,
+  closedOn,
   isClosed,
   isOverdue,
+  wasOpenOn,
+  wasOverdueOn,
 } from '../domain/actions';
-import { mergeAgenda, proposeAgenda, type ActionCounts } from '../domain/agenda';
+import { agendaRanking, mergeAgenda, proposeAgenda, type ActionCounts } from '../domain/agenda';
 import { periodLabel } from '../domain/period';
+import { ukDate } from '../domain/uk-date';
 import { defaultComparePeriod } from '../domain/report';
 import type {
   Action,
@@ -57,7 +61,8 @@ export interface ClinicInput {
   compare?: string;
 }
 
-const today = (actor: Actor) => actor.now().toISOString().slice(0, 10);
+/** Today in the UK: due dates are UK dates, and the UTC date is a day behind for an hour every summer night. */
+const today = (actor: Actor) => ukDate(actor.now());
 const stamp = (actor: Actor) => actor.now().toISOString();
 
 function cleanList(items: readonly string[]): string[] {
@@ -202,17 +207,16 @@ export class Meetings {
     return this.clinic(id);
   }
 
+  /** Open and overdue actions per measure as at the clinic's date, whichever day it is typed up. */
   private actionCounts(clinicDate: string): Map<string, ActionCounts> {
     const counts = new Map<string, ActionCounts>();
-    const dates = new Map(q.listClinics(this.db).map((c) => [c.id, c.held_on]));
-    for (const a of q.listActionRows(this.db)) {
-      if (isClosed(a.status)) continue;
-      const raisedOn = dates.get(a.clinic_id);
-      if (raisedOn === undefined || raisedOn > clinicDate) continue;
+    for (const a of this.actionLog()) {
+      if (!wasOpenOn(a, clinicDate)) continue;
+      if (a.clinic_held_on === '' || a.clinic_held_on > clinicDate) continue;
       const key = a.measure ?? '';
       const c = counts.get(key) ?? { open: 0, overdue: 0 };
       c.open++;
-      if (isOverdue(a, today(this.actor))) c.overdue++;
+      if (wasOverdueOn(a, clinicDate)) c.overdue++;
       counts.set(key, c);
     }
     return counts;
@@ -236,28 +240,37 @@ export class Meetings {
     const report = this.scopedReport(clinic);
     const counts = this.actionCounts(clinic.held_on);
     const saved = q.getAgenda(this.db, id);
+    const ranking = agendaRanking(report.measures, counts);
+    const reasons = new Map(ranking.map((r) => [r.key, r.reason]));
     const order = mergeAgenda(
       saved.map((a) => a.measure),
-      proposeAgenda(report.measures, counts),
+      ranking.map((r) => r.key),
     );
     const discussed = new Set(saved.filter((a) => a.discussed).map((a) => a.measure));
     const previous = q.previousClinic(this.db, clinic) ?? null;
     const log = this.actionLog();
+    // The clinic's record judges overdue by the day it met, not the day it is read.
+    const asAtClinic = log.map((a) => ({ ...a, overdue: wasOverdueOn(a, clinic.held_on) }));
     const { raised, carriedForward, closedSinceLast } = actionsForClinic(
       clinic,
       previous?.held_on ?? null,
-      log,
+      asAtClinic,
       new Map(q.listClinics(this.db).map((c) => [c.id, c.held_on])),
     );
     return {
       clinic,
       report,
-      agenda: order.map((measure, position) => ({ measure, position, discussed: discussed.has(measure) })),
+      agenda: order.map((measure, position) => ({
+        measure,
+        position,
+        discussed: discussed.has(measure),
+        reason: reasons.get(measure) ?? '',
+      })),
       notes: q.notesForClinic(this.db, id),
       actionCounts: Object.fromEntries(counts),
-      raised: raised as ActionLogEntry[],
-      carriedForward: carriedForward as ActionLogEntry[],
-      closedSinceLast: closedSinceLast as ActionLogEntry[],
+      raised,
+      carriedForward,
+      closedSinceLast,
       previous,
     };
   }
@@ -479,8 +492,10 @@ export class Meetings {
       else updates.set(u.action_id, [u]);
     }
     const now = today(this.actor);
+    const dates = new Map([...clinics].map(([id, c]) => [id, c.held_on]));
     return q.listActionRows(this.db).map((a) => ({
       ...a,
+      closed_on: closedOn(a, updates.get(a.id) ?? [], dates),
       overdue: isOverdue(a, now),
       clinic_held_on: clinics.get(a.clinic_id)?.held_on ?? '',
       clinic_kind: clinics.get(a.clinic_id)?.kind ?? '',

@@ -1,5 +1,6 @@
 /** The life of an action: references, status changes, overdue and carry-forward. Pure rules. */
-import type { Action, ActionStatus, ClinicSummary, IsoDate } from './types';
+import type { Action, ActionStatus, ActionUpdate, ClinicSummary, IsoDate } from './types';
+import { ukDateOf } from './uk-date';
 
 export const ACTION_STATUSES: readonly ActionStatus[] = ['open', 'in_progress', 'done', 'dropped'];
 export const CLOSED: ReadonlySet<ActionStatus> = new Set(['done', 'dropped']);
@@ -18,6 +19,34 @@ export function isClosed(status: ActionStatus): boolean {
 /** Past its due date and neither done nor dropped. Due today is not yet overdue. */
 export function isOverdue(action: Pick<Action, 'due_on' | 'status'>, today: IsoDate): boolean {
   return !isClosed(action.status) && action.due_on < today;
+}
+
+/**
+ * The day an action was closed. An update recorded at a clinic is part of that clinic's record,
+ * so an action closed at a clinic was closed on the clinic's date, whichever day the clerk typed
+ * it up; closed outside a clinic (from the action log), it was closed on the UK date it was typed.
+ */
+export function closedOn(
+  action: Pick<Action, 'status' | 'closed_at'>,
+  updates: readonly Pick<ActionUpdate, 'clinic_id' | 'status_from' | 'status_to'>[],
+  clinicDates: ReadonlyMap<number, IsoDate>,
+): IsoDate | null {
+  if (!isClosed(action.status) || action.closed_at === null) return null;
+  const closing = updates.findLast((u) => isClosed(u.status_to) && !isClosed(u.status_from));
+  const atClinic = closing?.clinic_id == null ? undefined : clinicDates.get(closing.clinic_id);
+  return atClinic ?? ukDateOf(action.closed_at);
+}
+
+type Judged = Pick<Action, 'due_on' | 'status'> & { closed_on: IsoDate | null };
+
+/** Still open at the end of `day`: not closed, or closed on a later day. */
+export function wasOpenOn(action: Judged, day: IsoDate): boolean {
+  return !isClosed(action.status) || (action.closed_on !== null && action.closed_on > day);
+}
+
+/** Overdue as a clinic held on `day` sees it: due before that day and still open on it. */
+export function wasOverdueOn(action: Judged, day: IsoDate): boolean {
+  return action.due_on < day && wasOpenOn(action, day);
 }
 
 /**
@@ -70,15 +99,15 @@ export function actionReference(code: string, heldOn: IsoDate, existingRefs: rea
  * The actions a clinic reviews: everything raised at it, everything raised earlier that is still
  * open (actions carry forward until closed), and everything closed since the clinic before it.
  */
-export function actionsForClinic(
+export function actionsForClinic<A extends Action & { closed_on: IsoDate | null }>(
   clinic: Pick<ClinicSummary, 'id' | 'held_on'>,
   previousClinicHeldOn: IsoDate | null,
-  actions: readonly Action[],
+  actions: readonly A[],
   clinicDates: ReadonlyMap<number, IsoDate>,
-): { raised: Action[]; carriedForward: Action[]; closedSinceLast: Action[] } {
-  const raised: Action[] = [];
-  const carriedForward: Action[] = [];
-  const closedSinceLast: Action[] = [];
+): { raised: A[]; carriedForward: A[]; closedSinceLast: A[] } {
+  const raised: A[] = [];
+  const carriedForward: A[] = [];
+  const closedSinceLast: A[] = [];
   for (const a of actions) {
     if (a.clinic_id === clinic.id) {
       raised.push(a);
@@ -87,16 +116,12 @@ export function actionsForClinic(
     const raisedOn = clinicDates.get(a.clinic_id);
     if (raisedOn === undefined || raisedOn > clinic.held_on) continue;
     // An action closed after this clinic was still open when it met.
-    const openAtClinic = !isClosed(a.status) || (a.closed_at !== null && a.closed_at.slice(0, 10) > clinic.held_on);
-    if (openAtClinic) carriedForward.push(a);
-    else if (
-      a.closed_at !== null &&
-      (previousClinicHeldOn === null || a.closed_at.slice(0, 10) >= previousClinicHeldOn)
-    ) {
+    if (wasOpenOn(a, clinic.held_on)) carriedForward.push(a);
+    else if (a.closed_on !== null && (previousClinicHeldOn === null || a.closed_on >= previousClinicHeldOn)) {
       closedSinceLast.push(a);
     }
   }
-  const byDue = (x: Action, y: Action) => (x.due_on < y.due_on ? -1 : x.due_on > y.due_on ? 1 : x.id - y.id);
+  const byDue = (x: A, y: A) => (x.due_on < y.due_on ? -1 : x.due_on > y.due_on ? 1 : x.id - y.id);
   return {
     raised: raised.sort((x, y) => x.id - y.id),
     carriedForward: carriedForward.sort(byDue),

@@ -30,6 +30,17 @@ export function formatValue(value: number | null, unit: Unit): string {
   }
 }
 
+/**
+ * The target with the measure's near-target band beside it, so "near target" never appears
+ * without saying how near: "80% (near target: within 5 points)"; just "80%" where there is no band.
+ */
+export function formatTarget(target: number | null, unit: Unit, tolerance: number): string {
+  if (target === null || tolerance <= 0) return formatValue(target, unit);
+  const band = upToOneDecimal.format(tolerance);
+  const amount = unit === 'count' ? band : `${band} ${band === '1' ? 'point' : 'points'}`;
+  return `${formatValue(target, unit)} (near target: within ${amount})`;
+}
+
 /** "+2.0 pts" for rates; "−102 (−11.6%)" for counts; a dash where there is nothing to compare. */
 export function formatChange(change: Change | null, unit: Unit): string {
   if (change === null) return '\u2014';

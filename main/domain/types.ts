@@ -156,6 +156,12 @@ export interface AuditEntry {
 
 /** An action as the log shows it: with whether it is overdue, where it was raised, and its updates. */
 export interface ActionLogEntry extends Action {
+  /**
+   * The day the action was closed, as the record judges it: the date of the clinic its closing
+   * update was recorded at (whenever that was typed up), or the UK date of `closed_at` when it was
+   * closed outside a clinic; null while open.
+   */
+  closed_on: IsoDate | null;
   overdue: boolean;
   clinic_held_on: string;
   clinic_kind: string;

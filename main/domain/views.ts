@@ -69,10 +69,16 @@ export interface MeasureDetail {
   counting: { numerator: string; denominator: string; dataSource: string };
 }
 
+/** An agenda item as the clinic shows it, with why the proposed agenda puts the measure where it does. */
+export interface AgendaEntry extends AgendaItem {
+  /** "Off target by 25 points: 31% below the target of 80%"; see domain/agenda.ts. */
+  reason: string;
+}
+
 export interface ClinicView {
   clinic: Clinic;
   report: ClinicReport;
-  agenda: AgendaItem[];
+  agenda: AgendaEntry[];
   notes: Note[];
   /** Open and overdue actions per measure key (clinic-wide actions under ""). */
   actionCounts: Record<string, { open: number; overdue: number }>;

@@ -3,8 +3,8 @@
  * the PDF) and the Word file cannot disagree: which measures appear and in what order, the summary
  * counts, the actions for each measure, the action log and the trend charts. Pure: no file, no clock.
  */
-import { isClosed } from '../domain/actions';
-import { directionText, formatChange, formatValue, polarityLabel, statusLabel } from '../domain/format';
+import { wasOverdueOn } from '../domain/actions';
+import { directionText, formatChange, formatTarget, formatValue, polarityLabel, statusLabel } from '../domain/format';
 import { periodLabel, periodShortLabel } from '../domain/period';
 import { assuranceLabel, variationLabel, type Assurance, type Variation } from '../domain/spc';
 import type { ActionLogEntry, ActionUpdate, Note, PeriodValue, Status } from '../domain/types';
@@ -116,10 +116,6 @@ export function periodsCompared(view: ClinicView): string {
   return `${periodLabel(view.report.period)} compared with ${periodLabel(view.report.compare)}`;
 }
 
-function wasOpenAt(action: ActionLogEntry, day: string): boolean {
-  return !isClosed(action.status) || (action.closed_at !== null && action.closed_at.slice(0, 10) > day);
-}
-
 export function buildMinutes(
   view: ClinicView,
   /** A measure's figures over time, for its chart; asked only for the measures the minutes cover. */
@@ -177,7 +173,7 @@ export function buildMinutes(
   }
 
   const heldOn = view.clinic.held_on;
-  const overdue = [...view.carriedForward, ...view.raised].filter((a) => a.due_on < heldOn && wasOpenAt(a, heldOn));
+  const overdue = [...view.carriedForward, ...view.raised].filter((a) => wasOverdueOn(a, heldOn));
   const count = (predicate: (row: ReportRow) => boolean) => view.report.measures.filter(predicate).length;
   const marking = options.protectiveMarking?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -234,7 +230,7 @@ export function figureRows(row: ReportRow, m: Minutes): Array<[string, string]> 
     [`Current (${periodShortLabel(row.current?.period ?? period)})`, formatValue(row.current?.value ?? null, row.unit)],
     ['Change', formatChange(row.change, row.unit)],
     ['Direction', directionWords(row)],
-    ['Target', formatValue(row.target, row.unit)],
+    ['Target', formatTarget(row.target, row.unit, row.tolerance)],
     ['Status', statusText(row.status)],
   ];
   if (b.national !== null) rows.push(['England', formatValue(b.national, row.unit)]);

@@ -201,10 +201,10 @@ function statusRuns(a: ActionLogEntry, m: Minutes): ParagraphChild[] {
   const runs = small(
     `${isClosed(a.status) ? (a.status === 'done' ? '\u2713 ' : '\u2717 ') : ''}${actionStatusLabel[a.status]}`,
   );
-  if (isClosed(a.status) && a.closed_at)
+  if (isClosed(a.status) && a.closed_on)
     runs.push(
       new TextRun({ text: 'CLOSED', bold: true, size: 16, break: 1 }),
-      new TextRun({ text: ` ${formatShortDate(a.closed_at)}`, size: 16 }),
+      new TextRun({ text: ` ${formatShortDate(a.closed_on)}`, size: 16 }),
     );
   if (m.overdueRefs.has(a.ref)) runs.push(new TextRun({ text: 'OVERDUE', bold: true, size: 16, break: 1 }));
   return runs;

@@ -161,7 +161,7 @@ function statusCell(a: ActionLogEntry, m: Minutes): string {
   const parts = [esc(actionStatusLabel[a.status])];
   if (isClosed(a.status)) {
     parts.unshift(a.status === 'done' ? '\u2713' : '\u2717');
-    if (a.closed_at) parts.push(`<br><span class="tag">Closed</span> ${esc(formatShortDate(a.closed_at))}`);
+    if (a.closed_on) parts.push(`<br><span class="tag">Closed</span> ${esc(formatShortDate(a.closed_on))}`);
   }
   if (m.overdueRefs.has(a.ref)) parts.push('<br><span class="tag">Overdue</span>');
   return parts.join(' ');

@@ -30,9 +30,6 @@ const areas: ServiceArea[] = [
   { key: 'care_leavers', title: 'Care leavers' },
 ];
 
-/** Percentage points short of target that still count as near target, unless a measure says otherwise. */
-const DEFAULT_PERCENT_TOLERANCE = 5;
-
 interface Spec {
   key: string;
   area: string;
@@ -153,7 +150,6 @@ const specs: Spec[] = [
     unit: 'percent',
     polarity: 'lower_is_better',
     target: 20,
-    tolerance: 2,
     benchmarks: { national: 21.5 },
     values: { '2023-10': 28.4 },
   },
@@ -166,7 +162,6 @@ const specs: Spec[] = [
     polarity: 'lower_is_better',
     frequency: 'financial_ytd',
     target: 20,
-    tolerance: 2,
     benchmarks: { national: 21.5 },
     values: { '2023-10': 23.7 },
   },
@@ -460,7 +455,8 @@ function toMeasure(spec: Spec): Measure {
     polarity: spec.polarity,
     frequency: spec.frequency ?? 'monthly',
     target: spec.target ?? null,
-    tolerance: spec.tolerance ?? (spec.unit === 'percent' && spec.target !== undefined ? DEFAULT_PERCENT_TOLERANCE : 0),
+    // The report states no near-target band, so the sample gives none: a band is the service's choice.
+    tolerance: spec.tolerance ?? 0,
     benchmarks: {
       national: spec.benchmarks?.national ?? null,
       regional: spec.benchmarks?.regional ?? null,

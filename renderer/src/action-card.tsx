@@ -180,10 +180,10 @@ export function ActionCard({
             </dd>
           </div>
         )}
-        {closed && action.closed_at && (
+        {closed && action.closed_on && (
           <div>
             <dt>Closed</dt>
-            <dd>{formatDate(action.closed_at.slice(0, 10))}</dd>
+            <dd>{formatDate(action.closed_on)}</dd>
           </div>
         )}
       </dl>

@@ -21,7 +21,7 @@ import type { Benchmarks, Period, PeriodValue, Unit } from '../../main/domain/ty
 import type { ClinicReport, ReportRow } from '../../main/domain/views';
 import { WithAbbreviations } from './abbreviations';
 import { DirectionTag } from './direction-tag';
-import { benchmarkKeys, benchmarkNames, formatChange, formatFraction, formatValue } from './format';
+import { benchmarkKeys, benchmarkNames, formatChange, formatFraction, formatTarget, formatValue } from './format';
 import { ArrowDownIcon, ArrowUpIcon, NoteIcon, WarningIcon } from './icons';
 import { assuranceOrder, directionOrder, frequencyLabels, polarityHints, statusOrder, variationOrder } from './labels';
 import { Missing } from './missing';
@@ -51,6 +51,8 @@ export interface TableRecord {
   discussed: ReadonlySet<string>;
   /** Agenda position (0-based) of each measure. */
   positions: ReadonlyMap<string, number>;
+  /** Why the proposed agenda puts each measure where it does, in words. */
+  reasons: ReadonlyMap<string, string>;
   onDiscussed: (key: string, discussed: boolean) => void;
   /** `visible`: the keys of the rows on screen, in order, when the button was pressed. */
   onMove: (key: string, direction: -1 | 1, visible: readonly string[]) => void;
@@ -77,6 +79,17 @@ function RecordLine({ row, record }: { row: ReportRow; record: TableRecord }): R
           {counts.overdue} overdue
         </span>
       )}
+    </span>
+  );
+}
+
+/** Why the proposed agenda has the measure where it is, in words ("Off target by 25 points: …"). */
+function AgendaReason({ reason }: { reason: string | undefined }): ReactNode {
+  if (!reason) return null;
+  return (
+    <span className="agenda-reason">
+      <span className="agenda-reason__label">Agenda: </span>
+      {reason}
     </span>
   );
 }
@@ -110,6 +123,7 @@ function MeasureCell({
         <WithAbbreviations text={row.title} />
       </button>
       {hints.length > 0 && <span className="measure-hint">{hints.join(' · ')}</span>}
+      {record && <AgendaReason reason={record.reasons.get(row.key)} />}
       {record && <RecordLine row={row} record={record} />}
     </>
   );
@@ -267,8 +281,8 @@ function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void, agen
         sortUndefined: 'last',
         meta: { numeric: true },
         cell: ({ row }) => {
-          const { target, unit } = row.original;
-          return target === null ? <Missing label="None" /> : formatValue(target, unit);
+          const { target, unit, tolerance } = row.original;
+          return target === null ? <Missing label="None" /> : formatTarget(target, unit, tolerance);
         },
       }),
       column.accessor((r) => statusOrder[r.status], {

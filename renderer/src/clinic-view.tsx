@@ -21,6 +21,8 @@ export interface ViewRecord {
   discussed: ReadonlySet<string>;
   /** Every measure key in agenda order. */
   agenda: string[];
+  /** Why the proposed agenda puts each measure where it does, in words. */
+  reasons: ReadonlyMap<string, string>;
   order: Order;
   onOrderChange: (order: Order) => void;
   onReorder: (order: string[], moved: { key: string; title: string; direction: -1 | 1 }) => void;
@@ -157,6 +159,7 @@ export function ClinicView({
       actionCounts: record.actionCounts,
       discussed: record.discussed,
       positions: new Map(record.agenda.map((k, i) => [k, i])),
+      reasons: record.reasons,
       onDiscussed: record.onDiscussed,
       onMove: (key, direction, visible) => {
         const next = moved(record.agenda, visible, key, direction);

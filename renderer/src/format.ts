@@ -1,7 +1,7 @@
 /** How figures are written on screen: the same rules as the CLI and the minutes (main/domain/format.ts). */
 import type { Benchmarks } from '../../main/domain/types';
 
-export { formatChange, formatFraction, formatValue } from '../../main/domain/format';
+export { formatChange, formatFraction, formatTarget, formatValue } from '../../main/domain/format';
 
 export const benchmarkNames: Record<keyof Benchmarks, string> = {
   national: 'National',

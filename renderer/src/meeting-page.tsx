@@ -204,7 +204,7 @@ export function MeetingPage({
         value: {
           ...shown,
           agenda: next.map((measure, position) => ({
-            ...(byMeasure.get(measure) ?? { measure, discussed: false }),
+            ...(byMeasure.get(measure) ?? { measure, discussed: false, reason: '' }),
             position,
           })),
         },
@@ -225,6 +225,7 @@ export function MeetingPage({
       actionCounts: shown.actionCounts,
       discussed: new Set(agenda.filter((a) => a.discussed).map((a) => a.measure)),
       agenda: agenda.map((a) => a.measure),
+      reasons: new Map(agenda.map((a) => [a.measure, a.reason])),
       order,
       onOrderChange: setOrder,
       onDiscussed: (key, discussed) => {

@@ -5,9 +5,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { addMonths, periodLabel } from '../../main/domain/period';
 import type { Clinic, Period, ServiceArea } from '../../main/domain/types';
+import { ukDate } from '../../main/domain/uk-date';
 import { announce } from './announcer';
 import { callClinic } from './clinic-api';
-import { localIsoDate } from './dates';
 import { Choice, Form, FormButtons, FormField, RefusalBox, TextField, type Refusal } from './form-field';
 
 const KINDS = ['Director’s performance clinic', 'Head of Service clinic'] as const;
@@ -40,7 +40,7 @@ export interface NewClinicFormProps {
 
 export function NewClinicForm({ areas, periods, onCreated, onCancel }: NewClinicFormProps): ReactNode {
   const latest = periods[0] ?? '';
-  const [heldOn, setHeldOn] = useState(localIsoDate());
+  const [heldOn, setHeldOn] = useState(() => ukDate(new Date()));
   const [kind, setKind] = useState<string>(KINDS[0]);
   const [otherKind, setOtherKind] = useState('');
   const [allAreas, setAllAreas] = useState(true);

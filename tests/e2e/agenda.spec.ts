@@ -74,3 +74,26 @@ test('a final clinic is read-only everywhere until it is reopened with a reason'
   await noteBox(again).fill('Contacts fell by 102.');
   await expect(again.locator('.note-editor').getByRole('status')).toHaveText(/^Saved at/);
 });
+
+test('the proposed agenda says in words why each measure is where it is', async ({ page, clinic }) => {
+  startClinic(clinic.app, { scope: ['visits'] });
+  await clinic.open();
+  await page.getByRole('radio', { name: 'As agenda' }).check();
+  await expect(page.getByRole('columnheader', { name: 'No.' })).toBeVisible();
+  // Furthest off target relative to the target first; an on-target fall (90% to 86%, target 80%) is not news.
+  expect(await measureTitles(page)).toEqual([
+    'Child protection visits within 10 working days',
+    'Children in need visited within 4 weeks',
+    'Children in care visited in timescale',
+    'Care leavers visited within 8 weeks',
+  ]);
+  await expect(measureRow(page, 'Child protection visits within 10 working days')).toContainText(
+    'Agenda: Off target by 11 points: 12% below the target of 95%',
+  );
+  await expect(measureRow(page, 'Children in need visited within 4 weeks')).toContainText(
+    'Agenda: Off target by 1 point: 1% below the target of 80%',
+  );
+  await expect(measureRow(page, 'Children in care visited in timescale')).toContainText(
+    /Agenda: Nothing to flag: on target/,
+  );
+});

@@ -24,7 +24,7 @@ test('a measure opens in a panel with its meaning, target, chart and history, an
   await expect(panel.getByRole('definition')).toContainText([
     '80% or more',
     'Higher is better',
-    'Up to 5 percentage points short of the target counts as near target.',
+    'None: anything short of the target is off target.',
     'None recorded',
     'Percentage',
     'Monthly',

@@ -41,7 +41,11 @@ describe('clinics', () => {
     });
     expect(app.meetings.listClinics().map((c) => c.id)).toEqual([second.id, first.id]);
     const view = app.meetings.getClinicView(first.id);
-    expect(view.agenda[0]?.measure).toBe('decisions_1wd');
+    // Furthest off target relative to its target: re-referrals 28.4% against 20% (42% over).
+    expect(view.agenda[0]).toMatchObject({
+      measure: 're_referrals_12m',
+      reason: 'Off target by 8.4 points: 42% above the target of 20%',
+    });
     expect(view.clinic.attendees).toEqual(['Head of Service, Front Door', 'Team Manager, Assessment']);
     app.close();
   });
@@ -95,7 +99,7 @@ describe('the agenda', () => {
     app.close();
     const { app: again } = await appOn(file);
     const agenda = again.meetings.getClinicView(c.id).agenda;
-    expect(agenda.slice(0, 2)).toEqual([
+    expect(agenda.slice(0, 2)).toMatchObject([
       { measure: 'contacts', position: 0, discussed: false },
       { measure: 'referrals', position: 1, discussed: true },
     ]);
@@ -257,6 +261,79 @@ describe('actions', () => {
     expect(app.meetings.listActions({ overdue: true }).map((a) => a.measure)).toEqual(['referrals']);
     expect(app.meetings.listActions({ clinicId: c.id })).toHaveLength(3);
     app.close();
+  });
+});
+
+describe('an action closed at a clinic that is typed up later', () => {
+  /** The December clinic typed up at `typedAt`: X (due 29 Nov) is recorded done at it. */
+  async function typedUp(typedAt: string) {
+    const file = path.join(tempDir(), 'clinic.db');
+    const app = new ClinicApp({ preferencesFile: path.join(tempDir(), 'prefs.json'), now: () => new Date(typedAt) });
+    await app.createFile(file);
+    const nov = app.meetings.createClinic(november);
+    const x = app.meetings.raiseAction({
+      clinicId: nov.id,
+      measure: 'decisions_1wd',
+      description: 'Cover plan for front door sickness',
+      owner: 'Head of Service, Front Door',
+      dueOn: '2023-11-29',
+    });
+    const dec = app.meetings.createClinic(december);
+    app.meetings.updateAction({ actionId: x.id, clinicId: dec.id, text: 'Cover in place', status: 'done' });
+    const view = app.meetings.getClinicView(dec.id);
+    const minutes = app.minutes(dec.id);
+    const judged = {
+      closedSinceLast: view.closedSinceLast.map((a) => [a.ref, a.closed_on, a.overdue]),
+      carriedForward: view.carriedForward.map((a) => a.ref),
+      closed: minutes.summary.actionsClosed,
+      overdue: minutes.summary.actionsOverdue,
+      overdueRefs: [...minutes.overdueRefs],
+    };
+    app.close();
+    return judged;
+  }
+
+  it('is closed at the clinic’s date: the clinic view and minutes are the same whichever day they are typed up', async () => {
+    const onTheDay = await typedUp('2023-12-07T16:00:00Z');
+    const nextDay = await typedUp('2023-12-08T09:00:00Z');
+    const weekLater = await typedUp('2023-12-15T09:00:00Z');
+    expect(nextDay).toEqual({
+      closedSinceLast: [['DPC-2023-11-01', '2023-12-07', false]],
+      carriedForward: [],
+      closed: 1,
+      overdue: 0,
+      overdueRefs: [],
+    });
+    expect(onTheDay).toEqual(nextDay);
+    expect(weekLater).toEqual(nextDay);
+  });
+});
+
+describe('overdue by the UK date', () => {
+  async function appAt(instant: string) {
+    const app = new ClinicApp({
+      preferencesFile: path.join(tempDir(), 'prefs.json'),
+      now: () => new Date(instant),
+    });
+    await app.createFile(path.join(tempDir(), 'clinic.db'));
+    const c = app.meetings.createClinic({ ...november, held_on: '2023-06-08' });
+    app.meetings.raiseAction({
+      clinicId: c.id,
+      measure: 'contacts',
+      description: 'Report on contacts',
+      owner: 'Performance team',
+      dueOn: '2023-06-30',
+    });
+    return app;
+  }
+
+  it('an action due on 30 June is overdue from 00:00 on 1 July in the UK, which is 23:00 UTC in summer', async () => {
+    const before = await appAt('2023-06-30T22:59:00Z'); // 23:59 BST, still 30 June
+    expect(before.meetings.listActions({ overdue: true })).toHaveLength(0);
+    before.close();
+    const after = await appAt('2023-06-30T23:30:00Z'); // 00:30 BST on 1 July; UTC still says 30 June
+    expect(after.meetings.listActions({ overdue: true }).map((a) => a.due_on)).toEqual(['2023-06-30']);
+    after.close();
   });
 });
 

@@ -42,6 +42,7 @@ function action(id: number, over: Partial<ActionLogEntry> = {}): ActionLogEntry 
     created_by: 'Jane',
     updated_at: '2023-11-09T10:00:00Z',
     closed_at: null,
+    closed_on: null,
     overdue: false,
     clinic_held_on: '2023-11-09',
     clinic_kind: 'Director’s performance clinic',
@@ -76,9 +77,9 @@ function view(over: Partial<ClinicView> = {}): ClinicView {
       ],
     },
     agenda: [
-      { measure: 'c', position: 0, discussed: false },
-      { measure: 'a', position: 1, discussed: false },
-      { measure: 'b', position: 2, discussed: false },
+      { measure: 'c', position: 0, discussed: false, reason: '' },
+      { measure: 'a', position: 1, discussed: false, reason: '' },
+      { measure: 'b', position: 2, discussed: false, reason: '' },
     ],
     notes: [],
     actionCounts: {},
@@ -136,9 +137,17 @@ describe('the summary', () => {
         action(2, { clinic_id: 1, due_on: '2023-12-01' }),
         action(3, { clinic_id: 1, due_on: '2023-12-07' }),
         // Closed after the clinic: it was open, and overdue, when the clinic met.
-        action(4, { clinic_id: 1, due_on: '2023-11-30', status: 'done', closed_at: '2023-12-20T10:00:00Z' }),
+        action(4, {
+          clinic_id: 1,
+          due_on: '2023-11-30',
+          status: 'done',
+          closed_at: '2023-12-20T10:00:00Z',
+          closed_on: '2023-12-20',
+        }),
       ],
-      closedSinceLast: [action(5, { clinic_id: 1, status: 'done', closed_at: '2023-12-01T10:00:00Z' })],
+      closedSinceLast: [
+        action(5, { clinic_id: 1, status: 'done', closed_at: '2023-12-01T10:00:00Z', closed_on: '2023-12-01' }),
+      ],
     });
     const m = buildMinutes(v, none, { produced, protectiveMarking: '  OFFICIAL-SENSITIVE \n' });
     expect(m.summary).toMatchObject({

@@ -71,9 +71,14 @@ describe('the October 2023 clinic from the sample data', () => {
     expect(row('icpc_15wd').status).toBe('no_target');
   });
 
-  it('children in need visits at 79% are near the 80% target; CPP visits at 84% are off the 95% target', () => {
-    expect(row('visits_cin').status).toBe('near_target');
+  it('children in need visits at 79% are off the 80% target (the report states no near-target band); CPP visits at 84% are off the 95% target', () => {
+    expect(row('visits_cin').status).toBe('off_target');
     expect(row('visits_cpp').status).toBe('off_target');
+  });
+
+  it('the sample gives no measure a near-target band, as the report states none', () => {
+    expect(october2023.measures.filter((m) => m.tolerance !== 0).map((m) => m.key)).toEqual([]);
+    expect(report.measures.filter((m) => m.status === 'near_target').map((m) => m.key)).toEqual([]);
   });
 
   it('care leavers in EET show the latest quarter against the quarter before', () => {

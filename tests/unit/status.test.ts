@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeBetween, directionOfChange, statusAgainstTarget } from '../../main/domain/status';
-import { directionText, formatChange, formatValue } from '../../main/domain/format';
+import { directionText, formatChange, formatTarget, formatValue } from '../../main/domain/format';
 
 describe('status against target', () => {
   it('meets a higher-is-better target exactly: on target', () => {
@@ -76,5 +76,15 @@ describe('figures as people read them', () => {
   it('says when there is no earlier figure rather than calling it not applicable', () => {
     expect(directionText('not_applicable', null, 'lower_is_better')).toBe('No earlier figure');
     expect(directionText('not_applicable', null, 'none')).toBe('Not applicable');
+  });
+});
+
+describe('the near-target band beside the target', () => {
+  it('is shown where a measure has one, and not at all where it has none', () => {
+    expect(formatTarget(80, 'percent', 5)).toBe('80% (near target: within 5 points)');
+    expect(formatTarget(80, 'percent', 1)).toBe('80% (near target: within 1 point)');
+    expect(formatTarget(250, 'count', 10)).toBe('250 (near target: within 10)');
+    expect(formatTarget(80, 'percent', 0)).toBe('80%');
+    expect(formatTarget(null, 'percent', 5)).toBe('\u2014');
   });
 });
