@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { checkNote, cleanText } from '../domain/validate';
 import type { KeptText } from '../domain/merge';
 import { ClinicFile } from '../store/clinic-file';
-import { UserError } from '../store/errors';
+import { UserError } from '../errors';
 import { listChanges, mergeFrom, type MergeReport, type StoredChange } from '../store/sync';
 import type { Actor } from './meetings';
 

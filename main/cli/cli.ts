@@ -312,7 +312,7 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         return;
       }
       case 'merge': {
-        const { values } = parse(rest, {
+        const { values } = parseOptions(rest, {
           db: { type: 'string' },
           from: { type: 'string' },
           'dry-run': { type: 'boolean', default: false },
@@ -333,7 +333,7 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         return;
       }
       case 'changes': {
-        const { values } = parse(rest, {
+        const { values } = parseOptions(rest, {
           db: { type: 'string' },
           since: { type: 'string' },
           format: { type: 'string', default: 'table' },

@@ -53,6 +53,8 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 function commonCauseChange(row: ReportRow): number | null {
   if (!row.spc || !row.current || !row.previous) return null;
   if (row.previous.period !== addMonths(row.current.period, -1)) return null;
+  // A phase too short for limits (just recalculated) has no judgement to lend.
+  if (row.spc.upper === null || row.spc.mean === null) return null;
   const meanMovingRange = (row.spc.upper - row.spc.mean) / LIMIT_FACTOR;
   return tidy(SCREENING_FACTOR * meanMovingRange);
 }

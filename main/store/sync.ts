@@ -17,7 +17,7 @@ import {
   type Values,
 } from '../domain/merge';
 import type { ClinicDatabase, Row } from './database';
-import { UserError } from './errors';
+import { UserError } from '../errors';
 import { REPLICATED, type ReplicatedTable } from './migrations/007-changes';
 
 export interface StoredChange {

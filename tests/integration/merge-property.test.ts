@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClinicApp } from '../../main/api/clinic-app';
 import type { ClinicFile } from '../../main/store/clinic-file';
-import { UserError } from '../../main/store/errors';
+import { UserError } from '../../main/errors';
 import { canonicalDump } from '../../main/store/sync';
 import { csv } from '../support/spreadsheets';
 import { tempDir } from '../support/temp';
