@@ -4,22 +4,21 @@
  */
 import * as path from 'node:path';
 import { checkNote, cleanText } from '../domain/validate';
-import type { KeptText } from '../domain/merge';
 import { ClinicFile } from '../store/clinic-file';
 import { UserError } from '../errors';
-import { listChanges, mergeFrom, type MergeReport, type StoredChange } from '../store/sync';
+import { writeAudit } from '../store/meetings';
+import {
+  listChanges,
+  mergeFrom,
+  noteWithAlternatives,
+  settleNoteText,
+  type MergeReport,
+  type NoteWithAlternatives,
+  type StoredChange,
+} from '../store/sync';
 import type { Actor } from './meetings';
 
-export type { MergeReport, StoredChange };
-
-export interface NoteWithAlternatives {
-  clinic_id: number;
-  measure: string;
-  text: string;
-  version: number;
-  updated_by: string;
-  also: KeptText[];
-}
+export type { MergeReport, NoteWithAlternatives, StoredChange };
 
 export class Sync {
   constructor(
@@ -58,11 +57,7 @@ export class Sync {
 
   /** A note with the texts a merge kept beside it (none when only one copy changed it). */
   note(clinicId: number, measure: string): NoteWithAlternatives | null {
-    const row = this.file().db.get<Omit<NoteWithAlternatives, 'also'> & { also: string }>(
-      'SELECT clinic_id, measure, text, version, updated_by, also FROM notes WHERE clinic_id = ? AND measure = ?',
-      [clinicId, measure],
-    );
-    return row ? { ...row, also: JSON.parse(row.also) as KeptText[] } : null;
+    return noteWithAlternatives(this.file().db, clinicId, measure);
   }
 
   /**
@@ -80,24 +75,17 @@ export class Sync {
     const at = this.actor.now().toISOString();
     const db = this.file().db;
     this.file().commit(() => {
-      db.run(
-        `UPDATE notes SET text = ?, also = '[]', version = version + 1, updated_at = ?, updated_by = ?
-          WHERE clinic_id = ? AND measure = ?`,
-        [clean, at, this.actor.who, clinicId, measure],
-      );
-      db.run(
-        'INSERT INTO audit (at, who, entity, entity_id, action, before, after, measure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-          at,
-          this.actor.who,
-          'note',
-          `${clinicId}:${measure}`,
-          'settled',
-          JSON.stringify({ text: current.text, also: current.also }),
-          JSON.stringify(clean),
-          measure,
-        ],
-      );
+      settleNoteText(db, clinicId, measure, { text: clean, at, who: this.actor.who });
+      writeAudit(db, {
+        at,
+        who: this.actor.who,
+        entity: 'note',
+        entity_id: `${clinicId}:${measure}`,
+        action: 'settled',
+        before: JSON.stringify({ text: current.text, also: current.also }),
+        after: JSON.stringify(clean),
+        measure,
+      });
     });
     return this.note(clinicId, measure)!;
   }

@@ -17,6 +17,7 @@ import {
   type Values,
 } from '../domain/merge';
 import type { ClinicDatabase, Row } from './database';
+import { writeAudit } from './meetings';
 import { UserError } from '../errors';
 import { REPLICATED, type ReplicatedTable } from './migrations/007-changes';
 
@@ -187,19 +188,16 @@ function renumberActions(db: ClinicDatabase, at: string, report: MergeReport): v
     const from = r.ref.includes('~') ? r.ref.slice(0, r.ref.indexOf('~')) : r.ref;
     if (from !== to) {
       report.renumbered.push({ from, to, description: r.description });
-      db.run(
-        'INSERT INTO audit (at, who, entity, entity_id, action, before, after, measure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-          at,
-          'merge',
-          'action',
-          to,
-          'renumbered',
-          JSON.stringify({ ref: from }),
-          JSON.stringify({ ref: to }),
-          r.measure,
-        ],
-      );
+      writeAudit(db, {
+        at,
+        who: 'merge',
+        entity: 'action',
+        entity_id: to,
+        action: 'renumbered',
+        before: JSON.stringify({ ref: from }),
+        after: JSON.stringify({ ref: to }),
+        measure: r.measure,
+      });
     }
   }
   db.run('UPDATE sync_context SET applying = 1');
@@ -414,4 +412,40 @@ export function canonicalDump(db: ClinicDatabase): string {
   }
   out.observations = db.all('SELECT * FROM observations ORDER BY measure, period, team');
   return JSON.stringify(out, null, 1);
+}
+
+/** A note with the texts a merge kept beside it (none when only one copy changed it). */
+export interface NoteWithAlternatives {
+  clinic_id: number;
+  measure: string;
+  text: string;
+  version: number;
+  updated_by: string;
+  also: KeptText[];
+}
+
+export function noteWithAlternatives(
+  db: ClinicDatabase,
+  clinicId: number,
+  measure: string,
+): NoteWithAlternatives | null {
+  const row = db.get<Omit<NoteWithAlternatives, 'also'> & { also: string }>(
+    'SELECT clinic_id, measure, text, version, updated_by, also FROM notes WHERE clinic_id = ? AND measure = ?',
+    [clinicId, measure],
+  );
+  return row ? { ...row, also: JSON.parse(row.also) as KeptText[] } : null;
+}
+
+/** The text kept when a note's texts are settled; the texts beside it are put away. */
+export function settleNoteText(
+  db: ClinicDatabase,
+  clinicId: number,
+  measure: string,
+  settled: { text: string; at: string; who: string },
+): void {
+  db.run(
+    `UPDATE notes SET text = ?, also = '[]', version = version + 1, updated_at = ?, updated_by = ?
+      WHERE clinic_id = ? AND measure = ?`,
+    [settled.text, settled.at, settled.who, clinicId, measure],
+  );
 }
