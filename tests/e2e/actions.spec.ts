@@ -29,7 +29,9 @@ test('an action raised at one clinic carries forward to the next until it is don
   await expect(action(reviewGroup(page, /^Raised at this clinic/), 'DPC-2023-11-01')).toBeVisible();
   const row = measureRow(page, 'Decisions within 1 working day').getByRole('rowheader');
   await expect(row).toContainText('1 open action');
-  await expect(row).toContainText('1 overdue');
+  // The clinic's row judges by the day the clinic met (9 Nov), when the action was not yet due;
+  // the action itself, above, is overdue today (issue 14).
+  await expect(row).not.toContainText('overdue');
 
   // The next clinic, held today.
   await page.getByRole('button', { name: 'New clinic' }).click();

@@ -226,7 +226,7 @@ test('a measure is added with a first target and shows in the clinic', async ({ 
 
   await openClinicSection(page);
   const added = measureRow(page, 'Children with a named social worker');
-  await expect(cell(added, 'target')).toHaveText('95%');
+  await expect(cell(added, 'target')).toHaveText('95% (near target: within 5 points)');
   await expect(cell(added, 'current')).toContainText('No figure');
 });
 
