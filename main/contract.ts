@@ -9,6 +9,7 @@ import type {
   ActionLogEntry,
   AgendaItem,
   AuditEntry,
+  Caveat,
   Clinic,
   ClinicSummary,
   Note,
@@ -35,6 +36,8 @@ const measureKey = z
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** Generous limits at the edge against absurd input; the friendly limits live in the domain. */
 const text = (max: number) => z.string().max(max);
+/** A caveat is named by the change that created it (or a random id for one made before changes were recorded). */
+const caveatId = z.string().min(1).max(100);
 const isoDate = z.string().max(40);
 const actionStatus = z.enum(['open', 'in_progress', 'done', 'dropped']);
 const clinicInput = {
@@ -213,6 +216,10 @@ export const contract = {
   removeSpcRebase: call<SpcSettings>()(z.strictObject({ key: measureKey, period })),
   addAnnotation: call<Annotation>()(z.strictObject({ key: measureKey, period, text: text(5000) })),
   removeAnnotation: call<null>()(z.strictObject({ id })),
+  /** Data-quality caveats on a measure's figures, from one month to another (to: null, until further notice). */
+  addCaveat: call<Caveat>()(z.strictObject({ key: measureKey, text: text(5000), from: period, to: period.nullable() })),
+  updateCaveat: call<Caveat>()(z.strictObject({ id: caveatId, text: text(5000), from: period, to: period.nullable() })),
+  removeCaveat: call<null>()(z.strictObject({ id: caveatId })),
   // Importing figures. The window never names a file: the app asks the person with the system's
   // open dialog, previews what they chose and remembers it; confirming imports that file, and only
   // if its content is still what the preview showed (`sha256`).

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileInfo, PeriodList, Preferences } from '../contract';
 import { periodLabel } from '../domain/period';
-import { buildReport, defaultComparePeriod } from '../domain/report';
+import { benchmarkDetails, buildReport, defaultComparePeriod } from '../domain/report';
 import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt, type SpcSummary } from '../domain/spc';
 import type { Dataset, Period } from '../domain/types';
 import { ukDate } from '../domain/uk-date';
@@ -47,7 +47,9 @@ import { Catalogue } from './catalogue';
 import type { TemplateFormat } from '../import/template';
 import { Imports, type ImportPreview } from './imports';
 import { SpcControls } from './spc';
+import { Caveats } from './caveats';
 import { allSpcSettings, annotationsFor, spcSettings } from '../store/spc';
+import { listCaveats, listFigureDates } from '../store/caveats';
 import { Meetings } from './meetings';
 import { Sync } from './sync';
 import { loadPreferences, savePreferences } from './preferences';
@@ -94,6 +96,7 @@ export class ClinicApp {
   readonly catalogue: Catalogue;
   /** Each measure's SPC options, rebasings and dated chart notes. */
   readonly spc: SpcControls;
+  readonly caveats: Caveats;
   /** Merging copies of the file, the record of changes, notes kept both ways. */
   readonly sync: Sync;
 
@@ -108,6 +111,7 @@ export class ClinicApp {
     this.imports = new Imports(() => this.current(), this.meetings.actor);
     this.catalogue = new Catalogue(() => this.current(), this.meetings.actor);
     this.spc = new SpcControls(() => this.current(), this.meetings.actor);
+    this.caveats = new Caveats(() => this.current(), this.meetings.actor);
     this.sync = new Sync(() => this.current(), this.meetings.actor);
     this.syncActor();
   }
@@ -300,6 +304,7 @@ export class ClinicApp {
       observationsForComparison(db, period, compare),
       period,
       compare,
+      { caveats: listCaveats(db), figureDates: listFigureDates(db) },
     );
     // Signal or noise: each monthly measure's XmR judgement from its history up to the period.
     // Each measure's own options (baseline, screening, shift length, rebasings) as recorded.
@@ -351,11 +356,13 @@ export class ClinicApp {
     const measure = getMeasure(db, args.key);
     if (!measure) throw new UserError(`There is no measure "${args.key}" in this clinic file.`);
     const area = listAreas(db).find((a) => a.key === measure.area);
+    const asAt = new Map(listFigureDates(db, args.key).map((d) => [d.period, d.as_at]));
     const history = measureHistory(db, args.key).map(({ period, value, numerator, denominator }) => ({
       period,
       value,
       numerator,
       denominator,
+      as_at: asAt.get(period) ?? null,
     }));
     const settings = spcSettings(db, measure.key);
     const catalogue = getCatalogueMeasure(db, measure.key);
@@ -375,6 +382,8 @@ export class ClinicApp {
       spcSettings: settings,
       annotations: annotationsFor(db, measure.key),
       targets,
+      caveats: listCaveats(db, measure.key),
+      benchmark_details: benchmarkDetails(measure),
       counting: {
         numerator: catalogue?.numerator_label ?? '',
         denominator: catalogue?.denominator_label ?? '',

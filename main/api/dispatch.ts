@@ -66,6 +66,12 @@ export function handlersFor(app: ClinicApp): Handlers {
       app.spc.removeAnnotation(args.id);
       return null;
     },
+    addCaveat: ({ key, ...input }) => app.caveats.add(key, input),
+    updateCaveat: ({ id, ...input }) => app.caveats.update(id, input),
+    removeCaveat: (args) => {
+      app.caveats.remove(args.id);
+      return null;
+    },
     chooseImportFile: () => app.chooseImportFile(),
     recheckImport: () => app.imports.previewAgain(),
     confirmImport: (args) => app.imports.importPreviewed(args.sha256),

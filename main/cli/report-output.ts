@@ -3,6 +3,8 @@ import { stringify } from 'csv-stringify/sync';
 import { directionText, formatChange, formatValue, statusLabel } from '../domain/format';
 import { periodLabel } from '../domain/period';
 import type { ClinicReport, ReportRow } from '../domain/views';
+import type { PeriodValue } from '../domain/types';
+import { caveatText, figureWhen, figureWithFraction } from '../domain/figure-text';
 import { neutraliseCell } from '../domain/spreadsheet-safety';
 
 export type ReportFormat = 'table' | 'json' | 'csv';
@@ -11,6 +13,18 @@ export function formatReport(report: ClinicReport, format: ReportFormat): string
   if (format === 'json') return `${JSON.stringify(toJson(report), null, 2)}\n`;
   if (format === 'csv') return toCsv(report);
   return toTable(report);
+}
+
+/** A figure for scripts: its period, value, and where known its numerator, denominator and as-at date. */
+function figureJson(value: PeriodValue | null) {
+  if (!value) return null;
+  return {
+    period: value.period,
+    value: value.value,
+    ...(value.numerator !== null ? { numerator: value.numerator } : {}),
+    ...(value.denominator !== null ? { denominator: value.denominator } : {}),
+    ...(value.as_at ? { as_at: value.as_at } : {}),
+  };
 }
 
 function toJson(report: ClinicReport) {
@@ -25,14 +39,23 @@ function toJson(report: ClinicReport) {
       unit: m.unit,
       polarity: m.polarity,
       frequency: m.frequency,
-      current: m.current ? { period: m.current.period, value: m.current.value } : null,
-      previous: m.previous ? { period: m.previous.period, value: m.previous.value } : null,
+      current: figureJson(m.current),
+      previous: figureJson(m.previous),
+      last_year: m.last_year ? { period: m.last_year.period, value: m.last_year.value } : null,
       change: m.change?.absolute ?? null,
       change_percent: m.change?.percent ?? null,
+      change_from_last_year: m.last_year_change?.absolute ?? null,
       direction: m.direction,
+      comparison_note: m.comparison_note,
+      latest_available: m.latest_available,
+      decimals: m.decimals,
       target: m.target,
       status: m.status,
       benchmarks: m.benchmarks,
+      benchmark_details: m.benchmark_details,
+      caveats: m.caveats.map((c) =>
+        c.to === null ? { text: c.text, from: c.from } : { text: c.text, from: c.from, to: c.to },
+      ),
       spc: m.spc ?? null,
     })),
   };
@@ -47,17 +70,29 @@ function toCsv(report: ClinicReport): string {
     'polarity',
     'frequency',
     'current_period',
+    'current_as_at',
     'current',
+    'current_numerator',
+    'current_denominator',
     'previous_period',
     'previous',
     'change',
     'change_percent',
     'direction',
+    'comparison_note',
+    'latest_available',
+    'last_year_period',
+    'last_year',
+    'change_from_last_year',
     'target',
     'status',
     'national',
+    'national_year',
     'regional',
+    'regional_year',
     'statistical_neighbours',
+    'statistical_neighbours_year',
+    'caveats',
   ];
   const rows = report.measures.map((m) => [
     m.key,
@@ -67,17 +102,29 @@ function toCsv(report: ClinicReport): string {
     m.polarity,
     m.frequency,
     m.current?.period ?? '',
+    m.current?.as_at ?? '',
     m.current?.value ?? '',
+    m.current?.numerator ?? '',
+    m.current?.denominator ?? '',
     m.previous?.period ?? '',
     m.previous?.value ?? '',
     m.change?.absolute ?? '',
     m.change?.percent ?? '',
     m.direction,
+    m.comparison_note ?? '',
+    m.latest_available ?? '',
+    m.last_year?.period ?? '',
+    m.last_year?.value ?? '',
+    m.last_year_change?.absolute ?? '',
     m.target ?? '',
     m.status,
     m.benchmarks.national ?? '',
+    m.benchmark_details.national?.year ?? '',
     m.benchmarks.regional ?? '',
+    m.benchmark_details.regional?.year ?? '',
     m.benchmarks.statistical_neighbours ?? '',
+    m.benchmark_details.statistical_neighbours?.year ?? '',
+    m.caveats.map(caveatText).join(' | '),
   ]);
   // Text cells go through the formula guard; numbers the app wrote stay numbers.
   return stringify([header, ...rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)))], {
@@ -85,11 +132,12 @@ function toCsv(report: ClinicReport): string {
   });
 }
 
-/** The value, with its own period where a quarterly or year-to-date figure is not for the column's month. */
+/** The value, with its own period (or as-at date) where a figure is not simply for the column's month. */
 function valueCell(value: ReportRow['current'], column: string, row: ReportRow): string {
   if (!value) return '\u2014';
-  const text = formatValue(value.value, row.unit);
-  return value.period === column ? text : `${text} (${periodLabel(value.period)})`;
+  const text = figureWithFraction(value, row.unit, row.decimals);
+  if (value.period === column && !value.as_at && row.frequency !== 'quarterly') return text;
+  return `${text} (${row.latest_available ? 'latest available: ' : ''}${figureWhen(value, row.frequency)})`;
 }
 
 function toTable(report: ClinicReport): string {
@@ -99,6 +147,7 @@ function toTable(report: ClinicReport): string {
     periodLabel(report.period),
     'Change',
     'Direction',
+    'Last year',
     'Target',
     'Status',
   ];
@@ -107,24 +156,30 @@ function toTable(report: ClinicReport): string {
   for (const m of report.measures) {
     if (m.area_title !== area) {
       area = m.area_title;
-      lines.push([`[${area}]`, '', '', '', '', '', '']);
+      lines.push([`[${area}]`, '', '', '', '', '', '', '']);
     }
     lines.push([
       m.title,
       valueCell(m.previous, report.compare, m),
       valueCell(m.current, report.period, m),
-      formatChange(m.change, m.unit),
-      directionText(m.direction, m.change, m.polarity),
+      m.comparison_note && !m.previous ? m.comparison_note : formatChange(m.change, m.unit),
+      directionText(m.direction),
+      m.last_year ? valueCell(m.last_year, '', m) : '\u2014',
       m.target === null ? '\u2014' : formatValue(m.target, m.unit),
       statusLabel[m.status],
     ]);
+    // A caveat is a line of its own under its measure, outside the columns.
+    for (const c of m.caveats) lines.push([`  \u26A0 ${caveatText(c)}`]);
   }
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const columns = lines.filter((l) => l.length > 1);
+  const widths = header.map((h, i) => Math.max(h.length, ...columns.map((l) => (l[i] ?? '').length)));
   const render = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
+    cells.length === 1
+      ? (cells[0] ?? '')
+      : cells
+          .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+          .join('  ')
+          .trimEnd();
   const title = `Clinic: ${periodLabel(report.period)} compared with ${periodLabel(report.compare)}`;
   return [title, '', render(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(render), ''].join('\n');
 }

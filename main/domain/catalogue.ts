@@ -2,18 +2,14 @@
  * The measure catalogue as the catalogue screen edits it, and the rules a measure's fields must
  * follow. Pure: the API calls `checkMeasureFields` before anything is written.
  */
-import type { Benchmarks, Frequency, Measure, Polarity, Unit } from './types';
+import type { BenchmarkYears, Benchmarks, Frequency, Measure, Polarity, Unit } from './types';
 import type { TargetChange } from './targets';
 
 export const UNITS: readonly Unit[] = ['percent', 'count', 'points'];
 export const POLARITIES: readonly Polarity[] = ['higher_is_better', 'lower_is_better', 'none'];
 export const FREQUENCIES: readonly Frequency[] = ['monthly', 'quarterly', 'academic_ytd', 'financial_ytd'];
 
-export interface BenchmarkYears {
-  national: number | null;
-  regional: number | null;
-  statistical_neighbours: number | null;
-}
+export type { BenchmarkYears } from './types';
 
 /** A measure with everything the catalogue holds about it. */
 export interface CatalogueMeasure extends Measure {

@@ -2,7 +2,8 @@
  * How figures are written for people: en-GB numbers, a true minus sign, percentage points for rates.
  * One set of rules for the window, the CLI and the minutes.
  */
-import type { Change, Direction, Frequency, Polarity, Status, Unit } from './types';
+import { reportingYearLabel } from './period';
+import type { Change, Direction, Frequency, Status, Polarity, Unit } from './types';
 
 const MINUS = '\u2212';
 const upToOneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
@@ -17,14 +18,20 @@ function signed(value: number, format: Intl.NumberFormat): string {
   return text;
 }
 
-/** "55%", "28.4%", "1,730", "+0.2 pts"; a dash where there is no figure. */
-export function formatValue(value: number | null, unit: Unit): string {
+const fixed = [whole, oneDecimal];
+
+/**
+ * "55%", "28.4%", "1,730", "+0.2 pts"; a dash where there is no figure. `decimals` (0 or 1) writes
+ * every figure of a row alike, as its source does: 21.0% beside 20.1% (see rowDecimals).
+ */
+export function formatValue(value: number | null, unit: Unit, decimals?: number): string {
   if (value === null) return '\u2014';
+  const format = decimals === undefined ? upToOneDecimal : (fixed[Math.min(Math.max(decimals, 0), 1)] ?? oneDecimal);
   switch (unit) {
     case 'percent':
-      return `${upToOneDecimal.format(value)}%`;
+      return `${format.format(value)}%`;
     case 'count':
-      return value < 0 ? `${MINUS}${upToOneDecimal.format(-value)}` : upToOneDecimal.format(value);
+      return value < 0 ? `${MINUS}${format.format(-value)}` : format.format(value);
     case 'points':
       return `${signed(value, oneDecimal)} pts`;
   }
@@ -66,12 +73,12 @@ export const directionLabel: Record<Direction, string> = {
   improved: 'Improved',
   worsened: 'Worsened',
   unchanged: 'Unchanged',
+  no_previous: 'No earlier figure',
   not_applicable: 'Not applicable',
 };
 
 /** What the direction column says: a missing earlier figure is not the same as "no good direction". */
-export function directionText(direction: Direction, change: Change | null, polarity: Polarity): string {
-  if (change === null && polarity !== 'none') return 'No earlier figure';
+export function directionText(direction: Direction): string {
   return directionLabel[direction];
 }
 
@@ -87,3 +94,16 @@ export const frequencyLabel: Record<Frequency, string> = {
   academic_ytd: 'Academic year to date',
   financial_ytd: 'Financial year to date',
 };
+
+/** A benchmark's year as DfE writes a reporting year: 2022 → "2021-22"; '' where none is recorded. */
+export function benchmarkYearText(year: number | string | null | undefined): string {
+  if (year === null || year === undefined || year === '') return '';
+  return typeof year === 'number' ? reportingYearLabel(year) : year;
+}
+
+/** "1,730 (as at 24 Nov 2023)"-style label for a figure's date: the as-at date where there is one, else the month. */
+export function asAtText(asAt: string): string {
+  const [y, m, d] = asAt.split('-').map(Number);
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  return `as at ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date)}`;
+}

@@ -1,10 +1,34 @@
-import { addMonths } from './period';
+import {
+  addMonths,
+  latestQuarterEnd,
+  monthsBetween,
+  periodLabel,
+  quarterLabel,
+  reportingYearLabel,
+  yearStartOf,
+} from './period';
 import { changeBetween, directionOfChange, statusAgainstTarget } from './status';
-import type { Measure, Observation, Period, PeriodValue, ServiceArea } from './types';
-import type { ClinicReport, ReportRow } from './views';
+import type {
+  Benchmarks,
+  Caveat,
+  FigureDate,
+  Frequency,
+  Measure,
+  Observation,
+  Period,
+  PeriodValue,
+  ServiceArea,
+} from './types';
+import type { BenchmarkDetail, BenchmarkDetails, ClinicReport, ReportRow } from './views';
 
-function toPeriodValue(o: Observation): PeriodValue {
-  return { period: o.period, value: o.value, numerator: o.numerator, denominator: o.denominator };
+function toPeriodValue(o: Observation, asAt: ReadonlyMap<string, string>): PeriodValue {
+  return {
+    period: o.period,
+    value: o.value,
+    numerator: o.numerator,
+    denominator: o.denominator,
+    as_at: asAt.get(`${o.measure}\u0000${o.period}`) ?? null,
+  };
 }
 
 /** Groups observations by measure, each list sorted oldest first. */
@@ -19,33 +43,137 @@ export function historyByMeasure(observations: readonly Observation[]): Map<stri
   return byMeasure;
 }
 
+/** The month a year-to-date figure's year starts in: April for the financial year, September for the academic. */
+export const YEAR_START: Partial<Record<Frequency, { month: number; name: string }>> = {
+  financial_ytd: { month: 4, name: 'financial' },
+  academic_ytd: { month: 9, name: 'academic' },
+};
+
+export interface PickedFigures {
+  current: Observation | null;
+  /** The figure the change is worked out against; null where there is none, or none that may be compared. */
+  previous: Observation | null;
+  /** The same month a year before the current figure. */
+  lastYear: Observation | null;
+  /** Why the comparison is not the plain one, in words ("New financial year: no comparison"); null when it is. */
+  note: string | null;
+  /** A quarterly figure older than the latest quarter that should exist: its quarter ("Q2 2023-24"). */
+  latestAvailable: string | null;
+}
+
+function latestAtOrBefore(history: readonly Observation[], period: Period, before?: Period): Observation | null {
+  let found: Observation | null = null;
+  for (const o of history) if (o.period <= period && (before === undefined || o.period < before)) found = o;
+  return found;
+}
+
 /**
- * The figures a clinic row compares. A monthly measure shows the month itself against the
- * compared month. A quarterly or year-to-date measure is published less often, so it shows its
- * latest figure at or before the period against its own previous figure.
+ * The figures a clinic row compares.
+ *
+ * - A monthly measure shows the month itself against the compared month.
+ * - A quarterly or year-to-date measure is published less often, so it shows its latest figure at
+ *   or before the period, against its latest figure at or before the same distance back as the
+ *   comparison chosen: the month before gives its own previous figure, a year before (the
+ *   `--compare 2022-10` of a clinic for October 2023) gives the same quarter a year before.
+ * - A year-to-date figure is never compared across the start of its year (April's year to date
+ *   against March's whole year is not "worse"): it is compared with the same point last year
+ *   where that figure exists, and otherwise not at all ("New financial year: no comparison").
+ * - A quarterly figure older than the latest quarter that has ended by the period is stale: it is
+ *   still shown, marked as the latest available ("Q2 2023-24"), never as current.
+ * - Every measure also gets the same month a year before the current figure, for the report's
+ *   second comparison ("1,473 in October 2022").
  */
 export function pickFigures(
-  measure: Measure,
+  measure: Pick<Measure, 'frequency'>,
   history: readonly Observation[],
   period: Period,
   compare: Period,
-): { current: Observation | null; previous: Observation | null } {
+): PickedFigures {
+  const at = (p: Period) => history.find((o) => o.period === p) ?? null;
+  let current: Observation | null;
+  let previous: Observation | null;
+  let note: string | null = null;
   if (measure.frequency === 'monthly') {
-    return {
-      current: history.find((o) => o.period === period) ?? null,
-      previous: history.find((o) => o.period === compare) ?? null,
-    };
+    current = at(period);
+    previous = at(compare);
+  } else {
+    current = latestAtOrBefore(history, period);
+    previous = current
+      ? latestAtOrBefore(history, addMonths(current.period, -monthsBetween(compare, period)), current.period)
+      : null;
   }
-  let index = -1;
-  for (let i = 0; i < history.length; i++) if ((history[i] as Observation).period <= period) index = i;
-  return {
-    current: index >= 0 ? (history[index] ?? null) : null,
-    previous: index >= 1 ? (history[index - 1] ?? null) : null,
-  };
+  const lastYear = current ? at(addMonths(current.period, -12)) : null;
+  const year = YEAR_START[measure.frequency];
+  if (year && current && previous) {
+    const crosses = previous.period < yearStartOf(current.period, year.month);
+    const samePoint = monthsBetween(previous.period, current.period) % 12 === 0;
+    if (crosses && !samePoint) {
+      previous = lastYear;
+      note = lastYear
+        ? `New ${year.name} year: compared with ${periodLabel(lastYear.period)}, the same point last year`
+        : `New ${year.name} year: no comparison`;
+    }
+  }
+  const latestAvailable =
+    measure.frequency === 'quarterly' && current && current.period < latestQuarterEnd(period)
+      ? quarterLabel(current.period)
+      : null;
+  return { current, previous, lastYear, note, latestAvailable };
 }
 
 export function defaultComparePeriod(period: Period): Period {
   return addMonths(period, -1);
+}
+
+/** How many decimals a figure is written with: 28.4 has 1, 1730 none (at most 6, the store's precision). */
+export function decimalsOf(value: number): number {
+  const text = String(Math.round(value * 1e6) / 1e6);
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : text.length - point - 1;
+}
+
+/**
+ * The decimals a row writes all its figures with: the most any of them has, at most one (the
+ * report's own precision). The report writes 21.0% beside 20.1%; one row never mixes 21% and 20.1%.
+ */
+export function rowDecimals(values: ReadonlyArray<number | null | undefined>): number {
+  let most = 0;
+  for (const v of values) if (typeof v === 'number') most = Math.max(most, decimalsOf(v));
+  return Math.min(most, 1);
+}
+
+/** Where each kind of benchmark comes from, in words. */
+export const BENCHMARK_SOURCES: Record<keyof Benchmarks, string> = {
+  national: 'England average',
+  regional: 'Regional average',
+  statistical_neighbours: 'Statistical neighbours’ average',
+};
+
+/** Each benchmark with its year, written as DfE writes a reporting year ("2021-22"), and where it comes from. */
+export function benchmarkDetails(measure: Pick<Measure, 'benchmarks' | 'benchmark_years'>): BenchmarkDetails {
+  const one = (k: keyof Benchmarks): BenchmarkDetail | null => {
+    const value = measure.benchmarks[k];
+    if (value === null) return null;
+    const year = measure.benchmark_years?.[k] ?? null;
+    return { value, year: year === null ? null : reportingYearLabel(year), source: BENCHMARK_SOURCES[k] };
+  };
+  return {
+    national: one('national'),
+    regional: one('regional'),
+    statistical_neighbours: one('statistical_neighbours'),
+  };
+}
+
+/** Whether a caveat covers a month. */
+export function caveatApplies(caveat: Pick<Caveat, 'from' | 'to'>, period: Period): boolean {
+  return caveat.from <= period && (caveat.to === null || period <= caveat.to);
+}
+
+export interface ReportExtras {
+  /** Every measure's data-quality caveats; a row carries those that cover its figure's month. */
+  caveats?: readonly Caveat[];
+  /** As-at dates of figures that are not to the end of their month. */
+  figureDates?: readonly FigureDate[];
 }
 
 export function buildReport(
@@ -54,12 +182,22 @@ export function buildReport(
   observations: readonly Observation[],
   period: Period,
   compare: Period = defaultComparePeriod(period),
+  extras: ReportExtras = {},
 ): ClinicReport {
   const history = historyByMeasure(observations);
   const areaTitle = new Map(areas.map((a) => [a.key, a.title]));
+  const asAt = new Map((extras.figureDates ?? []).map((d) => [`${d.measure}\u0000${d.period}`, d.as_at]));
+  const caveatsOf = new Map<string, Caveat[]>();
+  for (const c of extras.caveats ?? []) {
+    const list = caveatsOf.get(c.measure);
+    if (list) list.push(c);
+    else caveatsOf.set(c.measure, [c]);
+  }
   const rows: ReportRow[] = measures.map((m) => {
-    const { current, previous } = pickFigures(m, history.get(m.key) ?? [], period, compare);
+    const picked = pickFigures(m, history.get(m.key) ?? [], period, compare);
+    const { current, previous, lastYear } = picked;
     const change = changeBetween(current?.value ?? null, previous?.value ?? null, m.unit);
+    const figureMonth = current?.period ?? period;
     return {
       key: m.key,
       title: m.title,
@@ -69,14 +207,28 @@ export function buildReport(
       unit: m.unit,
       polarity: m.polarity,
       frequency: m.frequency,
-      current: current ? toPeriodValue(current) : null,
-      previous: previous ? toPeriodValue(previous) : null,
+      current: current ? toPeriodValue(current, asAt) : null,
+      previous: previous ? toPeriodValue(previous, asAt) : null,
       change,
       direction: directionOfChange(change, m.polarity),
+      last_year: lastYear ? toPeriodValue(lastYear, asAt) : null,
+      last_year_change: changeBetween(current?.value ?? null, lastYear?.value ?? null, m.unit),
+      comparison_note: picked.note,
+      latest_available: picked.latestAvailable,
+      decimals: rowDecimals([
+        current?.value,
+        previous?.value,
+        lastYear?.value,
+        m.benchmarks.national,
+        m.benchmarks.regional,
+        m.benchmarks.statistical_neighbours,
+      ]),
       target: m.target,
       tolerance: m.tolerance,
       status: statusAgainstTarget(current?.value ?? null, m.target, m.polarity, m.tolerance),
       benchmarks: { ...m.benchmarks },
+      benchmark_details: benchmarkDetails(m),
+      caveats: (caveatsOf.get(m.key) ?? []).filter((c) => caveatApplies(c, figureMonth)),
     };
   });
   return { period, compare, measures: rows };

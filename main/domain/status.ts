@@ -32,7 +32,8 @@ export function changeBetween(current: number | null, previous: number | null, u
 
 /** Whether the change is good news, given which way is good for this measure. */
 export function directionOfChange(change: Change | null, polarity: Polarity): Direction {
-  if (change === null || polarity === 'none') return 'not_applicable';
+  if (polarity === 'none') return 'not_applicable';
+  if (change === null) return 'no_previous';
   if (change.absolute === 0) return 'unchanged';
   const wentUp = change.absolute > 0;
   return wentUp === (polarity === 'higher_is_better') ? 'improved' : 'worsened';

@@ -10,13 +10,49 @@ export type Period = string;
 export type Polarity = 'higher_is_better' | 'lower_is_better' | 'none';
 export type Unit = 'percent' | 'count' | 'points';
 export type Frequency = 'monthly' | 'quarterly' | 'academic_ytd' | 'financial_ytd';
-export type Direction = 'improved' | 'worsened' | 'unchanged' | 'not_applicable';
+/**
+ * Whether a change is good news. `no_previous`: there is no earlier figure to compare with (or the
+ * comparison would cross the start of a year-to-date figure's year); `not_applicable`: the measure
+ * has no good direction.
+ */
+export type Direction = 'improved' | 'worsened' | 'unchanged' | 'no_previous' | 'not_applicable';
 export type Status = 'on_target' | 'near_target' | 'off_target' | 'no_target';
 
 export interface Benchmarks {
   national: number | null;
   regional: number | null;
   statistical_neighbours: number | null;
+}
+
+/**
+ * The year each benchmark is for, as the year its reporting year ends: 2022 is DfE's "2021-22".
+ * Null where the year is not recorded.
+ */
+export interface BenchmarkYears {
+  national: number | null;
+  regional: number | null;
+  statistical_neighbours: number | null;
+}
+
+/**
+ * A data-quality caveat on a measure's figures: part of the figure, shown wherever it is. It
+ * applies to the figures from `from` to `to` (months, inclusive); `to` null means until further
+ * notice.
+ */
+export interface Caveat {
+  /** Stable id (the change that created it); '' before it is stored. */
+  id: string;
+  measure: string;
+  text: string;
+  from: Period;
+  to: Period | null;
+}
+
+/** The date a figure is as at, where it is not the end of its month ("to the week ending 24 November"). */
+export interface FigureDate {
+  measure: string;
+  period: Period;
+  as_at: IsoDate;
 }
 
 export interface ServiceArea {
@@ -40,6 +76,8 @@ export interface Measure {
    */
   tolerance: number;
   benchmarks: Benchmarks;
+  /** The year of each benchmark, where recorded (the catalogue holds it; the sample gives it). */
+  benchmark_years?: BenchmarkYears;
 }
 
 export interface Observation {
@@ -55,6 +93,8 @@ export interface PeriodValue {
   value: number;
   numerator: number | null;
   denominator: number | null;
+  /** The date the figure is as at, where recorded and not simply the end of its month. */
+  as_at?: IsoDate | null;
 }
 
 export interface Change {
@@ -69,6 +109,10 @@ export interface Dataset {
   areas: ServiceArea[];
   measures: Measure[];
   observations: Observation[];
+  /** Data-quality caveats the source states (the sample carries the report's own). */
+  caveats?: Caveat[];
+  /** As-at dates of figures that are not to the end of their month. */
+  figure_dates?: FigureDate[];
 }
 
 /** A calendar date, written `YYYY-MM-DD`. */

@@ -9,6 +9,7 @@ import type {
   ActionLogEntry,
   AgendaItem,
   Benchmarks,
+  Caveat,
   Change,
   Clinic,
   ClinicSummary,
@@ -37,12 +38,43 @@ export interface ReportRow {
   previous: PeriodValue | null;
   change: Change | null;
   direction: Direction;
+  /** The same month a year before the current figure: the report's second comparison ("1,473 in October 2022"). */
+  last_year: PeriodValue | null;
+  /** Current minus last year's figure ("an additional 257"). */
+  last_year_change: Change | null;
+  /**
+   * Why the comparison is not the plain one, in words: a year-to-date figure is never compared
+   * across the start of its year ("New financial year: no comparison"). Null when it is plain.
+   */
+  comparison_note: string | null;
+  /** A quarterly figure older than the latest quarter that should exist: "Q2 2023-24"; null when current. */
+  latest_available: string | null;
+  /** The decimals every figure of the row is written with (21.0% beside 20.1%): see rowDecimals. */
+  decimals: number;
   target: number | null;
   tolerance: number;
   status: Status;
   benchmarks: Benchmarks;
+  /** Each benchmark with its year ("2021-22") and where it comes from; null where there is none. */
+  benchmark_details: BenchmarkDetails;
+  /** The data-quality caveats that cover the row's figure, oldest first. */
+  caveats: Caveat[];
   /** Making Data Count: variation and assurance, for monthly measures with enough history. */
   spc?: SpcSummary | null;
+}
+
+export interface BenchmarkDetail {
+  value: number;
+  /** The reporting year as DfE writes it ("2021-22"), or null where the year is not recorded. */
+  year: string | null;
+  /** Where the benchmark comes from: "England average", "Regional average", "Statistical neighbours’ average". */
+  source: string;
+}
+
+export interface BenchmarkDetails {
+  national: BenchmarkDetail | null;
+  regional: BenchmarkDetail | null;
+  statistical_neighbours: BenchmarkDetail | null;
 }
 
 export interface ClinicReport {
@@ -65,6 +97,10 @@ export interface MeasureDetail {
   annotations: Annotation[];
   /** The target history, oldest first: each target applies from its month until the next change. */
   targets: TargetChange[];
+  /** Every data-quality caveat on the measure, oldest first, whichever months it covers. */
+  caveats: Caveat[];
+  /** Each benchmark with its year and source. */
+  benchmark_details: BenchmarkDetails;
   /** What is counted on top and underneath ("10 of 35"), and where the figure comes from; '' when not recorded. */
   counting: { numerator: string; denominator: string; dataSource: string };
 }

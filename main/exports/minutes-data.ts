@@ -4,7 +4,8 @@
  * counts, the actions for each measure, the action log and the trend charts. Pure: no file, no clock.
  */
 import { wasOverdueOn } from '../domain/actions';
-import { directionText, formatChange, formatTarget, formatValue, polarityLabel, statusLabel } from '../domain/format';
+import { directionText, formatChange, formatTarget, polarityLabel, statusLabel } from '../domain/format';
+import { benchmarkText, caveatWhen, figureWhen, figureWithFraction } from '../domain/figure-text';
 import { periodLabel, periodShortLabel } from '../domain/period';
 import { assuranceLabel, variationLabel, type Assurance, type Variation } from '../domain/spc';
 import type { ActionLogEntry, ActionUpdate, Note, PeriodValue, Status } from '../domain/types';
@@ -215,28 +216,38 @@ export function statusText(status: Status): string {
 
 /** Whether the change is for the better, in words; a measure with no good direction says so. */
 export function directionWords(row: ReportRow): string {
-  return row.polarity === 'none' ? polarityLabel.none : directionText(row.direction, row.change, row.polarity);
+  return row.polarity === 'none' ? polarityLabel.none : directionText(row.direction);
 }
 
 /** A measure's figures as the minutes print them beside its chart, label and value, in order. */
 export function figureRows(row: ReportRow, m: Minutes): Array<[string, string]> {
   const { period, compare } = m.view.report;
-  const b = row.benchmarks;
+  const d = row.decimals;
+  const when = (value: ReportRow['current'], fallback: string) =>
+    value ? figureWhen(value, row.frequency) : periodShortLabel(fallback);
   const rows: Array<[string, string]> = [
+    [`Previous (${when(row.previous, compare)})`, figureWithFraction(row.previous, row.unit, d)],
     [
-      `Previous (${periodShortLabel(row.previous?.period ?? compare)})`,
-      formatValue(row.previous?.value ?? null, row.unit),
+      `${row.latest_available ? 'Latest available' : 'Current'} (${when(row.current, period)})`,
+      figureWithFraction(row.current, row.unit, d),
     ],
-    [`Current (${periodShortLabel(row.current?.period ?? period)})`, formatValue(row.current?.value ?? null, row.unit)],
-    ['Change', formatChange(row.change, row.unit)],
+    ['Change', row.comparison_note && !row.previous ? row.comparison_note : formatChange(row.change, row.unit)],
     ['Direction', directionWords(row)],
-    ['Target', formatTarget(row.target, row.unit, row.tolerance)],
-    ['Status', statusText(row.status)],
   ];
-  if (b.national !== null) rows.push(['England', formatValue(b.national, row.unit)]);
-  if (b.regional !== null) rows.push(['Region', formatValue(b.regional, row.unit)]);
-  if (b.statistical_neighbours !== null)
-    rows.push(['Statistical neighbours', formatValue(b.statistical_neighbours, row.unit)]);
+  if (row.comparison_note && row.previous) rows.push(['Compared with', row.comparison_note]);
+  if (row.last_year && row.last_year.period !== row.previous?.period) {
+    rows.push([
+      `Last year (${when(row.last_year, period)})`,
+      `${figureWithFraction(row.last_year, row.unit, d)}, change ${formatChange(row.last_year_change, row.unit)}`,
+    ]);
+  }
+  rows.push(['Target', formatTarget(row.target, row.unit, row.tolerance)], ['Status', statusText(row.status)]);
+  const b = row.benchmark_details;
+  if (b.national) rows.push(['England', benchmarkText(b.national, row.unit, d)]);
+  if (b.regional) rows.push(['Region', benchmarkText(b.regional, row.unit, d)]);
+  if (b.statistical_neighbours)
+    rows.push(['Statistical neighbours', benchmarkText(b.statistical_neighbours, row.unit, d)]);
+  for (const c of row.caveats) rows.push([`\u26A0 Data caveat (${caveatWhen(c)})`, c.text]);
   return rows;
 }
 

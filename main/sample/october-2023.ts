@@ -6,7 +6,10 @@
  * is stored; paragraph numbers refer to the report.
  */
 import type {
+  BenchmarkYears,
   Benchmarks,
+  Caveat,
+  FigureDate,
   Dataset,
   Frequency,
   Measure,
@@ -41,9 +44,23 @@ interface Spec {
   target?: number;
   tolerance?: number;
   benchmarks?: Partial<Benchmarks>;
+  /** The year each benchmark is for, as the year its reporting year ends (2022: DfE's 2021-22). */
+  benchmarkYears?: Partial<BenchmarkYears>;
+  /** Data-quality caveats the report states, each from the month it applies to. */
+  caveats?: Array<{ text: string; from: string; to?: string }>;
+  /** As-at dates of figures that are not to the end of their month. */
+  asAt?: Record<string, string>;
   /** Period → value, or [value, numerator, denominator]. */
   values: Record<string, number | [number, number, number]>;
 }
+
+/** 3.19: the same words for every visits measure. */
+const VISITS_CAVEATS: Spec['caveats'] = [
+  {
+    text: 'Mosaic cannot yet reflect the longer visiting periods in the practice standards, and there are still some recording issues around visits (3.19).',
+    from: '2023-10',
+  },
+];
 
 const specs: Spec[] = [
   // Demand (3.4 - 3.9): counts with no good direction.
@@ -91,6 +108,13 @@ const specs: Spec[] = [
     definition: 'Children in the care of the local authority at the end of the month (3.7).',
     unit: 'count',
     polarity: 'none',
+    caveats: [
+      {
+        text: 'The report says children in care "increased by 32" from 385 in October 2022 to 421, but 421 − 385 is 36. The figures are kept as the report states them; which is right has not been confirmed (3.7).',
+        from: '2023-10',
+        to: '2023-10',
+      },
+    ],
     values: { '2022-10': 385, '2023-09': 417, '2023-10': 421 },
   },
   {
@@ -118,7 +142,8 @@ const specs: Spec[] = [
     key: 'decisions_1wd',
     area: 'front_door',
     title: 'Decisions within 1 working day',
-    definition: 'Contacts and referrals with a decision made within one working day of being received (3.10).',
+    definition:
+      'Contacts and referrals with a decision made within one working day of being received. The first of three cumulative steps: within 1, 2 and 3 working days (3.10).',
     unit: 'percent',
     polarity: 'higher_is_better',
     target: 80,
@@ -128,7 +153,8 @@ const specs: Spec[] = [
     key: 'decisions_2wd',
     area: 'front_door',
     title: 'Decisions within 2 working days',
-    definition: 'Contacts and referrals with a decision made within two working days (3.10).',
+    definition:
+      'Contacts and referrals with a decision made within two working days. Cumulative: includes the decisions within 1 working day (3.10).',
     unit: 'percent',
     polarity: 'higher_is_better',
     values: { '2023-10': 76 },
@@ -137,7 +163,8 @@ const specs: Spec[] = [
     key: 'decisions_3wd',
     area: 'front_door',
     title: 'Decisions within 3 working days',
-    definition: 'Contacts and referrals with a decision made within three working days (3.10).',
+    definition:
+      'Contacts and referrals with a decision made within three working days. Cumulative: includes the decisions within 1 and 2 working days (3.10).',
     unit: 'percent',
     polarity: 'higher_is_better',
     values: { '2023-10': 91 },
@@ -151,18 +178,18 @@ const specs: Spec[] = [
     polarity: 'lower_is_better',
     target: 20,
     benchmarks: { national: 21.5 },
+    benchmarkYears: { national: 2022 },
     values: { '2023-10': 28.4 },
   },
   {
     key: 're_referrals_12m_ytd',
     area: 'front_door',
     title: 'Re-referrals within 12 months, year to date',
-    definition: 'Re-referrals within 12 months, counted from the start of the financial year in April (3.11).',
+    definition:
+      'Re-referrals within 12 months, counted from the start of the financial year in April. The report ties the target and the national average to the monthly figure, not to this one (3.11).',
     unit: 'percent',
     polarity: 'lower_is_better',
     frequency: 'financial_ytd',
-    target: 20,
-    benchmarks: { national: 21.5 },
     values: { '2023-10': 23.7 },
   },
 
@@ -185,6 +212,7 @@ const specs: Spec[] = [
     polarity: 'higher_is_better',
     target: 80,
     benchmarks: { national: 84.5, regional: 82, statistical_neighbours: 78.6 },
+    benchmarkYears: { national: 2022, regional: 2022, statistical_neighbours: 2022 },
     values: { '2023-10': 81.7 },
   },
   {
@@ -270,10 +298,16 @@ const specs: Spec[] = [
     key,
     area: 'plans',
     title,
-    definition: `${who} whose plan is up to date. The service has found workers are not always saving plans correctly, so the figure may understate completed plans (3.18).`,
+    definition: `${who} whose plan is up to date (3.18).`,
     unit: 'percent',
     polarity: 'higher_is_better',
     target: 80,
+    caveats: [
+      {
+        text: 'Workers are not saving plans accurately, so the figure does not reflect the number of plans completed; work with front-line workers to address this is ongoing (3.18).',
+        from: '2023-10',
+      },
+    ],
     values: { '2023-09': sep, '2023-10': oct },
   })),
 
@@ -286,6 +320,7 @@ const specs: Spec[] = [
     unit: 'percent',
     polarity: 'higher_is_better',
     target: 80,
+    caveats: VISITS_CAVEATS,
     values: { '2023-09': 84, '2023-10': 79 },
   },
   {
@@ -296,16 +331,18 @@ const specs: Spec[] = [
     unit: 'percent',
     polarity: 'higher_is_better',
     target: 95,
+    caveats: VISITS_CAVEATS,
     values: { '2023-09': 79, '2023-10': 84 },
   },
   {
     key: 'visits_cla',
     area: 'visits',
     title: 'Children in care visited in timescale',
-    definition: 'Children looked after (CLA) visited within their statutory timescale (3.19).',
+    definition: 'Children looked after (CLA) visited within timescale. The report does not state the timescale (3.19).',
     unit: 'percent',
     polarity: 'higher_is_better',
     target: 80,
+    caveats: VISITS_CAVEATS,
     values: { '2023-09': 90, '2023-10': 86 },
   },
   {
@@ -316,6 +353,7 @@ const specs: Spec[] = [
     unit: 'percent',
     polarity: 'higher_is_better',
     target: 80,
+    caveats: VISITS_CAVEATS,
     values: { '2023-09': 92, '2023-10': 94 },
   },
 
@@ -331,10 +369,21 @@ const specs: Spec[] = [
     key,
     area: 'supervision',
     title: `Case supervision in timescale: ${who.toLowerCase()}`,
-    definition: `${who} (${short}) whose case supervision is up to date. Longer supervision timescales for some children in care are not yet reflected (3.20).`,
+    definition: `${who} (${short}) whose case supervision is up to date (3.20).`,
     unit: 'percent',
     polarity: 'higher_is_better',
     target: 80,
+    // 3.20 applies to children in care only: the other groups' supervision timescales are not in question.
+    ...(key === 'supervision_cla'
+      ? {
+          caveats: [
+            {
+              text: 'Supervision data still needs to be refined to reflect longer supervision timescales for some children in care: the same Mosaic change as for visits (3.20).',
+              from: '2023-10',
+            },
+          ],
+        }
+      : {}),
     values: { '2023-09': sep, '2023-10': oct },
   })),
 
@@ -383,6 +432,7 @@ const specs: Spec[] = [
       polarity: 'higher_is_better',
       frequency: 'academic_ytd',
       values: { '2023-10': rate },
+      asAt: { '2023-10': '2023-11-24' },
     },
     {
       key: `${key}_vs_barnsley`,
@@ -393,6 +443,7 @@ const specs: Spec[] = [
       polarity: 'higher_is_better',
       frequency: 'academic_ytd',
       values: { '2023-10': gap },
+      asAt: { '2023-10': '2023-11-24' },
     },
   ]),
   {
@@ -415,7 +466,8 @@ const specs: Spec[] = [
     unit: 'count',
     polarity: 'none',
     frequency: 'academic_ytd',
-    values: { '2023-10': 6 },
+    // Part of the 19 suspended (suspensions): 6 of 19.
+    values: { '2023-10': [6, 6, 19] },
   },
   {
     key: 'suspensions_send',
@@ -426,7 +478,8 @@ const specs: Spec[] = [
     unit: 'count',
     polarity: 'none',
     frequency: 'academic_ytd',
-    values: { '2023-10': 9 },
+    // Part of the 19 suspended (suspensions): 9 of 19.
+    values: { '2023-10': [9, 9, 19] },
   },
 
   // Care leavers (3.26).
@@ -441,6 +494,7 @@ const specs: Spec[] = [
     frequency: 'quarterly',
     target: 68,
     benchmarks: { national: 55 },
+    benchmarkYears: { national: 2022 },
     values: { '2023-06': 61.5, '2023-09': 59.4 },
   },
 ];
@@ -462,7 +516,20 @@ function toMeasure(spec: Spec): Measure {
       regional: spec.benchmarks?.regional ?? null,
       statistical_neighbours: spec.benchmarks?.statistical_neighbours ?? null,
     },
+    benchmark_years: {
+      national: spec.benchmarkYears?.national ?? null,
+      regional: spec.benchmarkYears?.regional ?? null,
+      statistical_neighbours: spec.benchmarkYears?.statistical_neighbours ?? null,
+    },
   };
+}
+
+function toCaveats(spec: Spec): Caveat[] {
+  return (spec.caveats ?? []).map((c) => ({ id: '', measure: spec.key, text: c.text, from: c.from, to: c.to ?? null }));
+}
+
+function toFigureDates(spec: Spec): FigureDate[] {
+  return Object.entries(spec.asAt ?? {}).map(([period, as_at]) => ({ measure: spec.key, period, as_at }));
 }
 
 function toObservations(spec: Spec): Observation[] {
@@ -476,4 +543,6 @@ export const october2023: Dataset = {
   areas,
   measures: specs.map(toMeasure),
   observations: specs.flatMap(toObservations),
+  caveats: specs.flatMap(toCaveats),
+  figure_dates: specs.flatMap(toFigureDates),
 };

@@ -1,6 +1,8 @@
 /** Queries for service areas, the measure catalogue and the figures. All SQL for them lives here. */
 import type { ClinicDatabase } from './database';
+import { insertCaveat, setFigureDate } from './caveats';
 import type { CatalogueMeasure, MeasureFields, TeamFigure } from '../domain/catalogue';
+import { addMonths } from '../domain/period';
 import { sortTargetHistory, type TargetChange } from '../domain/targets';
 import type { SeriesPoint } from '../domain/spc';
 import type { Dataset, Measure, Observation, Period, ServiceArea } from '../domain/types';
@@ -18,15 +20,15 @@ interface MeasureRow {
   bench_national: number | null;
   bench_regional: number | null;
   bench_statistical_neighbours: number | null;
+  bench_national_year: number | null;
+  bench_regional_year: number | null;
+  bench_statistical_neighbours_year: number | null;
 }
 
 interface CatalogueRow extends MeasureRow {
   numerator_label: string;
   denominator_label: string;
   data_source: string;
-  bench_national_year: number | null;
-  bench_regional_year: number | null;
-  bench_statistical_neighbours_year: number | null;
   retired_at: string | null;
 }
 
@@ -35,10 +37,10 @@ const CURRENT_TARGET = `(SELECT t.target FROM measure_targets t WHERE t.measure 
     ORDER BY t.applies_from DESC LIMIT 1) AS target`;
 
 const MEASURE_COLUMNS = `m.key, m.title, m.definition, m.area, m.unit, m.polarity, m.frequency, ${CURRENT_TARGET},
-  m.tolerance, m.bench_national, m.bench_regional, m.bench_statistical_neighbours`;
+  m.tolerance, m.bench_national, m.bench_regional, m.bench_statistical_neighbours,
+  m.bench_national_year, m.bench_regional_year, m.bench_statistical_neighbours_year`;
 
-const CATALOGUE_COLUMNS = `${MEASURE_COLUMNS}, m.numerator_label, m.denominator_label, m.data_source,
-  m.bench_national_year, m.bench_regional_year, m.bench_statistical_neighbours_year, m.retired_at`;
+const CATALOGUE_COLUMNS = `${MEASURE_COLUMNS}, m.numerator_label, m.denominator_label, m.data_source, m.retired_at`;
 
 /** The service-level figure of a measure has no team. */
 export const WHOLE_SERVICE = '';
@@ -58,6 +60,11 @@ function toMeasure(row: MeasureRow): Measure {
       national: row.bench_national,
       regional: row.bench_regional,
       statistical_neighbours: row.bench_statistical_neighbours,
+    },
+    benchmark_years: {
+      national: row.bench_national_year,
+      regional: row.bench_regional_year,
+      statistical_neighbours: row.bench_statistical_neighbours_year,
     },
   };
 }
@@ -218,15 +225,17 @@ export function hasPeriod(db: ClinicDatabase, period: Period): boolean {
  * index for each, rather than reading every team's figure up to the period.
  */
 export function observationsForComparison(db: ClinicDatabase, period: Period, compare: Period): Observation[] {
+  // The same month last year is the report's second comparison (see pickFigures).
+  const lastYear = addMonths(period, -12);
   return db.all<Observation>(
     `SELECT o.measure, o.period, o.value, o.numerator, o.denominator
        FROM observations o
-      WHERE o.period IN (?, ?) AND o.team = ''
+      WHERE o.period IN (?, ?, ?) AND o.team = ''
      UNION ALL
      SELECT o.measure, o.period, o.value, o.numerator, o.denominator
        FROM measures m CROSS JOIN observations o ON o.measure = m.key
-      WHERE m.frequency <> 'monthly' AND o.team = '' AND o.period <= ? AND o.period NOT IN (?, ?)`,
-    [period, compare, period, period, compare],
+      WHERE m.frequency <> 'monthly' AND o.team = '' AND o.period <= ? AND o.period NOT IN (?, ?, ?)`,
+    [period, compare, lastYear, period, period, compare, lastYear],
   );
 }
 
@@ -345,6 +354,22 @@ export function insertDataset(db: ClinicDatabase, data: Dataset): void {
         'INSERT INTO measure_targets (measure, applies_from, target) VALUES (?, ?, ?)',
         data.measures.filter((m) => m.target !== null).map((m) => [m.key, earliest ?? '2000-01', m.target]),
       );
+      db.runMany(
+        `UPDATE measures SET bench_national_year = ?, bench_regional_year = ?, bench_statistical_neighbours_year = ?
+          WHERE key = ?`,
+        data.measures
+          .filter((m) => m.benchmark_years)
+          .map((m) => [
+            m.benchmark_years?.national ?? null,
+            m.benchmark_years?.regional ?? null,
+            m.benchmark_years?.statistical_neighbours ?? null,
+            m.key,
+          ]),
+      );
+    }
+    if (schema >= 8) {
+      for (const c of data.caveats ?? []) insertCaveat(db, c);
+      for (const d of data.figure_dates ?? []) setFigureDate(db, d.measure, d.period, d.as_at);
     }
   });
 }

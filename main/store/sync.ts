@@ -19,7 +19,8 @@ import {
 import type { ClinicDatabase, Row } from './database';
 import { writeAudit } from './meetings';
 import { UserError } from '../errors';
-import { REPLICATED, type ReplicatedTable } from './migrations/007-changes';
+import type { ReplicatedTable } from './migrations/007-changes';
+import { REPLICATED_TABLES as REPLICATED } from './migrations/008-caveats';
 
 export interface StoredChange {
   id: string;

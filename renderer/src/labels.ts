@@ -9,7 +9,13 @@ export { directionLabel as directionLabels, statusLabel as statusLabels } from '
 /** Worst first, so sorting by status brings what needs discussing to the top. */
 export const statusOrder: Record<Status, number> = { off_target: 0, near_target: 1, on_target: 2, no_target: 3 };
 
-export const directionOrder: Record<Direction, number> = { worsened: 0, unchanged: 1, improved: 2, not_applicable: 3 };
+export const directionOrder: Record<Direction, number> = {
+  worsened: 0,
+  unchanged: 1,
+  improved: 2,
+  no_previous: 3,
+  not_applicable: 4,
+};
 
 export const polarityLabels: Record<Polarity, string> = {
   higher_is_better: 'Higher is better',

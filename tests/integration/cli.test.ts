@@ -119,7 +119,17 @@ describe('perfclinic report', () => {
     const { code, stdout } = perfclinic('report', '--db', await sampleDb());
     expect(code).toBe(0);
     expect(stdout).toContain('Clinic: October 2023 compared with September 2023');
-    expect(stdout).toMatch(/Decisions within 1 working day\s+53%\s+55%\s+\+2\.0 pts\s+Improved\s+80%\s+Off target/);
+    expect(stdout).toMatch(
+      /Decisions within 1 working day\s+53%\s+55%\s+\+2\.0 pts\s+Improved\s+\u2014\s+80%\s+Off target/,
+    );
+    // The same month last year beside the month before, and the source's caveats under their measure.
+    expect(stdout).toMatch(
+      /Children open to the service\s+1,740\s+1,730\s+\u221210 \(\u22120\.6%\)\s+Not applicable\s+1,473 \(Oct 2022\)/,
+    );
+    expect(stdout).toMatch(
+      /Children in care with an up-to-date plan.*\n\s+\u26A0 Data caveat \(from Oct 2023\): Workers are not saving plans accurately/,
+    );
+    expect(stdout).toMatch(/School attendance, whole school\s+\u2014\s+92\.1% \(as at 24 Nov 2023\)/);
   });
 
   it('writes CSV with one row per measure under a header', async () => {
@@ -127,7 +137,12 @@ describe('perfclinic report', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\r\n');
     expect(lines[0]).toMatch(/^key,title,area,unit/);
-    expect(lines.find((l) => l.startsWith('decisions_1wd,'))).toContain(',55,2023-09,53,2,,improved,80,off_target');
+    expect(lines[0]).toContain(',current_numerator,current_denominator,');
+    expect(lines.find((l) => l.startsWith('decisions_1wd,'))).toContain(
+      ',55,,,2023-09,53,2,,improved,,,,,,80,off_target',
+    );
+    expect(lines.find((l) => l.startsWith('cp_repeat_plan_2y,'))).toContain(',2023-10,,28.6,10,35,');
+    expect(lines.find((l) => l.startsWith('re_referrals_12m,'))).toContain(',21.5,2021-22,');
   });
 
   const mistakes: Array<[string, string[], RegExp, number]> = [

@@ -24,6 +24,13 @@ function row(key: string, over: Partial<ReportRow> = {}): ReportRow {
     tolerance: 5,
     status: 'off_target',
     benchmarks: { national: null, regional: null, statistical_neighbours: null },
+    last_year: null,
+    last_year_change: null,
+    comparison_note: null,
+    latest_available: null,
+    decimals: 0,
+    benchmark_details: { national: null, regional: null, statistical_neighbours: null },
+    caveats: [],
     ...over,
   };
 }

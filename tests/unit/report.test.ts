@@ -127,7 +127,7 @@ describe('picking the figures to compare', () => {
   });
 
   it('a quarterly measure with no figure yet has nothing to show', () => {
-    expect(pickFigures(quarterly, [obs('2023-12', 1)], '2023-10', '2023-09')).toEqual({
+    expect(pickFigures(quarterly, [obs('2023-12', 1)], '2023-10', '2023-09')).toMatchObject({
       current: null,
       previous: null,
     });

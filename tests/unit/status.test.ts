@@ -57,7 +57,11 @@ describe('change and direction', () => {
   it('no change is unchanged; demand counts have no good direction', () => {
     expect(directionOfChange({ absolute: 0, percent: null }, 'higher_is_better')).toBe('unchanged');
     expect(directionOfChange({ absolute: -102, percent: -11.6 }, 'none')).toBe('not_applicable');
-    expect(directionOfChange(null, 'higher_is_better')).toBe('not_applicable');
+  });
+  it('tells "no earlier figure" (no_previous) from "no good direction" (not_applicable)', () => {
+    expect(directionOfChange(null, 'higher_is_better')).toBe('no_previous');
+    expect(directionOfChange(null, 'lower_is_better')).toBe('no_previous');
+    expect(directionOfChange(null, 'none')).toBe('not_applicable');
   });
 });
 
@@ -74,8 +78,8 @@ describe('figures as people read them', () => {
     expect(formatChange({ absolute: -102, percent: -11.551529 }, 'count')).toBe('\u2212102 (\u221211.6%)');
   });
   it('says when there is no earlier figure rather than calling it not applicable', () => {
-    expect(directionText('not_applicable', null, 'lower_is_better')).toBe('No earlier figure');
-    expect(directionText('not_applicable', null, 'none')).toBe('Not applicable');
+    expect(directionText('no_previous')).toBe('No earlier figure');
+    expect(directionText('not_applicable')).toBe('Not applicable');
   });
 });
 

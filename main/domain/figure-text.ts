@@ -1,0 +1,43 @@
+/**
+ * A figure written with everything that is part of it: its own month (or as-at date, or quarter),
+ * its numerator and denominator, its benchmark years and its caveats. One set of words for the
+ * window, the command line and the minutes.
+ */
+import { asAtText, formatFraction, formatValue } from './format';
+import { periodShortLabel, quarterLabel } from './period';
+import type { Caveat, Frequency, PeriodValue, Unit } from './types';
+import type { BenchmarkDetail } from './views';
+
+/** When a figure is for: "as at 24 Nov 2023" where it has an as-at date, "Q2 2023-24" for a quarter, else "Oct 2023". */
+export function figureWhen(value: Pick<PeriodValue, 'period' | 'as_at'>, frequency: Frequency): string {
+  if (value.as_at) return asAtText(value.as_at);
+  if (frequency === 'quarterly') return quarterLabel(value.period);
+  return periodShortLabel(value.period);
+}
+
+/** "28.6% (10 of 35)", "1,730": the value in the row's decimals, with its fraction where known. */
+export function figureWithFraction(value: PeriodValue | null, unit: Unit, decimals?: number): string {
+  if (value === null) return formatValue(null, unit);
+  const fraction = formatFraction(value.numerator, value.denominator);
+  const text = formatValue(value.value, unit, decimals);
+  return fraction ? `${text} (${fraction})` : text;
+}
+
+/** A caveat's months: "from Oct 2023", "Oct 2023", "Sep 2023 to Oct 2023". */
+export function caveatWhen(caveat: Pick<Caveat, 'from' | 'to'>): string {
+  if (caveat.to === null) return `from ${periodShortLabel(caveat.from)}`;
+  if (caveat.to === caveat.from) return periodShortLabel(caveat.from);
+  return `${periodShortLabel(caveat.from)} to ${periodShortLabel(caveat.to)}`;
+}
+
+/** "Data caveat (from Oct 2023): workers are not saving plans accurately …" */
+export function caveatText(caveat: Pick<Caveat, 'from' | 'to' | 'text'>): string {
+  return `Data caveat (${caveatWhen(caveat)}): ${caveat.text}`;
+}
+
+/** "21.5% (2021-22)": a benchmark with its year wherever it is shown. */
+export function benchmarkText(detail: BenchmarkDetail | null, unit: Unit, decimals?: number): string {
+  if (detail === null) return formatValue(null, unit);
+  const value = formatValue(detail.value, unit, decimals);
+  return detail.year ? `${value} (${detail.year})` : `${value} (year not recorded)`;
+}
