@@ -18,6 +18,8 @@ export interface ChartInput {
   upTo: Period;
   target: number | null;
   benchmarks: Benchmarks;
+  /** The national benchmark's reporting year ("2021-22"), said with it; null where not recorded. */
+  nationalYear?: string | null;
 }
 
 export interface ChartImage {
@@ -225,6 +227,8 @@ export function chartCaption(input: ChartInput, scale: Scale = chartScale(input)
   ];
   if (input.target !== null) parts.push(`Dashed line: target ${formatValue(input.target, input.unit)}.`);
   if (input.benchmarks.national !== null)
-    parts.push(`Dotted line: England ${formatValue(input.benchmarks.national, input.unit)}.`);
+    parts.push(
+      `Dotted line: England ${formatValue(input.benchmarks.national, input.unit)}${input.nationalYear ? ` (${input.nationalYear})` : ''}.`,
+    );
   return parts.join(' ');
 }

@@ -169,6 +169,7 @@ export function buildMinutes(
         upTo: view.report.period,
         target: row.target,
         benchmarks: row.benchmarks,
+        nationalYear: row.benchmark_details.national?.year ?? null,
       }),
     });
   }

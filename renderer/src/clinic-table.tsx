@@ -16,8 +16,9 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { periodShortLabel } from '../../main/domain/period';
-import type { Benchmarks, Period, PeriodValue, Unit } from '../../main/domain/types';
+import { figureWhen } from '../../main/domain/figure-text';
+import { addMonths, periodShortLabel } from '../../main/domain/period';
+import type { Benchmarks, Period, PeriodValue } from '../../main/domain/types';
 import type { ClinicReport, ReportRow } from '../../main/domain/views';
 import { WithAbbreviations } from './abbreviations';
 import { DirectionTag } from './direction-tag';
@@ -30,15 +31,50 @@ import { StatusTag } from './status-tag';
 
 const column = createColumnHelper<ReportRow>();
 
-function ValueCell({ value, unit, period }: { value: PeriodValue | null; unit: Unit; period: Period }): ReactNode {
+/**
+ * A figure in the row's decimals (21.0% beside 20.1%), with its own date where it is not simply the
+ * column's month: an as-at date, a quarter, or a stale quarter's "latest available".
+ */
+function ValueCell({
+  value,
+  row,
+  period,
+  stale = null,
+}: {
+  value: PeriodValue | null;
+  row: ReportRow;
+  period: Period;
+  stale?: string | null;
+}): ReactNode {
   if (value === null) return <Missing label="No figure" />;
   const fraction = formatFraction(value.numerator, value.denominator);
+  const own = value.period !== period || value.as_at || row.frequency === 'quarterly';
   return (
     <>
-      <span className="figure">{formatValue(value.value, unit)}</span>
-      {value.period !== period && <span className="figure__period"> ({periodShortLabel(value.period)})</span>}
+      <span className="figure">{formatValue(value.value, row.unit, row.decimals)}</span>
+      {stale ? (
+        <span className="figure__period figure__period--stale"> (latest available: {stale})</span>
+      ) : (
+        own && <span className="figure__period"> ({figureWhen(value, row.frequency)})</span>
+      )}
       {fraction && <span className="figure__fraction">{fraction}</span>}
     </>
+  );
+}
+
+/** The data-quality caveats on the row's figure: an icon with words, never the icon alone. */
+function CaveatLines({ row }: { row: ReportRow }): ReactNode {
+  if (row.caveats.length === 0) return null;
+  return (
+    <span className="caveat-lines">
+      {row.caveats.map((c) => (
+        <span key={c.id || c.text} className="caveat-line">
+          <WarningIcon />
+          <span className="caveat-line__label">Data caveat: </span>
+          {c.text}
+        </span>
+      ))}
+    </span>
   );
 }
 
@@ -123,6 +159,7 @@ function MeasureCell({
         <WithAbbreviations text={row.title} />
       </button>
       {hints.length > 0 && <span className="measure-hint">{hints.join(' · ')}</span>}
+      <CaveatLines row={row} />
       {record && <AgendaReason reason={record.reasons.get(row.key)} />}
       {record && <RecordLine row={row} record={record} />}
     </>
@@ -212,8 +249,14 @@ function benchmarkColumn(key: keyof Benchmarks) {
     sortUndefined: 'last',
     meta: { numeric: true },
     cell: ({ row }) => {
-      const value = row.original.benchmarks[key];
-      return value === null ? <Missing label="None" /> : formatValue(value, row.original.unit);
+      const detail = row.original.benchmark_details[key];
+      if (detail === null) return <Missing label="None" />;
+      return (
+        <>
+          <span className="figure">{formatValue(detail.value, row.original.unit, row.original.decimals)}</span>
+          <span className="figure__fraction">{detail.year ?? 'Year not recorded'}</span>
+        </>
+      );
     },
   });
 }
@@ -251,14 +294,42 @@ function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void, agen
         header: () => <PeriodHeading which="Previous" period={report.compare} />,
         sortUndefined: 'last',
         meta: { numeric: true, label: `Previous, ${periodShortLabel(report.compare)}` },
-        cell: ({ row }) => <ValueCell value={row.original.previous} unit={row.original.unit} period={report.compare} />,
+        cell: ({ row }) => <ValueCell value={row.original.previous} row={row.original} period={report.compare} />,
       }),
       column.accessor((r) => r.current?.value, {
         id: 'current',
         header: () => <PeriodHeading which="Current" period={report.period} />,
         sortUndefined: 'last',
         meta: { numeric: true, label: `Current, ${periodShortLabel(report.period)}` },
-        cell: ({ row }) => <ValueCell value={row.original.current} unit={row.original.unit} period={report.period} />,
+        cell: ({ row }) => (
+          <ValueCell
+            value={row.original.current}
+            row={row.original}
+            period={report.period}
+            stale={row.original.latest_available}
+          />
+        ),
+      }),
+      column.accessor((r) => r.last_year?.value, {
+        id: 'last_year',
+        header: () => <PeriodHeading which="Last year" period={addMonths(report.period, -12)} />,
+        sortUndefined: 'last',
+        meta: { numeric: true, label: `Same month last year, ${periodShortLabel(addMonths(report.period, -12))}` },
+        cell: ({ row }) => {
+          const { last_year: lastYear, last_year_change: change, unit } = row.original;
+          if (lastYear === null) return <Missing label="No figure" />;
+          return (
+            <>
+              <ValueCell value={lastYear} row={row.original} period={addMonths(report.period, -12)} />
+              {change && (
+                <span className="figure__fraction">
+                  {formatChange(change, unit)}
+                  <span className="visually-hidden"> since then</span>
+                </span>
+              )}
+            </>
+          );
+        },
       }),
       column.accessor((r) => r.change?.absolute, {
         id: 'change',
@@ -266,8 +337,14 @@ function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void, agen
         sortUndefined: 'last',
         meta: { numeric: true },
         cell: ({ row }) => {
-          const { change, unit } = row.original;
-          return change === null ? <Missing label="No comparison" /> : formatChange(change, unit);
+          const { change, unit, comparison_note: note } = row.original;
+          if (change === null) return <Missing label={note ?? 'No comparison'} />;
+          return (
+            <>
+              {formatChange(change, unit)}
+              {note && <span className="figure__fraction">{note}</span>}
+            </>
+          );
         },
       }),
       column.accessor((r) => directionOrder[r.direction], {

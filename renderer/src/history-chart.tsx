@@ -25,6 +25,7 @@ import type { Annotation, Phase, SpcPoint, SpcResult } from '../../main/domain/s
 import type { TargetChange } from '../../main/domain/targets';
 import type { Measure, Period, PeriodValue } from '../../main/domain/types';
 import { benchmarkKeys, benchmarkNames, formatValue } from './format';
+import { benchmarkYearText } from '../../main/domain/format';
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip);
 
@@ -77,7 +78,10 @@ function referenceLines(measure: Measure): ReferenceLine[] {
     if (value !== null)
       lines.push({
         id: key,
-        label: `${benchmarkNames[key]} (${formatValue(value, measure.unit)})`,
+        // The benchmark's year wherever the benchmark is: "National (84.5%, 2021-22)".
+        label: `${benchmarkNames[key]} (${formatValue(value, measure.unit)}${
+          measure.benchmark_years?.[key] ? `, ${benchmarkYearText(measure.benchmark_years[key])}` : ''
+        })`,
         value,
         ...lineStyles[key],
       });

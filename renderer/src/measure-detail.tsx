@@ -7,6 +7,8 @@ import { periodLabel } from '../../main/domain/period';
 import type { Clinic } from '../../main/domain/types';
 import type { MeasureDetail, ReportRow } from '../../main/domain/views';
 import { WithAbbreviations } from './abbreviations';
+import { benchmarkText, figureWhen } from '../../main/domain/figure-text';
+import { CaveatsPanel } from './caveats-panel';
 import { callClinic } from './clinic-api';
 import { DirectionTag } from './direction-tag';
 import { ErrorMessage } from './error-message';
@@ -111,10 +113,16 @@ function DetailBody({
       <div className="detail__headline">
         <div>
           <span className="detail__label">Latest figure</span>
-          <span className="detail__figure">{current ? formatValue(current.value, measure.unit) : '—'}</span>
+          <span className="detail__figure">
+            {current ? formatValue(current.value, measure.unit, row.decimals) : '—'}
+          </span>
           {current && (
             <span className="detail__figure-note">
-              {periodLabel(current.period)}
+              {row.latest_available
+                ? `Latest available: ${row.latest_available}`
+                : current.as_at || measure.frequency === 'quarterly'
+                  ? figureWhen(current, measure.frequency)
+                  : periodLabel(current.period)}
               {fraction &&
                 ` · ${fraction}${detail.counting.denominator ? ` ${asPhrase(detail.counting.denominator)}` : ''}`}
             </span>
@@ -128,7 +136,15 @@ function DetailBody({
               since {periodLabel(row.previous.period)}
             </span>
           ) : (
-            <span className="detail__change">No earlier figure to compare with</span>
+            <span className="detail__change">{row.comparison_note ?? 'No earlier figure to compare with'}</span>
+          )}
+          {row.change && row.comparison_note && <span className="detail__change">{row.comparison_note}</span>}
+          {row.last_year && row.last_year.period !== row.previous?.period && (
+            <span className="detail__change">
+              {formatValue(row.last_year.value, measure.unit, row.decimals)} in {periodLabel(row.last_year.period)}, the
+              same month last year
+              {row.last_year_change && ` (${formatChange(row.last_year_change, measure.unit)} since)`}
+            </span>
           )}
         </div>
         <div className="detail__target">
@@ -140,6 +156,16 @@ function DetailBody({
       </div>
 
       {record}
+
+      <CaveatsPanel
+        key={JSON.stringify(detail.caveats)}
+        measureKey={measure.key}
+        title={measure.title}
+        caveats={detail.caveats}
+        latest={history.at(-1)?.period ?? null}
+        readOnly={readOnly}
+        onChanged={onChanged}
+      />
 
       <h3 className="detail__subheading">Signal or noise</h3>
       <SpcJudgement row={row} detail={detail} />
@@ -203,8 +229,11 @@ function DetailBody({
         <tbody>
           {shown.map((h) => (
             <tr key={h.period}>
-              <th scope="row">{periodLabel(h.period)}</th>
-              <td className="numeric">{formatValue(h.value, measure.unit)}</td>
+              <th scope="row">
+                {periodLabel(h.period)}
+                {h.as_at && <span className="figure__period">{figureWhen(h, measure.frequency)}</span>}
+              </th>
+              <td className="numeric">{formatValue(h.value, measure.unit, row.decimals)}</td>
               {hasFractions && <td className="numeric">{formatFraction(h.numerator, h.denominator) ?? '—'}</td>}
               {hasSignals && <td>{signalWords(flags.get(h.period)) ?? ''}</td>}
             </tr>
@@ -235,7 +264,8 @@ function DetailBody({
               ? 'None recorded'
               : benchmarks.map((key) => (
                   <span key={key} className="summary-list__line">
-                    {benchmarkNames[key]}: {formatValue(measure.benchmarks[key] ?? 0, measure.unit)}
+                    {benchmarkNames[key]}: {benchmarkText(detail.benchmark_details[key], measure.unit, row.decimals)}
+                    {detail.benchmark_details[key] && `, ${detail.benchmark_details[key].source}`}
                   </span>
                 ))}
           </dd>

@@ -5,6 +5,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 const columns = [
   'previous',
   'current',
+  'last_year',
   'change',
   'direction',
   'target',

@@ -33,9 +33,12 @@ test('re-referrals within 12 months are 28.4%, off target, where lower is better
   await expect(row.getByRole('rowheader')).toContainText('Lower is better');
   await expect(cell(row, 'current')).toHaveText('28.4%');
   await expect(cell(row, 'previous')).toHaveText('—No figure');
+  // No September figure: "no earlier figure", which is not the same as "no good direction".
+  await expect(cell(row, 'direction')).toHaveText('No earlier figure');
   await expect(cell(row, 'target')).toHaveText('20%');
   await expect(cell(row, 'status')).toHaveText('Off target');
-  await expect(cell(row, 'national')).toHaveText('21.5%');
+  // The benchmark with its year, as DfE writes a reporting year.
+  await expect(cell(row, 'national')).toHaveText('21.5%2021-22');
   await expect(cell(row, 'regional')).toHaveText('—None');
 });
 
@@ -48,24 +51,53 @@ test('contacts fell from 883 to 781, shown as −102 (−11.6%) with no good or 
   await expect(cell(row, 'status')).toHaveText('No target');
 });
 
-test('counts use en-GB thousands separators', async ({ page }) => {
+test('children open: 1,730 against 1,740 in September and 1,473 in October 2022, side by side', async ({ page }) => {
+  await expect(columnHeader(page, /Last year/)).toHaveText(/Oct 2022/);
   const row = measureRow(page, 'Children open to the service');
   await expect(cell(row, 'previous')).toHaveText('1,740');
   await expect(cell(row, 'current')).toHaveText('1,730');
+  await expect(cell(row, 'last_year')).toHaveText('1,473+257 (+17.4%) since then');
+  await expect(cell(row, 'change')).toHaveText('−10 (−0.6%)');
 });
 
-test('care leavers in EET show the quarter each figure belongs to: 59.4% (Sep 2023) against 61.5% (Jun 2023)', async ({
+test('a row writes its figures alike: 21.0% beside 20.1%, 78.0% beside 80.3%', async ({ page }) => {
+  const nfa = measureRow(page, 'Assessments ending in no further action');
+  await expect(cell(nfa, 'previous')).toHaveText('21.0%');
+  await expect(cell(nfa, 'current')).toHaveText('20.1%');
+  const visits = measureRow(page, 'Initial assessment visits within 5 working days');
+  await expect(cell(visits, 'previous')).toHaveText('78.0%');
+});
+
+test('the report’s data-quality caveats show in the row as an icon with words', async ({ page }) => {
+  const plans = measureRow(page, 'Children in care with an up-to-date plan');
+  await expect(plans.getByRole('rowheader')).toContainText('Data caveat: Workers are not saving plans accurately');
+  // 3.20 is about children in care only.
+  await expect(
+    measureRow(page, 'Case supervision in timescale: children in care').getByRole('rowheader'),
+  ).toContainText('Data caveat: Supervision data still needs to be refined');
+  await expect(
+    measureRow(page, 'Case supervision in timescale: children in need').getByRole('rowheader'),
+  ).not.toContainText('Data caveat');
+  await expect(measureRow(page, 'Children in care').getByRole('rowheader')).toContainText('increased by 32');
+});
+
+test('school attendance shows the date it is as at, not the month', async ({ page }) => {
+  const row = measureRow(page, 'School attendance, whole school');
+  await expect(cell(row, 'current')).toHaveText('92.1% (as at 24 Nov 2023)');
+});
+
+test('care leavers in EET show the quarter each figure belongs to: 59.4% (Q2 2023-24) against 61.5% (Q1 2023-24)', async ({
   page,
 }) => {
   const row = measureRow(page, 'Care leavers aged 19-21 in education, employment or training');
   await expect(row.getByRole('rowheader')).toContainText('Quarterly');
-  await expect(cell(row, 'current')).toHaveText('59.4% (Sep 2023)');
-  await expect(cell(row, 'previous')).toHaveText('61.5% (Jun 2023)');
+  await expect(cell(row, 'current')).toHaveText('59.4% (Q2 2023-24)');
+  await expect(cell(row, 'previous')).toHaveText('61.5% (Q1 2023-24)');
   await expect(cell(row, 'change')).toHaveText('−2.1 pts');
   await expect(cell(row, 'direction')).toHaveText('Worsened');
   await expect(cell(row, 'target')).toHaveText('68%');
   await expect(cell(row, 'status')).toHaveText('Off target');
-  await expect(cell(row, 'national')).toHaveText('55%');
+  await expect(cell(row, 'national')).toHaveText('55.0%2021-22');
 });
 
 test('the service area filter shows only that area', async ({ page }) => {

@@ -56,12 +56,12 @@ test('a measure with benchmarks draws each one as a labelled line in the chart k
   await expect(panel.getByRole('list', { name: 'Chart key' }).getByRole('listitem')).toHaveText([
     'Figure',
     'Target (80%)',
-    'National (84.5%)',
-    'Regional (82%)',
-    'Statistical neighbours (78.6%)',
+    'National (84.5%, 2021-22)',
+    'Regional (82%, 2021-22)',
+    'Statistical neighbours (78.6%, 2021-22)',
   ]);
   await expect(panel.getByRole('definition').filter({ hasText: 'National' })).toHaveText(
-    'National: 84.5%Regional: 82%Statistical neighbours: 78.6%',
+    'National: 84.5% (2021-22), England averageRegional: 82.0% (2021-22), Regional averageStatistical neighbours: 78.6% (2021-22), Statistical neighbours’ average',
   );
 });
 
