@@ -41,3 +41,16 @@ export function benchmarkText(detail: BenchmarkDetail | null, unit: Unit, decima
   const value = formatValue(detail.value, unit, decimals);
   return detail.year ? `${value} (${detail.year})` : `${value} (year not recorded)`;
 }
+
+/**
+ * A caveat cut to its first clause, at most `max` characters at a word boundary, for the clinic
+ * row: the row says there is a caveat and what it is about; the detail and the minutes give it whole.
+ */
+export function caveatSummary(text: string, max = 70): string {
+  const clause = /^[^,;:.]+/.exec(text.trim())?.[0]?.trim() ?? text.trim();
+  const whole = clause.length < text.trim().length ? `${clause}…` : clause;
+  if (clause.length <= max) return whole;
+  const cut = clause.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 20 ? cut.slice(0, space) : clause.slice(0, max)).trim()}…`;
+}

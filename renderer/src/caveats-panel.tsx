@@ -33,9 +33,12 @@ export function CaveatsPanel({
   const [to, setTo] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The form stays folded away until someone adds or changes a caveat: most measures have none.
+  const [open, setOpen] = useState(false);
   const ids = { heading: useId(), text: useId(), from: useId(), to: useId(), error: useId(), hint: useId() };
 
   const reset = () => {
+    setOpen(false);
     setEditing(null);
     setText('');
     setFrom(latest ?? '');
@@ -87,6 +90,7 @@ export function CaveatsPanel({
                       type="button"
                       className="button button--link button--small"
                       onClick={() => {
+                        setOpen(true);
                         setEditing(c);
                         setText(c.text);
                         setFrom(c.from);
@@ -106,55 +110,58 @@ export function CaveatsPanel({
         </ul>
       )}
       {!readOnly && (
-        <form
-          className="inline-form"
-          aria-label={editing ? `Change a caveat on ${title}` : `Add a caveat to ${title}`}
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-        >
-          <FormError id={ids.error} message={error} />
-          <div className="field">
-            <label htmlFor={ids.text}>{editing ? 'Caveat' : 'New caveat'}</label>
-            <textarea
-              id={ids.text}
-              rows={2}
-              maxLength={2000}
-              value={text}
-              aria-describedby={error ? ids.error : undefined}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </div>
-          <div className="inline-form__row">
+        <details className="caveats__add" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+          <summary>{editing ? 'Change the caveat' : 'Add a caveat'}</summary>
+          <form
+            className="inline-form"
+            aria-label={editing ? `Change a caveat on ${title}` : `Add a caveat to ${title}`}
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void save();
+            }}
+          >
+            <FormError id={ids.error} message={error} />
             <div className="field">
-              <label htmlFor={ids.from}>Applies from</label>
-              <input id={ids.from} type="month" value={from} onChange={(e) => setFrom(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor={ids.to}>Until (optional)</label>
-              <input
-                id={ids.to}
-                type="month"
-                value={to}
-                aria-describedby={ids.hint}
-                onChange={(e) => setTo(e.target.value)}
+              <label htmlFor={ids.text}>{editing ? 'Caveat' : 'New caveat'}</label>
+              <textarea
+                id={ids.text}
+                rows={2}
+                maxLength={2000}
+                value={text}
+                aria-describedby={error ? ids.error : undefined}
+                onChange={(e) => setText(e.target.value)}
               />
-              <span id={ids.hint} className="hint">
-                Leave empty while it still applies.
-              </span>
             </div>
-            <button type="submit" className="button button--secondary" disabled={busy}>
-              {editing ? 'Save caveat' : 'Add caveat'}
-            </button>
-            {editing && (
-              <button type="button" className="button button--link" onClick={reset}>
-                Cancel
+            <div className="inline-form__row">
+              <div className="field">
+                <label htmlFor={ids.from}>Applies from</label>
+                <input id={ids.from} type="month" value={from} onChange={(e) => setFrom(e.target.value)} />
+              </div>
+              <div className="field">
+                <label htmlFor={ids.to}>Until (optional)</label>
+                <input
+                  id={ids.to}
+                  type="month"
+                  value={to}
+                  aria-describedby={ids.hint}
+                  onChange={(e) => setTo(e.target.value)}
+                />
+                <span id={ids.hint} className="hint">
+                  Leave empty while it still applies.
+                </span>
+              </div>
+              <button type="submit" className="button button--secondary" disabled={busy}>
+                {editing ? 'Save caveat' : 'Add caveat'}
               </button>
-            )}
-          </div>
-        </form>
+              {editing && (
+                <button type="button" className="button button--link" onClick={reset}>
+                  Cancel
+                </button>
+              )}
+            </div>
+          </form>
+        </details>
       )}
     </section>
   );

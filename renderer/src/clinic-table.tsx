@@ -16,7 +16,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { figureWhen } from '../../main/domain/figure-text';
+import { caveatSummary, figureWhen } from '../../main/domain/figure-text';
 import { addMonths, periodShortLabel } from '../../main/domain/period';
 import type { Benchmarks, Period, PeriodValue } from '../../main/domain/types';
 import type { ClinicReport, ReportRow } from '../../main/domain/views';
@@ -62,7 +62,10 @@ function ValueCell({
   );
 }
 
-/** The data-quality caveats on the row's figure: an icon with words, never the icon alone. */
+/**
+ * The data-quality caveats on the row's figure: an icon with words, never the icon alone, cut to
+ * what the caveat is about so that the row stays a row; the detail and the minutes give it whole.
+ */
 function CaveatLines({ row }: { row: ReportRow }): ReactNode {
   if (row.caveats.length === 0) return null;
   return (
@@ -70,8 +73,10 @@ function CaveatLines({ row }: { row: ReportRow }): ReactNode {
       {row.caveats.map((c) => (
         <span key={c.id || c.text} className="caveat-line">
           <WarningIcon />
-          <span className="caveat-line__label">Data caveat: </span>
-          {c.text}
+          <span>
+            <span className="caveat-line__label">Data caveat: </span>
+            {caveatSummary(c.text)}
+          </span>
         </span>
       ))}
     </span>

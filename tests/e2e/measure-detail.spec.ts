@@ -183,3 +183,30 @@ test('a changed target is drawn over the months it applied to, and the key says 
   const key = page.getByRole('dialog').getByRole('list', { name: 'Chart key' });
   await expect(key).toContainText('Target (80% to Sep 2023, then 85%)');
 });
+
+test('a caveat is part of the figure: shown in the detail, added with the keyboard, and then in the row', async ({
+  page,
+}) => {
+  await measureButton(page, 'Children in care with an up-to-date plan').click();
+  const panel = page.getByRole('dialog', { name: 'Children in care with an up-to-date plan' });
+  const caveats = panel.getByRole('region', { name: 'Data caveats' });
+  await expect(caveats.getByRole('listitem')).toHaveText([
+    /^Data caveat \(from Oct 2023\): Workers are not saving plans accurately.*\(3\.18\)/,
+  ]);
+  await caveats.getByText('Add a caveat', { exact: true }).click();
+  const form = caveats.getByRole('form', { name: 'Add a caveat to Children in care with an up-to-date plan' });
+  await form.getByRole('button', { name: 'Add caveat' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Say what the caveat is: the text cannot be empty.');
+  await form.getByLabel('New caveat').fill('Two teams merged in October; their plans were counted twice.');
+  await form.getByLabel('Until (optional)').fill('2023-10');
+  await form.getByLabel('New caveat').press('Tab');
+  await form.getByRole('button', { name: 'Add caveat' }).press('Enter');
+  await expect(caveats.getByRole('listitem')).toHaveCount(2);
+  await expect(caveats.getByRole('listitem').nth(1)).toHaveText(
+    /^Data caveat \(Oct 2023\): Two teams merged in October; their plans were counted twice\./,
+  );
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(measureRow(page, 'Children in care with an up-to-date plan').getByRole('rowheader')).toContainText(
+    'Data caveat: Two teams merged in October',
+  );
+});

@@ -19,7 +19,13 @@ import {
   reportingYearLabel,
   yearStartOf,
 } from '../../main/domain/period';
-import { benchmarkText, caveatText, figureWhen, figureWithFraction } from '../../main/domain/figure-text';
+import {
+  benchmarkText,
+  caveatSummary,
+  caveatText,
+  figureWhen,
+  figureWithFraction,
+} from '../../main/domain/figure-text';
 import { formatValue } from '../../main/domain/format';
 import type { Frequency, Measure, Observation } from '../../main/domain/types';
 import { october2023 } from '../../main/sample/october-2023';
@@ -236,5 +242,21 @@ describe('caveats and as-at dates are part of a figure', () => {
       '28.6% (10 of 35)',
     );
     expect(figureWithFraction({ period: '2023-10', value: 6, numerator: null, denominator: null }, 'count')).toBe('6');
+  });
+});
+
+describe('a caveat in the clinic row is cut to what it is about', () => {
+  it('its first clause, whole where it is short', () => {
+    expect(caveatSummary('Workers are not saving plans accurately, so the figure is low.')).toBe(
+      'Workers are not saving plans accurately…',
+    );
+    expect(caveatSummary('Plans not saved')).toBe('Plans not saved');
+  });
+  it('a long clause is cut at a word, at most 70 characters and the ellipsis', () => {
+    const text =
+      'Supervision data still needs to be refined to reflect longer supervision timescales for some children in care: more.';
+    const summary = caveatSummary(text);
+    expect(summary).toBe('Supervision data still needs to be refined to reflect longer…');
+    expect(summary.length).toBeLessThanOrEqual(71);
   });
 });
