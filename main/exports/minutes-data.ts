@@ -5,7 +5,7 @@
  */
 import { wasOverdueOn } from '../domain/actions';
 import { directionText, formatChange, formatTarget, polarityLabel, statusLabel } from '../domain/format';
-import { benchmarkText, caveatWhen, figureWhen, figureWithFraction } from '../domain/figure-text';
+import { benchmarkText, caveatText, figureWhen, figureWithFraction } from '../domain/figure-text';
 import { periodLabel, periodShortLabel } from '../domain/period';
 import { assuranceLabel, variationLabel, type Assurance, type Variation } from '../domain/spc';
 import type { ActionLogEntry, ActionUpdate, Note, PeriodValue, Status } from '../domain/types';
@@ -248,8 +248,12 @@ export function figureRows(row: ReportRow, m: Minutes): Array<[string, string]> 
   if (b.regional) rows.push(['Region', benchmarkText(b.regional, row.unit, d)]);
   if (b.statistical_neighbours)
     rows.push(['Statistical neighbours', benchmarkText(b.statistical_neighbours, row.unit, d)]);
-  for (const c of row.caveats) rows.push([`\u26A0 Data caveat (${caveatWhen(c)})`, c.text]);
   return rows;
+}
+
+/** The row's data-quality caveats as the minutes print them, under its figures: "⚠ Data caveat (from Oct 2023): …". */
+export function caveatLines(row: ReportRow): string[] {
+  return row.caveats.map((c) => `\u26A0 ${caveatText(c)}`);
 }
 
 /** The update to show beside an action in the log: the latest one. */

@@ -29,6 +29,7 @@ import { actionStatusLabel, isClosed } from '../domain/actions';
 import type { ActionLogEntry, ActionUpdate } from '../domain/types';
 import type { ReportRow } from '../domain/views';
 import {
+  caveatLines,
   figureRows,
   statusText,
   formatLongDate,
@@ -244,6 +245,7 @@ function measureBlock(item: MinutesItem, m: Minutes): Array<Paragraph | Table> {
       ],
     }),
     para(small(chart.caption, { italics: true }), { spacingAfter: 120 }),
+    ...caveatLines(row).map((line) => para([new TextRun({ text: line, bold: true })], { spacingAfter: 80 })),
     ...spcParagraphs(item.spc),
     new Paragraph({ heading: HeadingLevel.HEADING_3, text: 'Note', keepNext: true }),
   ];

@@ -10,6 +10,7 @@ import { assuranceBadge, badgeSvg, variationBadge } from '../domain/spc-badges';
 import type { ActionLogEntry } from '../domain/types';
 import type { ReportRow } from '../domain/views';
 import {
+  caveatLines,
   figureRows,
   statusText,
   type MinutesSpc,
@@ -82,6 +83,7 @@ figure { margin: 0; }
 figure img { width: 80mm; height: auto; outline: 1pt solid #999; display: block; margin: 1pt; }
 figcaption { font-size: 7.5pt; color: #222; margin-top: 1mm; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.caveat { border: 1pt solid #000; padding: 1mm 2mm; margin: 1mm 0; font-size: 9pt; }
 .note { border-left: 2pt solid #000; padding: 1mm 0 1mm 3mm; margin: 1mm 0 2mm; }
 .who { font-size: 8pt; color: #333; }
 .none { font-style: italic; }
@@ -202,6 +204,9 @@ function measureSection(item: MinutesItem, m: Minutes): string {
       ${figuresTable(row, m)}
       <figure><img src="${img}" width="${chart.width}" height="${chart.height}" alt="${esc(chart.caption)}"><figcaption>${esc(chart.caption)}</figcaption></figure>
     </div>
+    ${caveatLines(row)
+      .map((line) => `<p class="caveat">${esc(line)}</p>`)
+      .join('')}
     ${spcBlock(item.spc)}
   </div>
   <h4>Note</h4>

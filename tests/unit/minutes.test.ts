@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { chartScale, drawChart } from '../../main/exports/minutes-chart';
-import { buildMinutes } from '../../main/exports/minutes-data';
+import { buildMinutes, caveatLines, figureRows } from '../../main/exports/minutes-data';
 import { escapeHtml, minutesHtml, minutesPageTemplates } from '../../main/exports/minutes-html';
 import type { ActionLogEntry } from '../../main/domain/types';
 import type { ClinicView, ReportRow } from '../../main/domain/views';
@@ -307,5 +307,65 @@ describe('the trend chart', () => {
       'Trend, Oct 2022 to Oct 2023 (3 figures; the latest is the larger square). No figures for Nov 2022 to Aug 2023: no line is drawn across them. Scale 20% to 100%. Dashed line: target 80%. Dotted line: England 60%.',
     );
     expect(drawChart({ ...input, history: [] }).caption).toBe('No figures to chart.');
+  });
+});
+
+describe('a measure’s figures in the minutes carry what is part of them', () => {
+  const rich = row('a', {
+    unit: 'percent',
+    decimals: 1,
+    current: { period: '2023-10', value: 28.6, numerator: 10, denominator: 35, as_at: '2023-11-24' },
+    previous: { period: '2023-09', value: 21, numerator: null, denominator: null },
+    change: { absolute: 7.6, percent: null },
+    last_year: { period: '2022-10', value: 20, numerator: null, denominator: null },
+    last_year_change: { absolute: 8.6, percent: null },
+    benchmarks: { national: 21.5, regional: null, statistical_neighbours: null },
+    benchmark_details: {
+      national: { value: 21.5, year: '2021-22', source: 'England average' },
+      regional: null,
+      statistical_neighbours: null,
+    },
+    caveats: [{ id: 'x', measure: 'a', text: 'Plans are not saved accurately (3.18).', from: '2023-10', to: null }],
+  });
+  const v = view({ report: { period: '2023-10', compare: '2023-09', measures: [rich] } });
+  v.agenda = [{ measure: 'a', position: 0, discussed: true, reason: '' }];
+  const m = buildMinutes(v, none, { produced });
+
+  it('the as-at date, the fraction, the row’s decimals, last year and the benchmark’s year', () => {
+    expect(figureRows(rich, m)).toEqual([
+      ['Previous (Sep 2023)', '21.0%'],
+      ['Current (as at 24 Nov 2023)', '28.6% (10 of 35)'],
+      ['Change', '+7.6 pts'],
+      ['Direction', 'Improved'],
+      ['Last year (Oct 2022)', '20.0%, change +8.6 pts'],
+      ['Target', '80% (near target: within 5 points)'],
+      ['Status', '\u2717 Off target'],
+      ['England', '21.5% (2021-22)'],
+    ]);
+  });
+  it('the caveat whole, under the figures, in the HTML (and so the PDF)', () => {
+    expect(caveatLines(rich)).toEqual(['\u26A0 Data caveat (from Oct 2023): Plans are not saved accurately (3.18).']);
+    expect(minutesHtml(m)).toContain(
+      '<p class="caveat">\u26A0 Data caveat (from Oct 2023): Plans are not saved accurately (3.18).</p>',
+    );
+  });
+  it('a year to date across the start of its year says so instead of a change', () => {
+    const ytd = row('a', {
+      previous: null,
+      change: null,
+      direction: 'no_previous',
+      comparison_note: 'New financial year: no comparison',
+    });
+    expect(figureRows(ytd, m)).toContainEqual(['Change', 'New financial year: no comparison']);
+    expect(figureRows(ytd, m)).toContainEqual(['Direction', 'No earlier figure']);
+  });
+  it('a stale quarter is the latest available, not current', () => {
+    const eet = row('a', {
+      frequency: 'quarterly',
+      decimals: 1,
+      latest_available: 'Q2 2023-24',
+      current: { period: '2023-09', value: 59.4, numerator: null, denominator: null },
+    });
+    expect(figureRows(eet, m)[1]).toEqual(['Latest available (Q2 2023-24)', '59.4%']);
   });
 });
