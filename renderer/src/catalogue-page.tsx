@@ -3,6 +3,7 @@
  * details, target history and retirement on demand, and a form to add a measure. Every change
  * tells the window, so the clinic shows new titles and targets.
  */
+import { benchmarkYearText } from '../../main/domain/format';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { CatalogueMeasure } from '../../main/domain/catalogue';
 import { periodLabel } from '../../main/domain/period';
@@ -151,7 +152,7 @@ function Benchmarks({ measure }: { measure: CatalogueMeasure }): ReactNode {
         return (
           <li key={k}>
             {benchmarkNames[k]} {formatValue(measure.benchmarks[k] ?? 0, measure.unit)}
-            {year !== null && <span className="muted"> ({year})</span>}
+            {year !== null && <span className="muted"> ({benchmarkYearText(year)})</span>}
           </li>
         );
       })}

@@ -268,7 +268,8 @@ export function MeasureFieldset({ draft, onChange, areas, describedBy, before, a
         <fieldset className="fieldset">
           <legend>Benchmarks</legend>
           <span id={`${id}-bench-hint`} className="hint">
-            {figureHints[draft.unit]}, with the year it is for. Leave both empty where there is none.
+            {figureHints[draft.unit]}, with the year its reporting year ends (2022 for DfE’s 2021-22). Leave both empty
+            where there is none.
           </span>
           {benchmarkKeys.map((key) => {
             const name = benchmarkNames[key];
