@@ -362,7 +362,8 @@ export class ClinicApp {
       value,
       numerator,
       denominator,
-      as_at: asAt.get(period) ?? null,
+      // Only a figure with an as-at date carries one (school attendance to the week ending 24 November).
+      ...(asAt.has(period) ? { as_at: asAt.get(period) } : {}),
     }));
     const settings = spcSettings(db, measure.key);
     const catalogue = getCatalogueMeasure(db, measure.key);

@@ -201,7 +201,9 @@ describe('migration 3', () => {
     const opened = await ClinicFile.open(file);
     expect(opened.db.pragma('user_version')).toBe(LATEST_SCHEMA);
     expect(allFigures(opened.db)).toEqual(figuresBefore.map((f) => ({ ...f, team: '' })));
-    expect(listMeasures(opened.db)).toEqual(october2023.measures);
+    // A file of schema 2 had no benchmark years (schema 3 added them), so none are brought over.
+    const noYears = { national: null, regional: null, statistical_neighbours: null };
+    expect(listMeasures(opened.db)).toEqual(october2023.measures.map((m) => ({ ...m, benchmark_years: noYears })));
     const catalogue = listCatalogue(opened.db);
     expect(catalogue.find((m) => m.key === 'visits_cpp')?.targets).toEqual([{ applies_from: '2022-10', target: 95 }]);
     expect(catalogue.find((m) => m.key === 'contacts')?.targets).toEqual([]);
