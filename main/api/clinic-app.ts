@@ -50,6 +50,8 @@ import { SpcControls } from './spc';
 import { allSpcSettings, annotationsFor, spcSettings } from '../store/spc';
 import { Meetings } from './meetings';
 import { Sync } from './sync';
+import { ScrutinyReports, type DocumentArgs } from './scrutiny';
+import { renderScrutiny, scrutinyFileName, type ScrutinyFormat } from '../exports/scrutiny-export';
 import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../errors';
 
@@ -96,6 +98,8 @@ export class ClinicApp {
   readonly spc: SpcControls;
   /** Merging copies of the file, the record of changes, notes kept both ways. */
   readonly sync: Sync;
+  /** The monthly performance report for scrutiny: drafted, edited, its fixed sections. */
+  readonly scrutiny: ScrutinyReports;
 
   constructor(private readonly options: AppOptions = {}) {
     this.prefs = loadPreferences(options.preferencesFile);
@@ -109,6 +113,11 @@ export class ClinicApp {
     this.catalogue = new Catalogue(() => this.current(), this.meetings.actor);
     this.spc = new SpcControls(() => this.current(), this.meetings.actor);
     this.sync = new Sync(() => this.current(), this.meetings.actor);
+    this.scrutiny = new ScrutinyReports(
+      () => this.current(),
+      this.meetings.actor,
+      (period, compare) => this.report({ period, compare }),
+    );
     this.syncActor();
   }
 
@@ -407,6 +416,25 @@ export class ClinicApp {
     if (!host) throw new UserError(NO_EXPORT_HOST);
     return saveThroughHost(host, minutesFileName(minutes.view, args.format), args.format, () =>
       renderMinutes(minutes, args.format, host.printer),
+    );
+  }
+
+  /**
+   * Saves the scrutiny report (Word, PDF, HTML or Markdown) where the host says; null when the
+   * person cancelled. The command line passes its own host (its --out and --force).
+   */
+  async exportReportDocument(
+    args: DocumentArgs & { format: ScrutinyFormat },
+    host: ExportHost | undefined = this.options.exportHost,
+  ): Promise<Saved | null> {
+    const doc = this.scrutiny.document(args);
+    if (!host) throw new UserError(NO_EXPORT_HOST);
+    return saveThroughHost(
+      host,
+      scrutinyFileName(doc, args.format),
+      args.format,
+      () => renderScrutiny(doc, args.format, host.printer),
+      'Save the performance report',
     );
   }
 

@@ -19,7 +19,11 @@ import {
 import type { ClinicDatabase, Row } from './database';
 import { writeAudit } from './meetings';
 import { UserError } from '../errors';
-import { REPLICATED, type ReplicatedTable } from './migrations/007-changes';
+import { REPLICATED as REPLICATED_007, type ReplicatedTable } from './migrations/007-changes';
+import { REPLICATED_008 } from './migrations/008-scrutiny';
+
+/** Every table that merges, in the order rows are worked out again: schema 7's, then later ones. */
+const REPLICATED: readonly ReplicatedTable[] = [...REPLICATED_007, ...REPLICATED_008];
 
 export interface StoredChange {
   id: string;
