@@ -42,7 +42,6 @@ test('the performance report, with a paragraph open for editing, has no violatio
   clinic.app.scrutiny.saveParagraph({ period: '2023-10', item: 'contacts', text: 'Contacts fell to 781.' });
   await clinic.open();
   await page.getByRole('button', { name: 'Report' }).click();
-  await page.getByLabel('By service area').check();
   await page.getByRole('button', { name: 'Edit paragraph 3.11' }).click();
   await expect(page.getByLabel('Text of paragraph 3.11')).toBeVisible();
   expect(await violations(page)).toEqual([]);
