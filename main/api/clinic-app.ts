@@ -116,7 +116,7 @@ export class ClinicApp {
     this.scrutiny = new ScrutinyReports(
       () => this.current(),
       this.meetings.actor,
-      (period, compare) => this.report({ period, compare }),
+      (period, compare, requireCompare) => this.report({ period, compare }, { requireCompare }),
     );
     this.syncActor();
   }

@@ -50,7 +50,12 @@ export class ScrutinyReports {
   constructor(
     private readonly file: () => ClinicFile,
     private readonly actor: Actor,
-    private readonly report: (period: Period | undefined, compare: Period | undefined) => ClinicReport,
+    /** The comparison; `requireCompare`: a month to compare with that has no figures is an error. */
+    private readonly report: (
+      period: Period | undefined,
+      compare: Period | undefined,
+      requireCompare: boolean,
+    ) => ClinicReport,
   ) {}
 
   private get db() {
@@ -133,11 +138,11 @@ export class ScrutinyReports {
   }
 
   /** The report as drafted for the period, with the officer's edits laid over it. */
-  document(args: DocumentArgs = {}): ScrutinyDocument {
+  document(args: DocumentArgs = {}, { requireCompare = args.compare !== undefined } = {}): ScrutinyDocument {
     const marking = checkMarking(args.marking ?? '');
     if (args.period !== undefined && !isPeriod(args.period))
       throw new UserError(`Say the month as YYYY-MM, for example 2023-10 (got "${args.period.slice(0, 20)}").`);
-    const report = this.report(args.period, args.compare);
+    const report = this.report(args.period, args.compare, requireCompare);
     const { period, compare } = report;
     const rows = select(
       report,
@@ -174,7 +179,8 @@ export class ScrutinyReports {
   }
 
   private paragraph(period: Period, compare: Period | undefined, item: string): ReportParagraph {
-    const doc = this.document({ period, compare });
+    // The month compared with may hold no figures (the first month of a file): the draft says so.
+    const doc = this.document({ period, compare }, { requireCompare: false });
     const found = doc.current.areas.flatMap((a) => a.paragraphs).find((p) => p.item === item);
     if (!found)
       throw new UserError(`There is no paragraph "${item.slice(0, 60)}" in the report for ${periodLabel(period)}.`);

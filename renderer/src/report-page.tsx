@@ -46,11 +46,12 @@ export function ReportPage({ periods, areas, measures, readOnly }: ReportPagePro
   const choice = useCallback((): CallArgs<'getReportDocument'> => {
     const args: CallArgs<'getReportDocument'> = { marking };
     if (period) args.period = period;
-    if (compare) args.compare = compare;
+    // A month before with no figures is left to the app's default, which drafts without it.
+    if (compare && periods.includes(compare)) args.compare = compare;
     if (scope === 'areas') args.areas = chosenAreas;
     if (scope === 'measures') args.measures = chosenMeasures;
     return args;
-  }, [period, compare, scope, chosenAreas, chosenMeasures, marking]);
+  }, [period, compare, periods, scope, chosenAreas, chosenMeasures, marking]);
 
   // Bumped after a save, so the report is drafted again with the officer's words laid over it.
   const [version, setVersion] = useState(0);

@@ -129,6 +129,6 @@ test('the performance report for scrutiny, with an edited paragraph and one that
   const para = page.locator('[data-item="decisions_2wd"]');
   await expect(para).toBeVisible();
   await para.scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, 120));
+  await page.mouse.wheel(0, 120);
   await page.screenshot({ path: path.join(outDir, 'report.png') });
 });

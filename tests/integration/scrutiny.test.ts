@@ -281,3 +281,26 @@ describe('exports', () => {
     app.close();
   });
 });
+
+describe('a month whose month before holds no figures', () => {
+  it('is drafted without the comparison (said for a person), and its paragraphs can still be edited', async () => {
+    const { app } = await sample();
+    const doc = app.scrutiny.document({ period: '2022-10' });
+    expect(doc.compare).toBe('2022-09');
+    const p = doc.current.areas.flatMap((a) => a.paragraphs).find((x) => x.item === 'children_open')!;
+    expect(p.text).toContain('1,473 in October 2022');
+    expect(p.needsPerson).toEqual(['There is no earlier figure, target or benchmark to compare it with.']);
+    const saved = app.scrutiny.saveParagraph({
+      period: '2022-10',
+      compare: '2022-09',
+      item: 'children_open',
+      text: 'Mine.',
+    });
+    expect(saved.text).toBe('Mine.');
+    // Asked for by name, a month with no figures is still refused.
+    expect(() => app.scrutiny.document({ period: '2022-10', compare: '2022-09' })).toThrow(
+      'There are no figures for September 2022',
+    );
+    app.close();
+  });
+});
