@@ -53,6 +53,12 @@ export const callNames = [
   'undoLastImport',
   'listImports',
   'exportImportTemplate',
+  'getReportDocument',
+  'saveReportParagraph',
+  'restoreReportParagraph',
+  'saveReportSection',
+  'removeReportSection',
+  'exportReportDocument',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -21,8 +21,9 @@ import type { CatalogueMeasure, TeamFigure } from './domain/catalogue';
 import type { Annotation, SpcSettings } from './domain/spc';
 import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from './import/results';
 import type { CallName } from './contract-names';
+import type { FixedSection, ReportParagraph, ScrutinyDocument } from './domain/scrutiny/document';
 
-export type { ActionLogEntry, ClinicView };
+export type { ActionLogEntry, ClinicView, FixedSection, ReportParagraph, ScrutinyDocument };
 export { callNames, channelOf, eventNames, type CallName, type EventName } from './contract-names';
 export type { ImportPreview, ImportRecord, ImportResult, UndoResult };
 
@@ -76,6 +77,17 @@ const measureFields = z.strictObject({
   denominator_label: text(10_000),
   data_source: text(10_000),
 });
+/** Which month, compared with which, and which measures the scrutiny report covers. */
+const reportChoice = {
+  period: period.optional(),
+  compare: period.optional(),
+  areas: z.array(text(1000)).max(1000).optional(),
+  measures: z.array(measureKey).max(5000).optional(),
+  marking: text(1000).optional(),
+};
+/** A paragraph of one month's report: a measure's key, or `area:<key>` for an area drafted with a table. */
+const reportItem = text(1000);
+
 /** A month a target applies from; the domain explains a badly written one. */
 const appliesFrom = text(40);
 
@@ -237,6 +249,24 @@ export const contract = {
   listImports: call<ImportRecord[]>()(z.strictObject({})),
   /** A fill-in template of the measures, saved where the person chooses. Null: the person cancelled. */
   exportImportTemplate: call<ExportResult>()(z.strictObject({ format: z.enum(['xlsx', 'csv']) })),
+  // The monthly performance report for scrutiny (issue 15).
+  getReportDocument: call<ScrutinyDocument>()(z.strictObject(reportChoice)),
+  /** Keeps the officer's text of one paragraph for its month; the API says when it is too long. */
+  saveReportParagraph: call<ReportParagraph>()(
+    z.strictObject({ period, compare: period.optional(), item: reportItem, text: text(1_000_000) }),
+  ),
+  restoreReportParagraph: call<ReportParagraph>()(
+    z.strictObject({ period, compare: period.optional(), item: reportItem }),
+  ),
+  /** Writes a fixed section; without a key, adds a closing section. */
+  saveReportSection: call<FixedSection[]>()(
+    z.strictObject({ key: text(200).optional(), title: text(10_000), text: text(1_000_000) }),
+  ),
+  removeReportSection: call<FixedSection[]>()(z.strictObject({ key: text(200) })),
+  /** Asks where to save (and before replacing a file), then writes the report. Null: the person cancelled. */
+  exportReportDocument: call<ExportResult>()(
+    z.strictObject({ ...reportChoice, format: z.enum(['docx', 'pdf', 'html', 'md']) }),
+  ),
   // contract-names.ts lists the same calls for the zod-free preload: `satisfies` refuses a listed name
   // without a schema here, and a schema whose name is not listed (an excess property).
 } as const satisfies Record<CallName, Call<z.ZodType, unknown>>;

@@ -52,6 +52,8 @@ import { allSpcSettings, annotationsFor, spcSettings } from '../store/spc';
 import { listCaveats, listFigureDates } from '../store/caveats';
 import { Meetings } from './meetings';
 import { Sync } from './sync';
+import { ScrutinyReports, type DocumentArgs } from './scrutiny';
+import { renderScrutiny, scrutinyFileName, type ScrutinyFormat } from '../exports/scrutiny-export';
 import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../errors';
 
@@ -99,6 +101,8 @@ export class ClinicApp {
   readonly caveats: Caveats;
   /** Merging copies of the file, the record of changes, notes kept both ways. */
   readonly sync: Sync;
+  /** The monthly performance report for scrutiny: drafted, edited, its fixed sections. */
+  readonly scrutiny: ScrutinyReports;
 
   constructor(private readonly options: AppOptions = {}) {
     this.prefs = loadPreferences(options.preferencesFile);
@@ -113,6 +117,11 @@ export class ClinicApp {
     this.spc = new SpcControls(() => this.current(), this.meetings.actor);
     this.caveats = new Caveats(() => this.current(), this.meetings.actor);
     this.sync = new Sync(() => this.current(), this.meetings.actor);
+    this.scrutiny = new ScrutinyReports(
+      () => this.current(),
+      this.meetings.actor,
+      (period, compare, requireCompare) => this.report({ period, compare }, { requireCompare }),
+    );
     this.syncActor();
   }
 
@@ -417,6 +426,25 @@ export class ClinicApp {
     if (!host) throw new UserError(NO_EXPORT_HOST);
     return saveThroughHost(host, minutesFileName(minutes.view, args.format), args.format, () =>
       renderMinutes(minutes, args.format, host.printer),
+    );
+  }
+
+  /**
+   * Saves the scrutiny report (Word, PDF, HTML or Markdown) where the host says; null when the
+   * person cancelled. The command line passes its own host (its --out and --force).
+   */
+  async exportReportDocument(
+    args: DocumentArgs & { format: ScrutinyFormat },
+    host: ExportHost | undefined = this.options.exportHost,
+  ): Promise<Saved | null> {
+    const doc = this.scrutiny.document(args);
+    if (!host) throw new UserError(NO_EXPORT_HOST);
+    return saveThroughHost(
+      host,
+      scrutinyFileName(doc, args.format),
+      args.format,
+      () => renderScrutiny(doc, args.format, host.printer),
+      'Save the performance report',
     );
   }
 

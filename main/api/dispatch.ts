@@ -82,6 +82,13 @@ export function handlersFor(app: ClinicApp): Handlers {
     undoLastImport: (args) => app.imports.undoLast(args.importId),
     listImports: () => app.imports.list(),
     exportImportTemplate: (args) => app.exportImportTemplate(args),
+
+    getReportDocument: (args) => app.scrutiny.document(args),
+    saveReportParagraph: (args) => app.scrutiny.saveParagraph(args),
+    restoreReportParagraph: (args) => app.scrutiny.restoreDraft(args),
+    saveReportSection: (args) => app.scrutiny.saveSection(args),
+    removeReportSection: (args) => app.scrutiny.removeSection(args.key),
+    exportReportDocument: (args) => app.exportReportDocument(args),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type MinutesFormat,
 } from '../exports/exporter';
 import { PlaywrightPrinter } from '../exports/playwright-printer';
+import { SCRUTINY_FORMATS, type ScrutinyFormat } from '../exports/scrutiny-export';
 import { ExportExistsError, writeExport } from '../exports/write-export';
 import { actionLogCsv } from '../exports/action-log';
 import { parseOptions, requireDb, UsageError } from './arguments';
@@ -45,6 +46,12 @@ const USAGE = `Usage:
   perfclinic minutes --db FILE --clinic ID --format pdf|docx|html --out FILE [--marking TEXT] [--force]
       The minutes of a clinic (see perfclinic clinics for ids). --marking prints a protective marking,
       e.g. OFFICIAL-SENSITIVE, on every page. A PDF needs Chromium. --force replaces an existing file.
+  perfclinic report-document --db FILE [--period YYYY-MM] [--compare YYYY-MM] --format docx|pdf|html|md
+                             --out FILE [--marking TEXT] [--area KEY]... [--measure KEY]... [--force]
+      The monthly performance report for scrutiny, drafted from the figures, with the officer's
+      edits and fixed sections as saved in the app. --marking prints a protective marking (OFFICIAL,
+      OFFICIAL-SENSITIVE, "Not for publication") on every page. A PDF needs Chromium.
+      --force replaces an existing file.
 ${IMPORT_USAGE}
   perfclinic backups --db FILE
       List the automatic backups of a clinic file, newest first.
@@ -275,6 +282,47 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
             commandLineHost(path.resolve(target), values.force === true, printer),
           );
           if (saved) out(`Saved the minutes to ${saved.path}.\n`);
+        } finally {
+          await printer.close();
+        }
+        return;
+      }
+      case 'report-document': {
+        const { values } = parseOptions(rest, {
+          db: { type: 'string' },
+          period: { type: 'string' },
+          compare: { type: 'string' },
+          format: { type: 'string' },
+          out: { type: 'string' },
+          marking: { type: 'string' },
+          area: { type: 'string', multiple: true },
+          measure: { type: 'string', multiple: true },
+          force: { type: 'boolean' },
+        });
+        const db = requireDb(values);
+        if (values.format === undefined) throw new UsageError('--format is required: docx, pdf, html or md');
+        const format = checkFormat<ScrutinyFormat>(values.format, SCRUTINY_FORMATS);
+        const target = requireOut(values, 'report');
+        if (target === undefined)
+          throw new UsageError(`--out FILE is required, for example --out "performance report.${format}"`);
+        if (values.area && values.measure) throw new UsageError('Choose --area or --measure, not both');
+        const period = checkPeriod('period', values.period);
+        const compare = checkPeriod('compare', values.compare);
+        await app.openFile(db, { readOnly: true });
+        const printer = new PlaywrightPrinter();
+        try {
+          const saved = await app.exportReportDocument(
+            {
+              period,
+              compare,
+              format,
+              marking: typeof values.marking === 'string' ? values.marking : undefined,
+              areas: values.area,
+              measures: values.measure,
+            },
+            commandLineHost(path.resolve(target), values.force === true, printer),
+          );
+          if (saved) out(`Saved the performance report to ${saved.path}.\n`);
         } finally {
           await printer.close();
         }

@@ -14,7 +14,8 @@ import { writeExport } from './write-export';
 
 export type MinutesFormat = 'pdf' | 'docx' | 'html';
 export type ActionLogFormat = 'csv' | 'xlsx';
-export type ExportKind = MinutesFormat | ActionLogFormat;
+/** 'md' is the scrutiny report's Markdown. */
+export type ExportKind = MinutesFormat | ActionLogFormat | 'md';
 
 export const MINUTES_FORMATS: readonly MinutesFormat[] = ['pdf', 'docx', 'html'];
 export const ACTION_LOG_FORMATS: readonly ActionLogFormat[] = ['csv', 'xlsx'];

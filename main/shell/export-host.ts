@@ -18,6 +18,7 @@ const FILTERS: Record<ExportKind, { name: string; extensions: string[] }> = {
   html: { name: 'Web page', extensions: ['html', 'htm'] },
   csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },
   xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+  md: { name: 'Markdown text', extensions: ['md'] },
 };
 
 export function createExportHost(window: () => BrowserWindow | null): ExportHost {

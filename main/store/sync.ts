@@ -19,8 +19,7 @@ import {
 import type { ClinicDatabase, Row } from './database';
 import { writeAudit } from './meetings';
 import { UserError } from '../errors';
-import type { ReplicatedTable } from './migrations/007-changes';
-import { REPLICATED_TABLES as REPLICATED } from './migrations/008-caveats';
+import { REPLICATED_TABLES as REPLICATED, type ReplicatedTable } from './replicated';
 
 export interface StoredChange {
   id: string;

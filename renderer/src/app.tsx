@@ -17,6 +17,7 @@ import { ImportPage } from './import-page';
 import { MeetingPage } from './meeting-page';
 import { PeriodPicker, type Selection } from './period-picker';
 import { PreferencesPage } from './preferences-page';
+import { ReportPage } from './report-page';
 
 export interface FileState {
   info: FileInfo;
@@ -30,11 +31,12 @@ export interface FileState {
 
 type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
 
-export type PageName = 'clinic' | 'log' | 'import' | 'measures' | 'preferences';
+export type PageName = 'clinic' | 'log' | 'report' | 'import' | 'measures' | 'preferences';
 
 const pages: { name: PageName; label: string }[] = [
   { name: 'clinic', label: 'Clinic' },
   { name: 'log', label: 'Action log' },
+  { name: 'report', label: 'Report' },
   { name: 'import', label: 'Import figures' },
   { name: 'measures', label: 'Measures' },
   { name: 'preferences', label: 'Preferences' },
@@ -195,6 +197,15 @@ export function App(): ReactNode {
           />
         )}
         {ready && page === 'log' && <ActionLogPage key={generation} clinics={ready.clinics} />}
+        {ready && page === 'report' && (
+          <ReportPage
+            key={generation}
+            periods={periods}
+            areas={ready.areas}
+            measures={ready.defaultReport?.measures ?? []}
+            readOnly={ready.info.readOnly}
+          />
+        )}
         {ready && page === 'measures' && (
           <CataloguePage key={generation} readOnly={ready.info.readOnly} onChanged={() => void reloadReport()} />
         )}

@@ -35,6 +35,18 @@ test('the measure detail with its Making Data Count chart, options and notes has
   expect(await violations(page)).toEqual([]);
 });
 
+test('the performance report, with a paragraph open for editing, has no violations axe can find', async ({
+  page,
+  clinic,
+}) => {
+  clinic.app.scrutiny.saveParagraph({ period: '2023-10', item: 'contacts', text: 'Contacts fell to 781.' });
+  await clinic.open();
+  await page.getByRole('button', { name: 'Report' }).click();
+  await page.getByRole('button', { name: 'Edit paragraph 3.11' }).click();
+  await expect(page.getByLabel('Text of paragraph 3.11')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
 test('an error on screen has no WCAG 2.2 AA violations axe can find', async ({ page, clinic }) => {
   clinic.rewriteCalls((name, args) => (name === 'getReport' ? { period: '2019-01' } : args));
   await clinic.open();

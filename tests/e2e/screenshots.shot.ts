@@ -111,3 +111,24 @@ test('signal or noise: a measure with a shift, its chart and the sentences', asy
   await panel.evaluate((dialog) => dialog.scrollBy(0, -110));
   await page.screenshot({ path: path.join(outDir, 'signal-or-noise.png') });
 });
+
+test('the performance report for scrutiny, with an edited paragraph and one that needs a person', async ({
+  page,
+  clinic,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  clinic.setClock(new Date('2023-11-20T10:42:00Z'));
+  clinic.app.setPreferences({ displayName: 'Jane Murphy' });
+  clinic.app.scrutiny.saveParagraph({
+    period: '2023-10',
+    item: 're_referrals_12m',
+    text: 'The percentage of re-referrals within 12 months was 28.4% at the end of October, above the target of 20%, where lower is better, and above the national average of 21.5%. Every repeat referral is now reviewed by a team manager.',
+  });
+  await clinic.open();
+  await page.getByRole('button', { name: 'Report' }).click();
+  const para = page.locator('[data-item="decisions_2wd"]');
+  await expect(para).toBeVisible();
+  await para.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 120);
+  await page.screenshot({ path: path.join(outDir, 'report.png') });
+});

@@ -1,10 +1,9 @@
 import type { ClinicDatabase } from '../database';
-import { captureTriggers, REPLICATED, type ReplicatedTable } from './007-changes';
+import { captureTriggers, type ReplicatedTable } from './007-changes';
 
 /**
- * The tables schema 8 adds to those that merge between copies of a file. REPLICATED (007) is
- * frozen at schema 7; the merge, the canonical dump and everything else that walks the replicated
- * tables reads REPLICATED_TABLES, which is REPLICATED and these.
+ * The tables schema 8 adds to those that merge between copies of a file, frozen here as 007's are;
+ * the merge and the canonical dump read every schema's list from ../replicated.ts.
  */
 export const REPLICATED_008: readonly ReplicatedTable[] = [
   // A caveat can be written on two copies at once, so it is named by the change that made it.
@@ -12,9 +11,6 @@ export const REPLICATED_008: readonly ReplicatedTable[] = [
   // A figure's as-at date is the date of one measure's figure for one month on every copy.
   { table: 'figure_dates', key: ['measure', 'period'], columns: ['as_at'], refs: {} },
 ];
-
-/** Every replicated table at the latest schema, in the order a merge applies them. */
-export const REPLICATED_TABLES: readonly ReplicatedTable[] = [...REPLICATED, ...REPLICATED_008];
 
 /**
  * Schema 8: figures that carry what the source says about them (issue 14).

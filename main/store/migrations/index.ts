@@ -7,6 +7,7 @@ import { migrate005 } from './005-spc-settings';
 import { migrate006 } from './006-service-index-values';
 import { migrate007 } from './007-changes';
 import { migrate008 } from './008-caveats';
+import { migrate009 } from './009-scrutiny';
 
 /** Migration N turns schema N-1 into schema N. Append only; never edit one that has shipped. */
 export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
@@ -18,6 +19,7 @@ export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
   migrate006,
   migrate007,
   migrate008,
+  migrate009,
 ];
 
 export const LATEST_SCHEMA = migrations.length;
