@@ -19,11 +19,14 @@ import type { ClinicReport, ClinicView, MeasureDetail } from './domain/views';
 import type { CatalogueMeasure, TeamFigure } from './domain/catalogue';
 import type { Annotation, SpcSettings } from './domain/spc';
 import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from './import/results';
+import type { KeptText } from './domain/merge';
+import type { MergePreview, MergeReport, NoteWithAlternatives, SyncStatus } from './api/sync';
 import type { CallName } from './contract-names';
 
 export type { ActionLogEntry, ClinicView };
 export { callNames, channelOf, eventNames, type CallName, type EventName } from './contract-names';
 export type { ImportPreview, ImportRecord, ImportResult, UndoResult };
+export type { KeptText, MergePreview, MergeReport, NoteWithAlternatives, SyncStatus };
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period is written YYYY-MM');
 const measureKey = z
@@ -81,7 +84,11 @@ export interface Preferences {
   displayName: string;
 }
 
-export type NoteWithClinic = Note & { held_on: string; kind: string };
+/** A note with its clinic, and the texts a merge kept beside it ("Also written by … at …"). */
+export type NoteWithClinic = Note & { held_on: string; kind: string; also: KeptText[] };
+
+/** Messages the shell's menu sends the window: File > Take a copy…, File > Merge a copy back…. */
+export type MenuCommand = 'takeOfflineCopy' | 'mergeCopy';
 
 export interface FileInfo {
   /** Full path of the open clinic file. */
@@ -137,6 +144,10 @@ export const contract = {
   ),
   deleteNote: call<null>()(z.strictObject({ clinicId: id, measure: measureKey, baseVersion: z.number().int().min(0) })),
   getMeasureNotes: call<NoteWithClinic[]>()(z.strictObject({ measure: measureKey })),
+  /** Settles a note a merge kept both ways: `text` is the one kept (either, or both combined). */
+  resolveNote: call<NoteWithAlternatives>()(
+    z.strictObject({ clinicId: id, measure: measureKey, text: text(1_000_000), baseVersion: z.number().int().min(0) }),
+  ),
 
   raiseAction: call<ActionLogEntry>()(
     z.strictObject({
@@ -230,6 +241,18 @@ export const contract = {
   listImports: call<ImportRecord[]>()(z.strictObject({})),
   /** A fill-in template of the measures, saved where the person chooses. Null: the person cancelled. */
   exportImportTemplate: call<ExportResult>()(z.strictObject({ format: z.enum(['xlsx', 'csv']) })),
+  // Working together. As with imports, the window never names a file: the app asks the person.
+  /** Saves a copy of the open file where the person chooses and opens it. Null: the person cancelled. */
+  takeOfflineCopy: call<ExportResult>()(z.strictObject({})),
+  /** Asks for a copy of this clinic file and previews merging it, writing nothing. Null: cancelled. */
+  chooseMergeCopy: call<MergePreview | null>()(z.strictObject({})),
+  confirmMergeCopy: call<MergeReport>()(
+    z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a file is named by its SHA-256 hash') }),
+  ),
+  /** Forgets the previewed copy; nothing had been written. */
+  cancelMergeCopy: call<null>()(z.strictObject({})),
+  /** Who else has the file open, whose changes were last merged, and what waits to be merged offline. */
+  syncStatus: call<SyncStatus>()(z.strictObject({})),
   // contract-names.ts lists the same calls for the zod-free preload: `satisfies` refuses a listed name
   // without a schema here, and a schema whose name is not listed (an excess property).
 } as const satisfies Record<CallName, Call<z.ZodType, unknown>>;
@@ -246,6 +269,7 @@ export type ClinicApi = { [K in CallName]: (args: CallArgs<K>) => Promise<Result
 /** Subscriptions the preload adds beside the calls; listeners get the payload, never the IPC event. */
 export interface ClinicEvents {
   onFileChanged(listener: (info: FileInfo) => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 export type WindowClinic = ClinicApi & ClinicEvents;

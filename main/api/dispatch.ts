@@ -34,6 +34,7 @@ export function handlersFor(app: ClinicApp): Handlers {
       return null;
     },
     getMeasureNotes: (args) => app.meetings.measureNotes(args.measure),
+    resolveNote: (args) => app.sync.resolveNote(args.clinicId, args.measure, args.text, args.baseVersion),
 
     raiseAction: (args) => app.meetings.raiseAction(args),
     updateAction: (args) => app.meetings.updateAction(args),
@@ -76,6 +77,14 @@ export function handlersFor(app: ClinicApp): Handlers {
     undoLastImport: (args) => app.imports.undoLast(args.importId),
     listImports: () => app.imports.list(),
     exportImportTemplate: (args) => app.exportImportTemplate(args),
+    takeOfflineCopy: () => app.takeOfflineCopy(),
+    chooseMergeCopy: () => app.chooseMergeCopy(),
+    confirmMergeCopy: (args) => app.sync.mergePreviewed(args.sha256),
+    cancelMergeCopy: () => {
+      app.sync.cancelPreview();
+      return null;
+    },
+    syncStatus: () => app.sync.status(),
   };
 }
 

@@ -13,7 +13,7 @@ import type { ExportHost } from '../../main/exports/exporter';
 import type { PdfPrinter } from '../../main/exports/pdf-printer';
 import { PlaywrightPrinter } from '../../main/exports/playwright-printer';
 import { createDispatcher, handlersFor } from '../../main/api/dispatch';
-import { callNames, type FileInfo } from '../../main/contract';
+import { callNames, type FileInfo, type MenuCommand } from '../../main/contract';
 import { responseHeaders } from '../../main/shell/policy';
 
 /**
@@ -87,6 +87,7 @@ type Rewrite = (name: string, args: unknown) => unknown;
 interface ClinicWindow {
   __clinicCall(name: string, args: unknown): Promise<unknown>;
   __clinicFileChanged(info: FileInfo): void;
+  __clinicMenuCommand(command: MenuCommand): void;
 }
 
 export interface ClinicHarness {
@@ -122,15 +123,23 @@ async function installClinicApi(page: Page, dispatch: (name: unknown, args: unkn
     // globalThis is the window here; the Node-side tsconfig has no DOM types to name it by.
     const w = globalThis as unknown as ClinicWindow;
     const listeners = new Set<(info: FileInfo) => void>();
+    const menuListeners = new Set<(command: MenuCommand) => void>();
     const api: Record<string, unknown> = {};
     for (const name of names) api[name] = (args: unknown) => w.__clinicCall(name, args);
     api.onFileChanged = (listener: (info: FileInfo) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     };
+    api.onMenuCommand = (listener: (command: MenuCommand) => void) => {
+      menuListeners.add(listener);
+      return () => menuListeners.delete(listener);
+    };
     Object.defineProperty(globalThis, 'clinic', { value: Object.freeze(api) });
     Object.defineProperty(globalThis, '__clinicFileChanged', {
       value: (info: FileInfo) => listeners.forEach((listener) => listener(info)),
+    });
+    Object.defineProperty(globalThis, '__clinicMenuCommand', {
+      value: (command: MenuCommand) => menuListeners.forEach((listener) => listener(command)),
     });
   }, callNames);
 }
