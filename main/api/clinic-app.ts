@@ -464,7 +464,9 @@ export class ClinicApp {
   async chooseMergeCopy(host: ExportHost | undefined = this.options.exportHost): Promise<MergePreview | null> {
     const file = this.current();
     if (file.readOnly)
-      throw new UserError(`${file.name} is open read-only, so no copy can be merged into it. Nothing has been changed.`);
+      throw new UserError(
+        `${file.name} is open read-only, so no copy can be merged into it. Nothing has been changed.`,
+      );
     if (!host?.chooseOpenPath) throw new UserError(NO_MERGE_HOST);
     const chosen = await host.chooseOpenPath('clinic copy');
     if (chosen === null) return null;

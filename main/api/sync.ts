@@ -85,7 +85,9 @@ export class Sync {
   async previewCopy(other: string): Promise<MergePreview> {
     const target = this.file();
     if (target.readOnly)
-      throw new UserError(`${target.name} is open read-only, so no copy can be merged into it. Nothing has been changed.`);
+      throw new UserError(
+        `${target.name} is open read-only, so no copy can be merged into it. Nothing has been changed.`,
+      );
     this.previewed = null;
     const source = path.resolve(other);
     const report = await this.merge(source, { dryRun: true });
