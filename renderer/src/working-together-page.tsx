@@ -10,7 +10,7 @@ import type { MenuCommand, MergePreview, MergeReport } from '../../main/contract
 import { periodLabel } from '../../main/domain/period';
 import { announce } from './announcer';
 import { callClinic } from './clinic-api';
-import { formatDateTime } from './dates';
+import { formatDate, formatDateTime } from './dates';
 import { ErrorMessage } from './error-message';
 import { LockIcon } from './icons';
 import { plural } from './import-preview';
@@ -34,6 +34,11 @@ export interface WorkingTogetherPageProps {
   /** The file's contents changed (a merge): the rest of the window reloads them. */
   onMerged: () => void;
   onShowClinic: () => void;
+}
+
+/** "Director’s performance clinic, 9 Nov 2023" from the report's "…, 2023-11-09". */
+function clinicName(text: string): string {
+  return text.replace(/(\d{4}-\d{2}-\d{2})$/, (iso) => formatDate(iso));
 }
 
 /** What a merge did, or would do, in one sentence. */
@@ -72,7 +77,7 @@ function ReportDetails({ report, titles }: { report: MergeReport; titles: Readon
               <li key={`${n.clinic}:${n.measure}`} className="merge-note">
                 <p className="merge-note__title">
                   {titles.get(n.measure) ?? n.measure}
-                  {n.clinic && <span className="merge-note__clinic"> · {n.clinic}</span>}
+                  {n.clinic && <span className="merge-note__clinic"> · {clinicName(n.clinic)}</span>}
                 </p>
                 <p className="kept-text__by">Current, by {n.currentBy}</p>
                 <p className="kept-text__text">{n.current}</p>
