@@ -51,11 +51,11 @@ export const callNames = [
   'undoLastImport',
   'listImports',
   'exportImportTemplate',
+  'getSyncStatus',
   'takeOfflineCopy',
   'chooseMergeCopy',
   'confirmMergeCopy',
   'cancelMergeCopy',
-  'syncStatus',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

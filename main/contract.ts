@@ -20,13 +20,13 @@ import type { CatalogueMeasure, TeamFigure } from './domain/catalogue';
 import type { Annotation, SpcSettings } from './domain/spc';
 import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from './import/results';
 import type { KeptText } from './domain/merge';
-import type { MergePreview, MergeReport, NoteWithAlternatives, SyncStatus } from './api/sync';
+import type { MergePreview, MergeReport, NoteWithAlternatives } from './api/sync';
 import type { CallName } from './contract-names';
 
 export type { ActionLogEntry, ClinicView };
 export { callNames, channelOf, eventNames, type CallName, type EventName } from './contract-names';
 export type { ImportPreview, ImportRecord, ImportResult, UndoResult };
-export type { KeptText, MergePreview, MergeReport, NoteWithAlternatives, SyncStatus };
+export type { KeptText, MergePreview, MergeReport, NoteWithAlternatives };
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period is written YYYY-MM');
 const measureKey = z
@@ -100,6 +100,29 @@ export interface FileInfo {
   lockedBy: { user: string; host: string; since: string } | null;
   /** Things the person should be told about opening the file (recovered changes, a lock held elsewhere). */
   notices: string[];
+}
+
+/** Someone else who has the clinic file open now (their presence beside the file is fresh). */
+export interface PresentPerson {
+  /** Their display name. */
+  name: string;
+  /** The computer they are on. */
+  host: string;
+  /** ISO time they opened the file. */
+  since: string;
+}
+
+/**
+ * Working together on a shared file, for the window's banner and notices. The window polls it
+ * (and asks again after every save); every field is what the person should be told now.
+ */
+export interface SyncStatus {
+  /** Other people with the file open, not counting this window. */
+  others: PresentPerson[];
+  /** The last save or refresh that brought in other people's changes: their authors' display names and when (ISO). */
+  merged: { authors: string[]; at: string } | null;
+  /** The shared file could not be reached at the last save: `pending` changes are confirmed on this computer, waiting to be merged. */
+  offline: { pending: number } | null;
 }
 
 /** Where an export was saved, or null when the person cancelled the save dialog or chose not to replace a file. */
@@ -241,6 +264,8 @@ export const contract = {
   listImports: call<ImportRecord[]>()(z.strictObject({})),
   /** A fill-in template of the measures, saved where the person chooses. Null: the person cancelled. */
   exportImportTemplate: call<ExportResult>()(z.strictObject({ format: z.enum(['xlsx', 'csv']) })),
+  /** Who else has the file open, others' changes just merged in, and changes waiting while offline. */
+  getSyncStatus: call<SyncStatus>()(z.strictObject({})),
   // Working together. As with imports, the window never names a file: the app asks the person.
   /** Saves a copy of the open file where the person chooses and opens it. Null: the person cancelled. */
   takeOfflineCopy: call<ExportResult>()(z.strictObject({})),
@@ -251,8 +276,6 @@ export const contract = {
   ),
   /** Forgets the previewed copy; nothing had been written. */
   cancelMergeCopy: call<null>()(z.strictObject({})),
-  /** Who else has the file open, whose changes were last merged, and what waits to be merged offline. */
-  syncStatus: call<SyncStatus>()(z.strictObject({})),
   // contract-names.ts lists the same calls for the zod-free preload: `satisfies` refuses a listed name
   // without a schema here, and a schema whose name is not listed (an excess property).
 } as const satisfies Record<CallName, Call<z.ZodType, unknown>>;

@@ -77,6 +77,7 @@ export function handlersFor(app: ClinicApp): Handlers {
     undoLastImport: (args) => app.imports.undoLast(args.importId),
     listImports: () => app.imports.list(),
     exportImportTemplate: (args) => app.exportImportTemplate(args),
+    getSyncStatus: () => app.syncStatus(),
     takeOfflineCopy: () => app.takeOfflineCopy(),
     chooseMergeCopy: () => app.chooseMergeCopy(),
     confirmMergeCopy: (args) => app.sync.mergePreviewed(args.sha256),
@@ -84,7 +85,6 @@ export function handlersFor(app: ClinicApp): Handlers {
       app.sync.cancelPreview();
       return null;
     },
-    syncStatus: () => app.sync.status(),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   type NoteWithAlternatives,
   type StoredChange,
 } from '../store/sync';
+import type { SyncStatus } from '../contract';
 import type { Actor } from './meetings';
 
 export type { MergeReport, NoteWithAlternatives, StoredChange };
@@ -27,17 +28,6 @@ export interface MergePreview {
   /** The copy's content when it was checked: confirming merges it only if it is still this. */
   sha256: string;
   report: MergeReport;
-}
-
-/**
- * How the open file stands with everyone else's work, for the window's banner: who else has it
- * open, whose changes were last merged into it and when, and changes waiting to be merged while
- * the shared file cannot be reached.
- */
-export interface SyncStatus {
-  others: Array<{ name: string; host: string; since: string }>;
-  merged: { authors: string[]; at: string } | null;
-  offline: { pending: number } | null;
 }
 
 export class Sync {

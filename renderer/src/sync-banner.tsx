@@ -53,7 +53,7 @@ export function SyncBanner(): ReactNode {
   useEffect(() => {
     let current = true;
     const ask = async () => {
-      const result = await callClinic('syncStatus', {});
+      const result = await callClinic('getSyncStatus', {});
       if (!current || !result.ok) return;
       const merged = result.value.merged?.at ?? null;
       // A merge since the last answer: the views showing notes and actions read them again.

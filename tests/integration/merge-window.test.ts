@@ -100,7 +100,7 @@ describe('take a copy to work offline, and merge it back', () => {
     await o.app.openFile(o.shared);
     o.app.setPreferences({ displayName: 'Jane Director' });
     o.app.meetings.saveNote(o.clinicId, 'contacts', 'Jane in the office', 0);
-    expect(await o.value<SyncStatus>('syncStatus')).toEqual({ others: [], merged: null, offline: null });
+    expect(await o.value<SyncStatus>('getSyncStatus')).toEqual({ others: [], merged: null, offline: null });
 
     o.pick(laptop);
     const preview = (await o.value<MergePreview>('chooseMergeCopy'))!;
@@ -118,7 +118,7 @@ describe('take a copy to work offline, and merge it back', () => {
       'Jane in the office',
       'Priya Shah: Priya on the laptop',
     ]);
-    const status = await o.value<SyncStatus>('syncStatus');
+    const status = await o.value<SyncStatus>('getSyncStatus');
     expect(status.merged?.authors).toEqual(['Priya Shah']);
     // Confirming again finds nothing previewed.
     await expect(o.value('confirmMergeCopy', { sha256: preview.sha256 })).rejects.toThrow('choose it again');
