@@ -68,6 +68,8 @@ export function App(): ReactNode {
   useEffect(
     () =>
       window.clinic?.onMenuCommand((name) => {
+        // A note being typed saves when its box loses focus: before its page gives way to this one.
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         setPage('together');
         commands.current += 1;
         setCommand({ name, n: commands.current });
