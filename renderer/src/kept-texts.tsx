@@ -98,7 +98,7 @@ export function KeptTexts({
       </h4>
       <p className="kept-texts__intro">
         This note was changed on two copies of the clinic file, so every text is kept. The box holds the later one;
-        {one ? ' the other is' : ' the others are'} below.
+        {one ? ' the other is' : ' the others are'} here.
       </p>
       <ul className="kept-texts__list">
         {note.also.map((a) => (
