@@ -175,3 +175,40 @@ test('a file of another clinic is refused in words, and neither file is changed;
   expect(sha(shared)).toBe(sharedNow);
   await expect(banner(page).getByRole('status').filter({ hasText: /\S/ })).toHaveCount(0);
 });
+
+test('others’ changes merged while a note is being typed: the notice is read out, the other text appears beside the box, and the typing and focus stay', async ({
+  page,
+  clinic,
+}) => {
+  const november = startClinic(clinic.app);
+  clinic.app.setPreferences({ displayName: 'Jane Director' });
+  const laptop = path.join(clinic.dir, 'laptop.db');
+  clinic.app.saveCopy(laptop);
+  const priya = new ClinicApp();
+  await priya.openFile(laptop);
+  priya.setPreferences({ displayName: 'Priya Shah' });
+  priya.meetings.saveNote(november.id, 'contacts', PRIYA_CONTACTS, 0);
+  priya.close();
+  await clinic.open();
+
+  const contacts = await openMeasure(page, 'Contacts');
+  await noteBox(contacts).fill(JANE_CONTACTS);
+  await expect(noteStatus(contacts)).toHaveText(/^Saved at \d\d:\d\d$/);
+  await noteBox(contacts).pressSequentially(' Still typing');
+
+  // Merged elsewhere than this window (as a save that brings in others' changes will do).
+  await clinic.app.sync.merge(laptop);
+  await expect(
+    banner(page)
+      .getByRole('status')
+      .filter({ hasText: /^Changes from Priya Shah merged at/ }),
+  ).toBeVisible();
+  await expect(contacts.getByText(/^Also written by Priya Shah at/)).toBeVisible();
+  await expect(noteBox(contacts)).toHaveFocus();
+  await expect(noteBox(contacts)).toHaveValue(`${JANE_CONTACTS} Still typing`);
+  await noteBox(contacts).pressSequentially(', and more.');
+  await expect(noteStatus(contacts)).toHaveText(/^Saved at \d\d:\d\d$/);
+  const [note] = clinic.app.meetings.measureNotes('contacts');
+  expect(note?.text).toBe(`${JANE_CONTACTS} Still typing, and more.`);
+  expect(note?.also.map((a) => a.text)).toEqual([PRIYA_CONTACTS]);
+});
