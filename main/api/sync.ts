@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { checkNote, cleanText } from '../domain/validate';
 import { ClinicFile, sha256 as sha256Of } from '../store/clinic-file';
 import { UserError } from '../errors';
-import { writeAudit } from '../store/meetings';
+import { getClinic, writeAudit } from '../store/meetings';
 import {
   listChanges,
   mergeFrom,
@@ -137,6 +137,12 @@ export class Sync {
    * texts beside it are put away. Recorded as a change over all of them, so no copy shows them again.
    */
   resolveNote(clinicId: number, measure: string, text: string, baseVersion: number): NoteWithAlternatives {
+    const clinic = getClinic(this.file().db, clinicId);
+    // A final clinic's record is read-only, its notes' kept texts included, until it is reopened.
+    if (clinic?.status === 'final')
+      throw new UserError(
+        `The ${clinic.kind} of ${new Date(`${clinic.held_on}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })} is final, so its record is read-only. Reopen it to choose which text the note keeps.`,
+      );
     const current = this.note(clinicId, measure);
     if (!current) throw new UserError('That note is no longer in this file.');
     if (current.version !== baseVersion)

@@ -152,6 +152,18 @@ describe('take a copy to work offline, and merge it back', () => {
       baseVersion: note!.version,
     });
     expect(stale).toEqual({ ok: false, error: expect.stringContaining('changed since you opened it') as string });
+    // A final clinic's record is read-only: its kept texts are settled once it is reopened.
+    o.app.meetings.setFinal(o.clinicId, true, '');
+    const final = await o.call('resolveNote', {
+      clinicId: o.clinicId,
+      measure: 'contacts',
+      text: 'Late',
+      baseVersion: o.app.meetings.measureNotes('contacts')[0]!.version,
+    });
+    expect(final).toEqual({
+      ok: false,
+      error: expect.stringContaining('is final, so its record is read-only') as string,
+    });
     o.app.close();
   });
 
