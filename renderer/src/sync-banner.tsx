@@ -7,43 +7,11 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SyncStatus } from '../../main/contract';
 import { callClinic } from './clinic-api';
-import { formatDateTime, formatTime, localIsoDate } from './dates';
 import { mergedElsewhere, onStatusMayHaveChanged } from './sync-events';
+import { mergedText, offlineText, othersText } from './sync-text';
 
 /** How often the window asks whether anything changed. */
 export const SYNC_POLL_MS = 5_000;
-
-/** "Priya Shah", "Priya Shah and Sam Okafor", "A, B and C". */
-export function names(list: readonly string[]): string {
-  if (list.length <= 1) return list[0] ?? '';
-  return `${list.slice(0, -1).join(', ')} and ${list.at(-1)!}`;
-}
-
-/** "10:42" today, "9 Nov 2023 at 10:42" on another day. */
-function when(at: string): string {
-  const date = new Date(at);
-  return localIsoDate(date) === localIsoDate() ? formatTime(at) : formatDateTime(at);
-}
-
-export function offlineText(status: SyncStatus): string {
-  const pending = status.offline?.pending;
-  if (pending === undefined) return '';
-  return pending === 1
-    ? 'Working offline: 1 change will be merged when the shared file is reachable'
-    : `Working offline: ${pending} changes will be merged when the shared file is reachable`;
-}
-
-export function mergedText(status: SyncStatus): string {
-  if (!status.merged) return '';
-  const who = status.merged.authors.length > 0 ? names(status.merged.authors) : 'another copy';
-  return `Changes from ${who} merged at ${when(status.merged.at)}`;
-}
-
-export function othersText(status: SyncStatus): string {
-  if (status.others.length === 0) return '';
-  const people = status.others.map((o) => `${o.name} (on ${o.host}, since ${when(o.since)})`);
-  return `Also open for editing by ${names(people)}`;
-}
 
 /** Keyed by the open file in the window, so another file starts with nothing said. */
 export function SyncBanner(): ReactNode {

@@ -14,7 +14,7 @@ import { formatDate, formatDateTime } from './dates';
 import { ErrorMessage } from './error-message';
 import { LockIcon } from './icons';
 import { plural } from './import-preview';
-import { names } from './sync-banner';
+import { names } from './sync-text';
 import { statusMayHaveChanged } from './sync-events';
 
 type Merge =

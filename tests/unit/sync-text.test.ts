@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../main/contract';
-import { mergedText, names, offlineText, othersText } from '../../renderer/src/sync-banner';
+import { mergedText, names, offlineText, othersText } from '../../renderer/src/sync-text';
 
 const none: SyncStatus = { others: [], merged: null, offline: null };
 const today = new Date();
