@@ -21,6 +21,7 @@ export const callNames = [
   'saveNote',
   'deleteNote',
   'getMeasureNotes',
+  'resolveNote',
   'raiseAction',
   'updateAction',
   'editAction',
@@ -59,12 +60,17 @@ export const callNames = [
   'saveReportSection',
   'removeReportSection',
   'exportReportDocument',
+  'getSyncStatus',
+  'takeOfflineCopy',
+  'chooseMergeCopy',
+  'confirmMergeCopy',
+  'cancelMergeCopy',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
 
 /** Events the application sends to the window. */
-export const eventNames = ['fileChanged'] as const;
+export const eventNames = ['fileChanged', 'menuCommand'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** The IPC channel a call or an event travels on. */

@@ -20,12 +20,15 @@ import type { ClinicReport, ClinicView, MeasureDetail } from './domain/views';
 import type { CatalogueMeasure, TeamFigure } from './domain/catalogue';
 import type { Annotation, SpcSettings } from './domain/spc';
 import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from './import/results';
+import type { KeptText } from './domain/merge';
+import type { MergePreview, MergeReport, NoteWithAlternatives } from './api/sync';
 import type { CallName } from './contract-names';
 import type { FixedSection, ReportParagraph, ScrutinyDocument } from './domain/scrutiny/document';
 
 export type { ActionLogEntry, ClinicView, FixedSection, ReportParagraph, ScrutinyDocument };
 export { callNames, channelOf, eventNames, type CallName, type EventName } from './contract-names';
 export type { ImportPreview, ImportRecord, ImportResult, UndoResult };
+export type { KeptText, MergePreview, MergeReport, NoteWithAlternatives };
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period is written YYYY-MM');
 const measureKey = z
@@ -96,7 +99,11 @@ export interface Preferences {
   displayName: string;
 }
 
-export type NoteWithClinic = Note & { held_on: string; kind: string };
+/** A note with its clinic, and the texts a merge kept beside it ("Also written by … at …"). */
+export type NoteWithClinic = Note & { held_on: string; kind: string; also: KeptText[] };
+
+/** Messages the shell's menu sends the window: File > Take a copy…, File > Merge a copy back…. */
+export type MenuCommand = 'takeOfflineCopy' | 'mergeCopy';
 
 export interface FileInfo {
   /** Full path of the open clinic file. */
@@ -108,6 +115,29 @@ export interface FileInfo {
   lockedBy: { user: string; host: string; since: string } | null;
   /** Things the person should be told about opening the file (recovered changes, a lock held elsewhere). */
   notices: string[];
+}
+
+/** Someone else who has the clinic file open now (their presence beside the file is fresh). */
+export interface PresentPerson {
+  /** Their display name. */
+  name: string;
+  /** The computer they are on. */
+  host: string;
+  /** ISO time they opened the file. */
+  since: string;
+}
+
+/**
+ * Working together on a shared file, for the window's banner and notices. The window polls it
+ * (and asks again after every save); every field is what the person should be told now.
+ */
+export interface SyncStatus {
+  /** Other people with the file open, not counting this window. */
+  others: PresentPerson[];
+  /** The last save or refresh that brought in other people's changes: their authors' display names and when (ISO). */
+  merged: { authors: string[]; at: string } | null;
+  /** The shared file could not be reached at the last save: `pending` changes are confirmed on this computer, waiting to be merged. */
+  offline: { pending: number } | null;
 }
 
 /** Where an export was saved, or null when the person cancelled the save dialog or chose not to replace a file. */
@@ -152,6 +182,10 @@ export const contract = {
   ),
   deleteNote: call<null>()(z.strictObject({ clinicId: id, measure: measureKey, baseVersion: z.number().int().min(0) })),
   getMeasureNotes: call<NoteWithClinic[]>()(z.strictObject({ measure: measureKey })),
+  /** Settles a note a merge kept both ways: `text` is the one kept (either, or both combined). */
+  resolveNote: call<NoteWithAlternatives>()(
+    z.strictObject({ clinicId: id, measure: measureKey, text: text(1_000_000), baseVersion: z.number().int().min(0) }),
+  ),
 
   raiseAction: call<ActionLogEntry>()(
     z.strictObject({
@@ -267,6 +301,18 @@ export const contract = {
   exportReportDocument: call<ExportResult>()(
     z.strictObject({ ...reportChoice, format: z.enum(['docx', 'pdf', 'html', 'md']) }),
   ),
+  /** Who else has the file open, others' changes just merged in, and changes waiting while offline. */
+  getSyncStatus: call<SyncStatus>()(z.strictObject({})),
+  // Working together. As with imports, the window never names a file: the app asks the person.
+  /** Saves a copy of the open file where the person chooses and opens it. Null: the person cancelled. */
+  takeOfflineCopy: call<ExportResult>()(z.strictObject({})),
+  /** Asks for a copy of this clinic file and previews merging it, writing nothing. Null: cancelled. */
+  chooseMergeCopy: call<MergePreview | null>()(z.strictObject({})),
+  confirmMergeCopy: call<MergeReport>()(
+    z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a file is named by its SHA-256 hash') }),
+  ),
+  /** Forgets the previewed copy; nothing had been written. */
+  cancelMergeCopy: call<null>()(z.strictObject({})),
   // contract-names.ts lists the same calls for the zod-free preload: `satisfies` refuses a listed name
   // without a schema here, and a schema whose name is not listed (an excess property).
 } as const satisfies Record<CallName, Call<z.ZodType, unknown>>;
@@ -283,6 +329,7 @@ export type ClinicApi = { [K in CallName]: (args: CallArgs<K>) => Promise<Result
 /** Subscriptions the preload adds beside the calls; listeners get the payload, never the IPC event. */
 export interface ClinicEvents {
   onFileChanged(listener: (info: FileInfo) => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 export type WindowClinic = ClinicApi & ClinicEvents;

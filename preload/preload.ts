@@ -1,6 +1,6 @@
 /**
  * Puts `window.clinic` in the page: one named function per call in the contract and a subscription
- * to file changes. Nothing else crosses: no ipcRenderer, no generic send or invoke, and listeners
+ * to file changes and to the menu's commands for the window. Nothing else crosses: no ipcRenderer, no generic send or invoke, and listeners
  * receive the payload, never the IPC event (which would lead back to ipcRenderer).
  *
  * A sandboxed preload can require only 'electron' and has no Node. So it imports the call names from
@@ -9,7 +9,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { callNames, channelOf } from '../main/contract-names';
-import type { ClinicApi, FileInfo, WindowClinic } from '../main/contract';
+import type { ClinicApi, FileInfo, MenuCommand, WindowClinic } from '../main/contract';
 
 function invoker(name: string): (args: unknown) => Promise<unknown> {
   const channel = channelOf(name);
@@ -30,6 +30,16 @@ function onFileChanged(listener: (info: FileInfo) => void): () => void {
   };
 }
 
-const api = { ...calls, onFileChanged } satisfies WindowClinic;
+function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function');
+  const channel = channelOf('menuCommand');
+  const forward = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);
+  ipcRenderer.on(channel, forward);
+  return () => {
+    ipcRenderer.removeListener(channel, forward);
+  };
+}
+
+const api = { ...calls, onFileChanged, onMenuCommand } satisfies WindowClinic;
 
 contextBridge.exposeInMainWorld('clinic', api);

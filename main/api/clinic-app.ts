@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileInfo, PeriodList, Preferences } from '../contract';
+import type { FileInfo, PeriodList, Preferences, SyncStatus } from '../contract';
 import { periodLabel } from '../domain/period';
 import { benchmarkDetails, buildReport, defaultComparePeriod } from '../domain/report';
 import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt, type SpcSummary } from '../domain/spc';
@@ -38,6 +38,7 @@ import { buildMinutes, minutesFileName, type Minutes } from '../exports/minutes-
 import {
   renderMinutes,
   saveThroughHost,
+  withExtension,
   type ActionLogFormat,
   type ExportHost,
   type MinutesFormat,
@@ -51,7 +52,7 @@ import { Caveats } from './caveats';
 import { allSpcSettings, annotationsFor, spcSettings } from '../store/spc';
 import { listCaveats, listFigureDates } from '../store/caveats';
 import { Meetings } from './meetings';
-import { Sync } from './sync';
+import { Sync, type MergePreview } from './sync';
 import { ScrutinyReports, type DocumentArgs } from './scrutiny';
 import { renderScrutiny, scrutinyFileName, type ScrutinyFormat } from '../exports/scrutiny-export';
 import { loadPreferences, savePreferences } from './preferences';
@@ -257,6 +258,14 @@ export class ClinicApp {
         : null,
       notices: [...file.notices],
     };
+  }
+
+  /**
+   * Working together on the open file: who else has it open, others' changes last merged in, and
+   * changes waiting on this computer while the shared file cannot be reached.
+   */
+  syncStatus(): SyncStatus {
+    return this.sync.status();
   }
 
   periods(): PeriodList {
@@ -475,6 +484,42 @@ export class ClinicApp {
     return this.imports.previewFile(chosen);
   }
 
+  /**
+   * File > Take a copy to work offline: saves a copy of the open file (the same clinic file, so it
+   * merges back) where the person chooses, and opens the copy to work in. The file it was taken
+   * from is left as it was. Null when the person cancelled.
+   */
+  async takeOfflineCopy(host: ExportHost | undefined = this.options.exportHost): Promise<Saved | null> {
+    const file = this.current();
+    if (!host) throw new UserError(NO_COPY_HOST);
+    const suggested = `${path.parse(file.name).name} offline copy ${this.today()}.db`;
+    const chosen = await host.chooseSavePath(suggested, 'db', 'Take a copy to work offline');
+    if (chosen === null) return null;
+    const target = path.resolve(withExtension(chosen, 'db'));
+    if (target === file.path) throw new UserError('That is the file already open; choose another name for the copy.');
+    if (fs.existsSync(target) && !(await host.confirmReplace(target))) return null;
+    file.saveCopy(target);
+    await this.openFile(target);
+    return { path: target };
+  }
+
+  /**
+   * File > Merge a copy back…: asks which copy (the host's open dialog) and previews merging it,
+   * writing nothing; null when the person cancelled.
+   */
+  async chooseMergeCopy(host: ExportHost | undefined = this.options.exportHost): Promise<MergePreview | null> {
+    const file = this.current();
+    if (file.readOnly)
+      throw new UserError(
+        `${file.name} is open read-only, so no copy can be merged into it. Nothing has been changed.`,
+      );
+    if (!host?.chooseOpenPath) throw new UserError(NO_MERGE_HOST);
+    const chosen = await host.chooseOpenPath('clinic copy');
+    if (chosen === null) return null;
+    this.sync.cancelPreview();
+    return this.sync.previewCopy(chosen);
+  }
+
   /** Saves a fill-in template of the measures (.xlsx or .csv) where the host says; null when the person cancelled. */
   async exportImportTemplate(
     args: { format: TemplateFormat },
@@ -502,6 +547,7 @@ export class ClinicApp {
     this.file = file;
     // A preview describes the file it was checked against; another file needs its own.
     this.imports.cancelPreview();
+    this.sync.forget();
     return this.notify();
   }
 
@@ -522,6 +568,10 @@ const NO_EXPORT_HOST =
 
 const NO_IMPORT_HOST =
   'Choosing a spreadsheet to import needs the app’s window; from the command line use perfclinic import --db FILE SPREADSHEET.';
+const NO_COPY_HOST =
+  'A copy to work offline is saved through the app’s save dialog; from the command line copy the file itself, and merge it back with perfclinic merge.';
+const NO_MERGE_HOST =
+  'Choosing a copy to merge back needs the app’s window; from the command line use perfclinic merge --db FILE --from COPY.';
 const NO_TEMPLATE_HOST =
   'Templates are saved through the app’s save dialog; from the command line use perfclinic template --db FILE --out TEMPLATE.xlsx.';
 

@@ -34,6 +34,7 @@ export function handlersFor(app: ClinicApp): Handlers {
       return null;
     },
     getMeasureNotes: (args) => app.meetings.measureNotes(args.measure),
+    resolveNote: (args) => app.sync.resolveNote(args.clinicId, args.measure, args.text, args.baseVersion),
 
     raiseAction: (args) => app.meetings.raiseAction(args),
     updateAction: (args) => app.meetings.updateAction(args),
@@ -89,6 +90,14 @@ export function handlersFor(app: ClinicApp): Handlers {
     saveReportSection: (args) => app.scrutiny.saveSection(args),
     removeReportSection: (args) => app.scrutiny.removeSection(args.key),
     exportReportDocument: (args) => app.exportReportDocument(args),
+    getSyncStatus: () => app.syncStatus(),
+    takeOfflineCopy: () => app.takeOfflineCopy(),
+    chooseMergeCopy: () => app.chooseMergeCopy(),
+    confirmMergeCopy: (args) => app.sync.mergePreviewed(args.sha256),
+    cancelMergeCopy: () => {
+      app.sync.cancelPreview();
+      return null;
+    },
   };
 }
 

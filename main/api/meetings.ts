@@ -356,7 +356,7 @@ export class Meetings {
     });
   }
 
-  measureNotes(measure: string): Array<Note & { held_on: string; kind: string }> {
+  measureNotes(measure: string): ReturnType<typeof q.notesForMeasure> {
     this.checkMeasure(measure);
     return q.notesForMeasure(this.db, measure);
   }

@@ -14,14 +14,14 @@ import { writeExport } from './write-export';
 
 export type MinutesFormat = 'pdf' | 'docx' | 'html';
 export type ActionLogFormat = 'csv' | 'xlsx';
-/** 'md' is the scrutiny report's Markdown. */
-export type ExportKind = MinutesFormat | ActionLogFormat | 'md';
+/** 'md' is the scrutiny report's Markdown; 'db' a copy of the clinic file itself (Take a copy to work offline). */
+export type ExportKind = MinutesFormat | ActionLogFormat | 'md' | 'db';
 
 export const MINUTES_FORMATS: readonly MinutesFormat[] = ['pdf', 'docx', 'html'];
 export const ACTION_LOG_FORMATS: readonly ActionLogFormat[] = ['csv', 'xlsx'];
 
-/** What a file the person opens is for: so far only a spreadsheet of figures to import. */
-export type OpenKind = 'figures';
+/** What a file the person opens is for: a spreadsheet of figures to import, or a copy of the clinic file to merge back. */
+export type OpenKind = 'figures' | 'clinic copy';
 
 /** What the application needs from whoever runs it to save an export (and to open a file to import). */
 export interface ExportHost {

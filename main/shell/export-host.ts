@@ -19,6 +19,7 @@ const FILTERS: Record<ExportKind, { name: string; extensions: string[] }> = {
   csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },
   xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
   md: { name: 'Markdown text', extensions: ['md'] },
+  db: { name: 'Clinic files', extensions: ['db'] },
 };
 
 export function createExportHost(window: () => BrowserWindow | null): ExportHost {
@@ -47,20 +48,29 @@ export function createExportHost(window: () => BrowserWindow | null): ExportHost
       return result.filePath;
     },
 
-    async chooseOpenPath() {
-      // Only the two formats the import reads; the dialog returns one existing file or nothing.
-      const options: OpenDialogOptions = {
-        title: 'Choose a spreadsheet of figures to import',
-        buttonLabel: 'Check this file',
-        defaultPath: importFolder.current(),
-        filters: [{ name: 'Spreadsheets (Excel or CSV)', extensions: ['xlsx', 'csv'] }],
-        properties: ['openFile'],
-      };
+    async chooseOpenPath(kind) {
+      // Only the formats the app reads; the dialog returns one existing file or nothing.
+      const options: OpenDialogOptions =
+        kind === 'figures'
+          ? {
+              title: 'Choose a spreadsheet of figures to import',
+              buttonLabel: 'Check this file',
+              defaultPath: importFolder.current(),
+              filters: [{ name: 'Spreadsheets (Excel or CSV)', extensions: ['xlsx', 'csv'] }],
+              properties: ['openFile'],
+            }
+          : {
+              title: 'Choose the copy of this clinic file to merge back',
+              buttonLabel: 'Check this copy',
+              defaultPath: folder.current(),
+              filters: [FILTERS.db, { name: 'All files', extensions: ['*'] }],
+              properties: ['openFile'],
+            };
       const open = dialogParent(window());
       const result = open ? await dialog.showOpenDialog(open, options) : await dialog.showOpenDialog(options);
       const chosen = result.canceled ? undefined : result.filePaths[0];
       if (!chosen) return null;
-      importFolder.remember(chosen);
+      (kind === 'figures' ? importFolder : folder).remember(chosen);
       return chosen;
     },
 

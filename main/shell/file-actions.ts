@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { app, dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import type { ClinicApp } from '../api/clinic-app';
+import type { MenuCommand } from '../contract';
 import { UserError } from '../errors';
+import { sendMenuCommand } from './ipc';
 import { dialogParent } from './policy';
 import type { RecentFiles } from './recent-files';
 
@@ -131,6 +133,18 @@ export class FileActions {
     });
     const chosen = backups[choice];
     if (chosen) await this.restoreBackup(file, chosen.name);
+  }
+
+  /**
+   * Take a copy to work offline… and Merge a copy back… are done in the window, which asks the
+   * application over the contract as its own buttons do, so the merge is previewed before it is made.
+   */
+  inWindow(command: MenuCommand): void {
+    const open = this.context.window();
+    if (!open) return;
+    if (open.isMinimized()) open.restore();
+    open.focus();
+    sendMenuCommand(open.webContents, command);
   }
 
   clearRecent(): void {

@@ -3,7 +3,7 @@
  * the app's own page before the dispatcher parses the argument. The IPC event stays here.
  */
 import { ipcMain, type WebContents } from 'electron';
-import { callNames, channelOf, eventNames, type EventName, type FileInfo } from '../contract';
+import { callNames, channelOf, eventNames, type EventName, type FileInfo, type MenuCommand } from '../contract';
 import type { ClinicApp } from '../api/clinic-app';
 import { createDispatcher, handlersFor } from '../api/dispatch';
 import { isTrustedSender, UNTRUSTED_SENDER_ERROR } from './policy';
@@ -35,4 +35,9 @@ function sendEvent(contents: WebContents, name: EventName, payload: unknown): vo
 
 export function sendFileChanged(contents: WebContents, info: FileInfo): void {
   sendEvent(contents, 'fileChanged', info);
+}
+
+/** A File menu item whose work is done in the window (Take a copy…, Merge a copy back…). */
+export function sendMenuCommand(contents: WebContents, command: MenuCommand): void {
+  sendEvent(contents, 'menuCommand', command);
 }

@@ -1,5 +1,6 @@
 /** Queries for clinics (the meetings), their agenda, notes, actions, updates and the audit trail. */
 import type { ClinicDatabase } from './database';
+import type { KeptText } from '../domain/merge';
 import type {
   Action,
   ActionStatus,
@@ -175,13 +176,18 @@ export function notesForClinic(db: ClinicDatabase, clinicId: number): Note[] {
 }
 
 /** A measure's notes across clinics, newest clinic first, with the clinic's date and kind. */
-export function notesForMeasure(db: ClinicDatabase, measure: string): Array<Note & { held_on: string; kind: string }> {
-  return db.all(
-    `SELECT n.clinic_id, n.measure, n.text, n.version, n.updated_at, n.updated_by, c.held_on, c.kind
-       FROM notes n JOIN clinics c ON c.id = n.clinic_id
-      WHERE n.measure = ? ORDER BY c.held_on DESC, c.id DESC`,
-    [measure],
-  );
+export function notesForMeasure(
+  db: ClinicDatabase,
+  measure: string,
+): Array<Note & { held_on: string; kind: string; also: KeptText[] }> {
+  return db
+    .all<Note & { held_on: string; kind: string; also: string }>(
+      `SELECT n.clinic_id, n.measure, n.text, n.version, n.updated_at, n.updated_by, c.held_on, c.kind, n.also
+         FROM notes n JOIN clinics c ON c.id = n.clinic_id
+        WHERE n.measure = ? ORDER BY c.held_on DESC, c.id DESC`,
+      [measure],
+    )
+    .map((n) => ({ ...n, also: JSON.parse(n.also) as KeptText[] }));
 }
 
 export function writeNote(db: ClinicDatabase, note: Note): void {

@@ -43,6 +43,8 @@ export interface MergeReport {
   renumbered: Array<{ from: string; to: string; description: string }>;
   /** Figures both copies imported differently: which one stands (the later import's). */
   figuresDiffered: Array<{ measure: string; period: string; team: string; was: Figure | null; now: Figure | null }>;
+  /** Who made the changes copied in, in the order their first change was made. */
+  authors: string[];
   dryRun: boolean;
 }
 
@@ -307,7 +309,15 @@ export function settleImportFigures(db: ClinicDatabase, importId: number): void 
 }
 
 function emptyReport(dryRun: boolean): MergeReport {
-  return { applied: 0, alreadyThere: 0, notesKeptBothWays: [], renumbered: [], figuresDiffered: [], dryRun };
+  return {
+    applied: 0,
+    alreadyThere: 0,
+    notesKeptBothWays: [],
+    renumbered: [],
+    figuresDiffered: [],
+    authors: [],
+    dryRun,
+  };
 }
 
 /**
@@ -342,6 +352,7 @@ export function mergeFrom(
       [missing[0]!],
     )
     .filter((c) => wanted.has(c.id));
+  report.authors = [...new Set(incoming.map((c) => c.author).filter((a) => a !== ''))];
   try {
     target.changeSource.clock.observe(missing.at(-1)!, true);
   } catch (error) {

@@ -3,8 +3,8 @@
  * preferences), and the section's page below. All data comes through window.clinic; any refusal
  * is shown in words.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { FileInfo, PeriodList } from '../../main/contract';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { FileInfo, MenuCommand, PeriodList } from '../../main/contract';
 import { addMonths } from '../../main/domain/period';
 import type { ClinicSummary, Period, ServiceArea } from '../../main/domain/types';
 import type { ClinicReport } from '../../main/domain/views';
@@ -18,6 +18,8 @@ import { MeetingPage } from './meeting-page';
 import { PeriodPicker, type Selection } from './period-picker';
 import { PreferencesPage } from './preferences-page';
 import { ReportPage } from './report-page';
+import { SyncBanner } from './sync-banner';
+import { WorkingTogetherPage } from './working-together-page';
 
 export interface FileState {
   info: FileInfo;
@@ -31,7 +33,7 @@ export interface FileState {
 
 type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
 
-export type PageName = 'clinic' | 'log' | 'report' | 'import' | 'measures' | 'preferences';
+export type PageName = 'clinic' | 'log' | 'report' | 'import' | 'measures' | 'together' | 'preferences';
 
 const pages: { name: PageName; label: string }[] = [
   { name: 'clinic', label: 'Clinic' },
@@ -39,6 +41,7 @@ const pages: { name: PageName; label: string }[] = [
   { name: 'report', label: 'Report' },
   { name: 'import', label: 'Import figures' },
   { name: 'measures', label: 'Measures' },
+  { name: 'together', label: 'Working together' },
   { name: 'preferences', label: 'Preferences' },
 ];
 
@@ -59,7 +62,22 @@ export function App(): ReactNode {
   const [clinicId, setClinicId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
 
+  // File > Take a copy… and File > Merge a copy back… are carried out on the Working together page.
+  const [command, setCommand] = useState<{ name: MenuCommand; n: number } | null>(null);
+  const commands = useRef(0);
+
   useEffect(() => window.clinic?.onFileChanged(() => setGeneration((g) => g + 1)), []);
+  useEffect(
+    () =>
+      window.clinic?.onMenuCommand((name) => {
+        // A note being typed saves when its box loses focus: before its page gives way to this one.
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+        setPage('together');
+        commands.current += 1;
+        setCommand({ name, n: commands.current });
+      }),
+    [],
+  );
 
   useEffect(() => {
     let current = true;
@@ -123,6 +141,7 @@ export function App(): ReactNode {
         : f,
     );
   }, []);
+  const commandTaken = useCallback(() => setCommand(null), []);
   /** Everything below reloads from the file, as when another file opens: after an import or its undo. */
   const reloadFile = useCallback(() => setGeneration((g) => g + 1), []);
 
@@ -177,6 +196,7 @@ export function App(): ReactNode {
         </nav>
       </header>
       <main id="main" className="page" tabIndex={-1}>
+        {ready && <SyncBanner key={ready.info.path} />}
         {file.state === 'failed' && <ErrorMessage title="The clinic file could not be read" message={file.error} />}
         {file.state === 'loading' && (
           <p className="loading" role="status">
@@ -217,6 +237,18 @@ export function App(): ReactNode {
             readOnly={ready.info.readOnly}
             fileName={ready.info.name}
             onFiguresChanged={reloadFile}
+            onShowClinic={() => setPage('clinic')}
+          />
+        )}
+        {ready && page === 'together' && (
+          <WorkingTogetherPage
+            // Not keyed by generation: taking a copy opens it, and the page must still say where it went.
+            fileName={ready.info.name}
+            readOnly={ready.info.readOnly}
+            titles={new Map((ready.defaultReport?.measures ?? []).map((m) => [m.key, m.title]))}
+            command={command}
+            onCommandTaken={commandTaken}
+            onMerged={reloadFile}
             onShowClinic={() => setPage('clinic')}
           />
         )}

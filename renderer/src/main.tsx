@@ -4,6 +4,7 @@ import { App } from './app';
 import './styles.css';
 import './record.css';
 import './import.css';
+import './together.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

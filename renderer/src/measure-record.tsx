@@ -2,7 +2,7 @@
  * What the clinic has recorded against one measure, for the detail panel: this clinic's note,
  * notes from other clinics and the measure's actions (its history of changes is audit-history.tsx).
  */
-import { useCallback, useEffect, useId, useState, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useId, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { NoteWithClinic } from '../../main/contract';
 import { isClosed } from '../../main/domain/actions';
 import type { ActionLogEntry, Clinic } from '../../main/domain/types';
@@ -12,7 +12,10 @@ import { callClinic } from './clinic-api';
 import { formatDate, formatDateTime } from './dates';
 import { ErrorMessage } from './error-message';
 import { PlusIcon } from './icons';
+import { announce } from './announcer';
+import { KeptTexts } from './kept-texts';
 import { NoteEditor, type NoteEditorHandle } from './note-editor';
+import { onMergedElsewhere } from './sync-events';
 
 function NoteList({ notes }: { notes: NoteWithClinic[] }): ReactNode {
   return (
@@ -26,6 +29,15 @@ function NoteList({ notes }: { notes: NoteWithClinic[] }): ReactNode {
           <p className="earlier-note__by">
             Written by {n.updated_by}, {formatDateTime(n.updated_at)}
           </p>
+          {/* Texts a merge kept beside it are shown too; the choice is made at that clinic. */}
+          {n.also.map((a) => (
+            <div key={a.change} className="kept-text kept-text--earlier">
+              <p className="kept-text__by">
+                Also written by {a.by} at {formatDateTime(a.at)}
+              </p>
+              <p className="kept-text__text">{a.text}</p>
+            </div>
+          ))}
         </li>
       ))}
     </ol>
@@ -136,7 +148,38 @@ export interface MeasureRecordProps {
 export function MeasureRecord({ clinic, measure, measureTitle, noteRef, onChanged }: MeasureRecordProps): ReactNode {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [generation, setGeneration] = useState(0);
+  // Bumped when a note's kept texts are settled: the box starts afresh from the note as settled.
+  const [settled, setSettled] = useState<{ count: number; message: string }>({ count: 0, message: '' });
+  const settledMessage = useRef<HTMLParagraphElement>(null);
   const headingId = useId();
+  const editor = useRef<NoteEditorHandle | null>(null);
+  // The panel's handle reaches whichever editor is on screen, including one started afresh.
+  useImperativeHandle(
+    noteRef,
+    () => ({
+      flush: () => editor.current?.flush() ?? Promise.resolve(true),
+      text: () => editor.current?.text() ?? '',
+    }),
+    [],
+  );
+
+  // Others' changes merged into the file: the notes and actions are read again; the box keeps its typing.
+  useEffect(() => onMergedElsewhere(() => setGeneration((g) => g + 1)), []);
+
+  useEffect(() => {
+    if (settled.count > 0) settledMessage.current?.focus();
+  }, [settled]);
+
+  const noteSettled = useCallback(
+    async (message: string) => {
+      const notes = await callClinic('getMeasureNotes', { measure });
+      if (notes.ok) setLoaded((l) => (l && !('error' in l) ? { ...l, notes: notes.value } : l));
+      setSettled((s) => ({ count: s.count + 1, message }));
+      announce(message);
+      onChanged();
+    },
+    [measure, onChanged],
+  );
 
   useEffect(() => {
     let current = true;
@@ -175,17 +218,38 @@ export function MeasureRecord({ clinic, measure, measureTitle, noteRef, onChange
         <h3 id={headingId} className="detail__subheading">
           {clinic.kind}, {formatDate(clinic.held_on)}
         </h3>
-        <NoteEditor
-          // A fresh editor only for another clinic or measure; reloading actions must not reset typing.
-          key={`${clinic.id}:${measure}`}
-          ref={noteRef}
-          clinicId={clinic.id}
-          measure={measure}
-          measureTitle={measureTitle}
-          initial={note}
-          readOnly={clinic.status === 'final'}
-          onSaved={onChanged}
-        />
+        <div className={note && note.also.length > 0 ? 'note-with-kept' : undefined}>
+          <NoteEditor
+            // A fresh editor only for another clinic or measure, or once its kept texts are settled;
+            // reloading actions, or others' changes merged in, must not reset typing.
+            key={`${clinic.id}:${measure}:${settled.count}`}
+            ref={editor}
+            clinicId={clinic.id}
+            measure={measure}
+            measureTitle={measureTitle}
+            initial={note}
+            readOnly={clinic.status === 'final'}
+            onSaved={onChanged}
+          />
+          {note && note.also.length > 0 && (
+            <KeptTexts
+              key={note.also.map((a) => a.change).join(' ')}
+              clinicId={clinic.id}
+              measure={measure}
+              measureTitle={measureTitle}
+              note={note}
+              readOnly={clinic.status === 'final'}
+              saveTyping={() => editor.current?.flush() ?? Promise.resolve(true)}
+              typedText={() => editor.current?.text() ?? note.text}
+              onSettled={(message) => void noteSettled(message)}
+            />
+          )}
+        </div>
+        {settled.count > 0 && (
+          <p ref={settledMessage} tabIndex={-1} className="kept-texts__settled" role="status">
+            {settled.message}
+          </p>
+        )}
       </section>
       <OtherNotes notes={loaded.notes} clinic={clinic} />
       <MeasureActions

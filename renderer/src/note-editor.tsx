@@ -31,6 +31,8 @@ type Status =
 export interface NoteEditorHandle {
   /** Saves anything not yet saved; true when the note on disk is what is on screen. */
   flush(): Promise<boolean>;
+  /** What the box holds now, saved or not. */
+  text(): string;
 }
 
 export interface NoteEditorProps {
@@ -131,7 +133,10 @@ export function NoteEditor({
     return next;
   };
 
-  useImperativeHandle(ref, () => ({ flush: () => (readOnly ? Promise.resolve(true) : save()) }));
+  useImperativeHandle(ref, () => ({
+    flush: () => (readOnly ? Promise.resolve(true) : save()),
+    text: () => latestText.current,
+  }));
 
   const change = (value: string) => {
     setText(value);

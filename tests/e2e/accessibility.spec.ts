@@ -4,13 +4,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ClinicApp } from '../../main/api/clinic-app';
 import { SHIFT_MEASURE, shiftHistoryCsv } from '../support/spc-history';
 import { violations } from './axe';
 import { details, editMeasure, openMeasures, targetForm } from './catalogue-page';
 import { measureButton, openMeasure } from './clinic-page';
 import { expect, test } from './fixtures';
 import { corrected, openImport, stepHeading, WITH_ERRORS, write } from './import-page';
-import { twoClinics } from './seed';
+import { startClinic, twoClinics } from './seed';
 
 test('the clinic view has no WCAG 2.2 AA violations axe can find', async ({ page, clinic }) => {
   await clinic.open();
@@ -151,5 +152,47 @@ test('each step of the import wizard and the undo question have no violations ax
   await expect(stepHeading(page, /Figures imported/)).toHaveFocus();
   await page.getByRole('button', { name: 'Undo this import' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('working together: a copy’s merge preview, the merge with its notice, a refusal, and a note kept both ways with its choice have no violations axe can find', async ({
+  page,
+  clinic,
+}) => {
+  const november = startClinic(clinic.app);
+  clinic.app.setPreferences({ displayName: 'Jane Director' });
+  const laptop = path.join(clinic.dir, 'laptop.db');
+  clinic.app.saveCopy(laptop);
+  const priya = new ClinicApp();
+  await priya.openFile(laptop);
+  priya.setPreferences({ displayName: 'Priya Shah' });
+  priya.meetings.saveNote(november.id, 'contacts', 'Contacts fell by 102 once the front door moved.', 0);
+  priya.close();
+  clinic.app.meetings.saveNote(november.id, 'contacts', 'Check the referral rate with the MASH.', 0);
+  const stranger = path.join(clinic.dir, 'another clinic.db');
+  const other = new ClinicApp();
+  await other.createFile(stranger);
+  other.close();
+  await clinic.open();
+
+  await page.getByRole('button', { name: 'Working together' }).click();
+  clinic.pickFile(stranger);
+  await page.getByRole('button', { name: 'Choose a copy to merge…' }).click();
+  await expect(page.getByRole('alert')).toContainText('not a copy of this clinic file');
+  expect(await violations(page)).toEqual([]);
+
+  clinic.pickFile(laptop);
+  await page.getByRole('button', { name: 'Choose a copy to merge…' }).click();
+  await expect(page.getByRole('region', { name: 'Notes changed on both copies' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: /^Merge \d+ changes?$/ }).click();
+  await expect(page.getByTestId('sync-banner')).toContainText('Changes from Priya Shah merged at');
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Go to the clinic' }).click();
+  const panel = await openMeasure(page, 'Contacts');
+  await panel.getByRole('radio', { name: 'Combine both' }).check();
+  await expect(panel.getByRole('textbox', { name: 'Combined note' })).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });

@@ -13,7 +13,7 @@ import type { ExportHost } from '../../main/exports/exporter';
 import type { PdfPrinter } from '../../main/exports/pdf-printer';
 import { PlaywrightPrinter } from '../../main/exports/playwright-printer';
 import { createDispatcher, handlersFor } from '../../main/api/dispatch';
-import { callNames, type FileInfo } from '../../main/contract';
+import { callNames, type FileInfo, type MenuCommand } from '../../main/contract';
 import { responseHeaders } from '../../main/shell/policy';
 
 /**
@@ -84,9 +84,30 @@ export async function serveRenderer(page: Page): Promise<void> {
 
 type Rewrite = (name: string, args: unknown) => unknown;
 
+export interface SecondInstance {
+  page: Page;
+  app: ClinicApp;
+  /** This instance's folder: its save dialog puts what it saves in `exports` under it. */
+  dir: string;
+  pickFile(file: string | null): void;
+  menu(command: MenuCommand): Promise<void>;
+}
+
+function sendMenu(page: Page, command: MenuCommand): Promise<void> {
+  return page.evaluate((c) => (globalThis as unknown as ClinicWindow).__clinicMenuCommand(c), command);
+}
+
+/** The shell forwards the app's file-changed event to the window; here the test plays the shell. */
+function forwardFileChanges(app: ClinicApp, page: Page): () => void {
+  return app.onFileChanged((info) => {
+    page.evaluate((i) => (globalThis as unknown as ClinicWindow).__clinicFileChanged(i), info).catch(() => {});
+  });
+}
+
 interface ClinicWindow {
   __clinicCall(name: string, args: unknown): Promise<unknown>;
   __clinicFileChanged(info: FileInfo): void;
+  __clinicMenuCommand(command: MenuCommand): void;
 }
 
 export interface ClinicHarness {
@@ -103,6 +124,13 @@ export interface ClinicHarness {
    * that reads the file from disk: what a restart, or another window, would see.
    */
   openAnotherWindow(): Promise<Page>;
+  /**
+   * A second person's window on the same clinic file: a fresh browser context over an application
+   * instance of its own, with its own display name and its own dialogs (saves go to `dir/<name>`).
+   */
+  openSecondInstance(displayName: string): Promise<SecondInstance>;
+  /** Plays the shell's File menu: the item's command reaches the window as the preload delivers it. */
+  menu(command: MenuCommand): Promise<void>;
   /**
    * Fixes the application's clock (null for the real one). Only the README screenshots use this,
    * so their dates and "Saved at" times are the same on every run; the tests run on today's date.
@@ -122,15 +150,23 @@ async function installClinicApi(page: Page, dispatch: (name: unknown, args: unkn
     // globalThis is the window here; the Node-side tsconfig has no DOM types to name it by.
     const w = globalThis as unknown as ClinicWindow;
     const listeners = new Set<(info: FileInfo) => void>();
+    const menuListeners = new Set<(command: MenuCommand) => void>();
     const api: Record<string, unknown> = {};
     for (const name of names) api[name] = (args: unknown) => w.__clinicCall(name, args);
     api.onFileChanged = (listener: (info: FileInfo) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     };
+    api.onMenuCommand = (listener: (command: MenuCommand) => void) => {
+      menuListeners.add(listener);
+      return () => menuListeners.delete(listener);
+    };
     Object.defineProperty(globalThis, 'clinic', { value: Object.freeze(api) });
     Object.defineProperty(globalThis, '__clinicFileChanged', {
       value: (info: FileInfo) => listeners.forEach((listener) => listener(info)),
+    });
+    Object.defineProperty(globalThis, '__clinicMenuCommand', {
+      value: (command: MenuCommand) => menuListeners.forEach((listener) => listener(command)),
     });
   }, callNames);
 }
@@ -193,10 +229,7 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
     const dispatch = createDispatcher(handlersFor(app));
     await installClinicApi(page, (name, args) => dispatch(name, rewrite(String(name), args)));
 
-    // The shell forwards the app's file-changed event to the window; here the test plays the shell.
-    const stopForwarding = app.onFileChanged((info) => {
-      page.evaluate((i) => (globalThis as unknown as ClinicWindow).__clinicFileChanged(i), info).catch(() => {});
-    });
+    const stopForwarding = forwardFileChanges(app, page);
 
     const problems: string[] = [];
     await watchForProblems(page, problems);
@@ -225,6 +258,40 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
         await openWindow(second);
         return second;
       },
+      openSecondInstance: async (displayName) => {
+        const ownDir = path.join(dir, displayName.replace(/[^A-Za-z0-9]+/g, '-'));
+        mkdirSync(ownDir, { recursive: true });
+        const ownPicks: (string | null)[] = [];
+        const other = new ClinicApp({ exportHost: exportHostIn(ownDir, ownPicks), deviceId: `e2e-${displayName}` });
+        other.setPreferences({ displayName });
+        await other.openFile(file);
+        const context = await browser.newContext({
+          viewport: page.viewportSize(),
+          locale: 'en-GB',
+          timezoneId: 'Europe/London',
+        });
+        const second = await context.newPage();
+        const stop = forwardFileChanges(other, second);
+        others.push({
+          app: other,
+          close: async () => {
+            stop();
+            await context.close();
+          },
+        });
+        await watchForProblems(second, problems);
+        await installClinicApi(second, createDispatcher(handlersFor(other)));
+        await serveRenderer(second);
+        await openWindow(second);
+        return {
+          page: second,
+          app: other,
+          dir: ownDir,
+          pickFile: (chosen) => ownPicks.push(chosen),
+          menu: (command) => sendMenu(second, command),
+        };
+      },
+      menu: (command) => sendMenu(page, command),
       setClock: (now) => {
         fixedNow = now;
       },

@@ -44,7 +44,15 @@ test("every page of the app runs under the shell's exact Content-Security-Policy
   await page.getByRole('button', { name: 'Decisions within 1 working day', exact: true }).click();
   await expect(page.getByRole('dialog').getByRole('img').first()).toBeVisible();
   await page.keyboard.press('Escape');
-  for (const section of ['Action log', 'Report', 'Import figures', 'Measures', 'Preferences', 'Clinic']) {
+  for (const section of [
+    'Action log',
+    'Report',
+    'Import figures',
+    'Measures',
+    'Working together',
+    'Preferences',
+    'Clinic',
+  ]) {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section }).click();
     await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
   }

@@ -32,8 +32,8 @@ describe('the preload', () => {
     expect([...exposed.keys()]).toEqual(['clinic']);
   });
 
-  it('offers one function per call in the contract, plus onFileChanged, and nothing generic', () => {
-    expect(Object.keys(clinic).sort()).toEqual([...callNames, 'onFileChanged'].sort());
+  it('offers one function per call in the contract, plus onFileChanged and onMenuCommand, and nothing generic', () => {
+    expect(Object.keys(clinic).sort()).toEqual([...callNames, 'onFileChanged', 'onMenuCommand'].sort());
     for (const value of Object.values(clinic)) expect(typeof value).toBe('function');
     for (const generic of ['send', 'invoke', 'on', 'ipcRenderer', 'require'])
       expect(clinic).not.toHaveProperty(generic);
@@ -62,8 +62,21 @@ describe('the preload', () => {
     expect(listeners.get(channelOf('fileChanged'))?.size).toBe(0);
   });
 
+  it("passes the menu's commands to the listener without the IPC event, and stops when unsubscribed", () => {
+    const onMenuCommand = clinic.onMenuCommand as (listener: (command: unknown) => void) => () => void;
+    const received: unknown[][] = [];
+    const unsubscribe = onMenuCommand((...args) => received.push(args));
+    const event = { sender: 'ipcRenderer would leak through here' };
+    for (const listener of listeners.get(channelOf('menuCommand')) ?? []) listener(event, 'mergeCopy');
+    expect(received).toEqual([['mergeCopy']]);
+    unsubscribe();
+    expect(listeners.get(channelOf('menuCommand'))?.size).toBe(0);
+  });
+
   it('refuses a listener that is not a function', () => {
     const onFileChanged = clinic.onFileChanged as (listener: unknown) => unknown;
     expect(() => onFileChanged('alert(1)')).toThrow(TypeError);
+    const onMenuCommand = clinic.onMenuCommand as (listener: unknown) => unknown;
+    expect(() => onMenuCommand('alert(1)')).toThrow(TypeError);
   });
 });
