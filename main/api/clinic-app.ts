@@ -10,7 +10,7 @@ import { buildReport, defaultComparePeriod } from '../domain/report';
 import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt, type SpcSummary } from '../domain/spc';
 import type { Dataset, Period } from '../domain/types';
 import { ukDate } from '../domain/uk-date';
-import type { ClinicReport, MeasureDetail } from '../domain/views';
+import type { ClinicReport, MeasureDetail, ReportRow } from '../domain/views';
 import { october2023 } from '../sample/october-2023';
 import {
   getCatalogueMeasure,
@@ -50,6 +50,9 @@ import { SpcControls } from './spc';
 import { allSpcSettings, annotationsFor, spcSettings } from '../store/spc';
 import { Meetings } from './meetings';
 import { Sync } from './sync';
+import { DfeBenchmarks } from './dfe-benchmarks';
+import { detailsFor, type BenchmarkYear } from '../domain/dfe/benchmarks';
+import { storedBenchmarks } from '../store/dfe-benchmarks';
 import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../errors';
 
@@ -77,6 +80,16 @@ const SPC_JUDGEMENTS_KEPT = 2000;
 /** The longest protective marking the minutes will print in their page header. */
 export const MARKING_MAX_CHARS = 100;
 
+/** A report row's benchmarks and their details from DfE's statistics, when any are loaded for the measure. */
+function dfeBenchmarksOf(
+  years: readonly BenchmarkYear[] | undefined,
+  period: Period,
+  method: 'mean' | 'median',
+): Pick<ReportRow, 'benchmarks' | 'benchmark_details'> | Record<string, never> {
+  const found = years ? detailsFor(years, period, method) : null;
+  return found ? { benchmarks: found.benchmarks, benchmark_details: found.details } : {};
+}
+
 export class ClinicApp {
   private file: ClinicFile | null = null;
   /** Clinic comparisons already worked out, kept while the data they came from is unchanged. */
@@ -96,6 +109,8 @@ export class ClinicApp {
   readonly spc: SpcControls;
   /** Merging copies of the file, the record of changes, notes kept both ways. */
   readonly sync: Sync;
+  /** Benchmarks loaded from DfE's published statistics, with their years. */
+  readonly benchmarks: DfeBenchmarks;
 
   constructor(private readonly options: AppOptions = {}) {
     this.prefs = loadPreferences(options.preferencesFile);
@@ -109,6 +124,7 @@ export class ClinicApp {
     this.catalogue = new Catalogue(() => this.current(), this.meetings.actor);
     this.spc = new SpcControls(() => this.current(), this.meetings.actor);
     this.sync = new Sync(() => this.current(), this.meetings.actor);
+    this.benchmarks = new DfeBenchmarks(() => this.current(), this.meetings.actor);
     this.syncActor();
   }
 
@@ -305,10 +321,15 @@ export class ClinicApp {
     // Each measure's own options (baseline, screening, shift length, rebasings) as recorded.
     const histories = monthlySeriesTextUpTo(db, period);
     const settings = allSpcSettings(db);
+    // Benchmarks loaded from DfE replace the typed ones, as the year published by the period shows them.
+    const loaded = new Map<string, BenchmarkYear[]>();
+    for (const b of storedBenchmarks(db)) loaded.set(b.measure, [...(loaded.get(b.measure) ?? []), b.detail]);
+    const method = loaded.size > 0 ? this.benchmarks.neighbourSummary() : 'mean';
     return {
       ...report,
       measures: report.measures.map((row) => ({
         ...row,
+        ...dfeBenchmarksOf(loaded.get(row.key), period, method),
         spc:
           row.frequency === 'monthly'
             ? this.spcAt(

@@ -20,6 +20,7 @@ import { ExportExistsError, writeExport } from '../exports/write-export';
 import { actionLogCsv } from '../exports/action-log';
 import { parseOptions, requireDb, UsageError } from './arguments';
 import { IMPORT_COMMANDS, IMPORT_USAGE, runImport } from './import-command';
+import { BENCHMARKS_USAGE, runBenchmarks } from './benchmarks-command';
 import { actionsTable, clinicsTable } from './meeting-output';
 import { exceptionReport, exceptionsText } from './exceptions-output';
 import { formatReport, type ReportFormat } from './report-output';
@@ -46,6 +47,7 @@ const USAGE = `Usage:
       The minutes of a clinic (see perfclinic clinics for ids). --marking prints a protective marking,
       e.g. OFFICIAL-SENSITIVE, on every page. A PDF needs Chromium. --force replaces an existing file.
 ${IMPORT_USAGE}
+${BENCHMARKS_USAGE}
   perfclinic backups --db FILE
       List the automatic backups of a clinic file, newest first.
   perfclinic restore --db FILE --backup NAME
@@ -332,6 +334,9 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         );
         return;
       }
+      case 'benchmarks':
+        await runBenchmarks(app, rest, out);
+        return;
       case 'changes': {
         const { values } = parseOptions(rest, {
           db: { type: 'string' },

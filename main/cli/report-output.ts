@@ -33,6 +33,7 @@ function toJson(report: ClinicReport) {
       target: m.target,
       status: m.status,
       benchmarks: m.benchmarks,
+      ...(m.benchmark_details ? { benchmark_details: m.benchmark_details } : {}),
       spc: m.spc ?? null,
     })),
   };

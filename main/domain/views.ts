@@ -41,8 +41,39 @@ export interface ReportRow {
   tolerance: number;
   status: Status;
   benchmarks: Benchmarks;
+  /** Where each benchmark came from and its year, when loaded from DfE's statistics (issue 16). */
+  benchmark_details?: BenchmarkDetails | null;
   /** Making Data Count: variation and assurance, for monthly measures with enough history. */
   spc?: SpcSummary | null;
+}
+
+/** One benchmark with its year ("2021-22") and where it came from. */
+export interface BenchmarkDetail {
+  value: number | null;
+  year: string;
+  source: string;
+  /** More than two years older than the clinic's year. */
+  old: boolean;
+}
+
+export interface BenchmarkDetails {
+  national: BenchmarkDetail | null;
+  regional: (BenchmarkDetail & { name: string }) | null;
+  statistical_neighbours:
+    | (BenchmarkDetail & {
+        method: 'mean' | 'median';
+        /** Neighbours whose value was used, of how many. */
+        used: number;
+        of: number;
+        neighbours: Array<
+          { code: string; name: string; value: number } | { code: string; name: string; suppressed: string }
+        >;
+      })
+    | null;
+  /** The council's own published value, its rank among itself and its neighbours (1 = best), and its quartile in England. */
+  own: { value: number | null; year: string; rank: number | null; of: number; quartile: 1 | 2 | 3 | 4 | null } | null;
+  /** A later year DfE has published since the clinic's period, offered beside it. */
+  since_published: { year: string; national: number | null } | null;
 }
 
 export interface ClinicReport {

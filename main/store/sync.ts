@@ -19,7 +19,7 @@ import {
 import type { ClinicDatabase, Row } from './database';
 import { writeAudit } from './meetings';
 import { UserError } from '../errors';
-import { REPLICATED, type ReplicatedTable } from './migrations/007-changes';
+import { REPLICATED_TABLES as REPLICATED, type ReplicatedTable } from './replicated';
 
 export interface StoredChange {
   id: string;

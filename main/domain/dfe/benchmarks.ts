@@ -4,7 +4,8 @@
  * the neighbours' mean and median over the values shown, the council's own published value, its
  * rank among itself and its neighbours and its quartile among every local authority with a value.
  */
-import type { Polarity } from '../types';
+import type { Benchmarks, Polarity } from '../types';
+import type { BenchmarkDetails } from '../views';
 import { UserError } from '../../errors';
 import { dfeValue, type DfeRow, type DfeTable, type DfeValue, type ReportingYear } from './dfe-table';
 import { mappingApplies, rowMatches, type DfeMapping } from './mapping';
@@ -246,4 +247,53 @@ export function yearsOlder(year: ReportingYear, period: string): number {
 
 export function isOld(year: ReportingYear, period: string): boolean {
   return yearsOlder(year, period) > OLD_AFTER_YEARS;
+}
+
+/**
+ * The benchmarks a clinic for `period` shows from the years loaded: the year published by then,
+ * with every figure's year and source, the neighbours by name, and a later year if one exists.
+ * Null when no year was published by the period.
+ */
+export function detailsFor(
+  years: readonly BenchmarkYear[],
+  period: string,
+  method: 'mean' | 'median',
+): { benchmarks: Benchmarks; details: BenchmarkDetails } | null {
+  const { shown, sincePublished } = yearShown(period, years);
+  if (!shown) return null;
+  const year = shown.year.label;
+  const old = isOld(shown.year, period);
+  const source = `DfE, ${shown.source}`;
+  const summary = method === 'median' ? shown.median : shown.mean;
+  const details: BenchmarkDetails = {
+    national: { value: shown.national, year, source, old },
+    regional: shown.regional ? { value: shown.regional.value, year, source, old, name: shown.regional.name } : null,
+    statistical_neighbours:
+      shown.neighbours.length > 0
+        ? {
+            value: summary.value,
+            year,
+            source,
+            old,
+            method,
+            used: summary.used,
+            of: summary.of,
+            neighbours: shown.neighbours.map((n) =>
+              n.value === null
+                ? { code: n.code, name: n.name, suppressed: n.suppressed ?? 'missing' }
+                : { code: n.code, name: n.name, value: n.value },
+            ),
+          }
+        : null,
+    own: { value: shown.own.value, year, rank: shown.own.rank, of: shown.own.rankOf, quartile: shown.own.quartile },
+    since_published: sincePublished ? { year: sincePublished.year.label, national: sincePublished.national } : null,
+  };
+  return {
+    benchmarks: {
+      national: shown.national,
+      regional: shown.regional?.value ?? null,
+      statistical_neighbours: details.statistical_neighbours?.value ?? null,
+    },
+    details,
+  };
 }

@@ -6,6 +6,7 @@ import { migrate004 } from './004-service-index';
 import { migrate005 } from './005-spc-settings';
 import { migrate006 } from './006-service-index-values';
 import { migrate007 } from './007-changes';
+import { migrate008 } from './008-dfe-benchmarks';
 
 /** Migration N turns schema N-1 into schema N. Append only; never edit one that has shipped. */
 export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
@@ -16,6 +17,7 @@ export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
   migrate005,
   migrate006,
   migrate007,
+  migrate008,
 ];
 
 export const LATEST_SCHEMA = migrations.length;

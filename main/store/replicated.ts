@@ -1,0 +1,10 @@
+/**
+ * Every table whose rows merge between copies of a clinic file, in the order a merge applies
+ * them: schema 7's list, then each later schema's additions. Each list is frozen in its migration.
+ */
+import { REPLICATED as AT_7, type ReplicatedTable } from './migrations/007-changes';
+import { REPLICATED_AT_8 } from './migrations/008-dfe-benchmarks';
+
+export type { ReplicatedTable };
+
+export const REPLICATED_TABLES: readonly ReplicatedTable[] = [...AT_7, ...REPLICATED_AT_8];
