@@ -50,6 +50,13 @@ export const callNames = [
   'undoLastImport',
   'listImports',
   'exportImportTemplate',
+  'chooseDfeFiles',
+  'confirmDfeLoad',
+  'cancelDfeLoad',
+  'undoDfeLoad',
+  'getDfeStatus',
+  'setNeighbourSummary',
+  'getMeasureBenchmarks',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

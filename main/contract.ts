@@ -20,10 +20,17 @@ import type { CatalogueMeasure, TeamFigure } from './domain/catalogue';
 import type { Annotation, SpcSettings } from './domain/spc';
 import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from './import/results';
 import type { CallName } from './contract-names';
+import type {
+  BenchmarkView,
+  DfeStatus,
+  LoadResult as DfeLoadResult,
+  UndoLoadResult as UndoDfeLoadResult,
+} from './api/dfe-benchmarks';
 
 export type { ActionLogEntry, ClinicView };
 export { callNames, channelOf, eventNames, type CallName, type EventName } from './contract-names';
 export type { ImportPreview, ImportRecord, ImportResult, UndoResult };
+export type { BenchmarkView, DfeLoadResult, DfeStatus, UndoDfeLoadResult };
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period is written YYYY-MM');
 const measureKey = z
@@ -230,6 +237,17 @@ export const contract = {
   listImports: call<ImportRecord[]>()(z.strictObject({})),
   /** A fill-in template of the measures, saved where the person chooses. Null: the person cancelled. */
   exportImportTemplate: call<ExportResult>()(z.strictObject({ format: z.enum(['xlsx', 'csv']) })),
+  // Benchmarks from DfE's published statistics: like an import, a preview of the files the person
+  // chose (the shell's open dialog), nothing written until confirmed, and undo of the last load.
+  /** Asks for DfE's CSVs (and the neighbour model) and previews what would change. Null: cancelled. */
+  chooseDfeFiles: call<DfeLoadResult | null>()(z.strictObject({ la: text(40) })),
+  confirmDfeLoad: call<DfeLoadResult>()(z.strictObject({})),
+  cancelDfeLoad: call<null>()(z.strictObject({})),
+  undoDfeLoad: call<UndoDfeLoadResult>()(z.strictObject({})),
+  getDfeStatus: call<DfeStatus>()(z.strictObject({})),
+  /** Whether clinics show the neighbours' mean (as LAIT did) or median (as DfE's dashboard does). */
+  setNeighbourSummary: call<DfeStatus>()(z.strictObject({ summary: z.enum(['mean', 'median']) })),
+  getMeasureBenchmarks: call<BenchmarkView>()(z.strictObject({ key: measureKey, period })),
   // contract-names.ts lists the same calls for the zod-free preload: `satisfies` refuses a listed name
   // without a schema here, and a schema whose name is not listed (an excess property).
 } as const satisfies Record<CallName, Call<z.ZodType, unknown>>;

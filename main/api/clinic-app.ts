@@ -458,6 +458,20 @@ export class ClinicApp {
     return this.imports.previewFile(chosen);
   }
 
+  /**
+   * Asks for DfE's statistics files (the host's open dialog, several at once) and previews what
+   * loading them for the council `la` would change, writing nothing; null when the person cancelled.
+   */
+  async chooseDfeFiles(la: string, host: ExportHost | undefined = this.options.exportHost) {
+    const file = this.current();
+    if (file.readOnly) throw new UserError(`${file.name} is open read-only, so benchmarks cannot be loaded into it.`);
+    if (!host?.chooseOpenPaths)
+      throw new UserError('Loading DfE statistics needs the app’s window to choose the files.');
+    const chosen = await host.chooseOpenPaths('dfe');
+    if (chosen === null || chosen.length === 0) return null;
+    return this.benchmarks.preview(la, chosen);
+  }
+
   /** Saves a fill-in template of the measures (.xlsx or .csv) where the host says; null when the person cancelled. */
   async exportImportTemplate(
     args: { format: TemplateFormat },

@@ -4,6 +4,7 @@
  * and the last load can be undone. Each file is read by the figure import's CSV reader, so a
  * hostile file is refused the same way.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { benchmarkYears, isOld, yearShown, type BenchmarkYear, type Problem } from '../domain/dfe/benchmarks';
@@ -110,7 +111,34 @@ function isNeighbourModel(header: readonly string[]): boolean {
   return lower.includes('sn_1') || lower.includes('sn1');
 }
 
+/** What the Benchmarks page shows before anything is chosen. */
+export interface DfeStatus {
+  /** The council's LA code from the last load, to offer again. */
+  la: string | null;
+  summary: 'mean' | 'median';
+  lastLoad: { files: string[]; loaded_at: string; loaded_by: string } | null;
+}
+
+function readFiles(paths: readonly string[]): DfeFile[] {
+  return paths.map((p): DfeFile => {
+    try {
+      return { name: path.basename(p), bytes: fs.readFileSync(p) };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new UserError(`There is no file at ${p}. Nothing has been loaded.`);
+      if (code === 'EISDIR') throw new UserError(`${p} is a folder, not a CSV file. Nothing has been loaded.`);
+      throw new UserError(`Could not read ${p}: ${(error as Error).message}. Nothing has been loaded.`);
+    }
+  });
+}
+
+const hashOf = (files: readonly DfeFile[]) =>
+  files.map((f) => createHash('sha256').update(f.bytes).digest('hex')).join(' ');
+
 export class DfeBenchmarks {
+  /** The files the window previewed, waiting for the person to confirm (nothing written yet). */
+  private pending: { la: string; paths: string[]; hash: string } | null = null;
+
   constructor(
     private readonly file: () => ClinicFile,
     readonly actor: Actor,
@@ -123,17 +151,44 @@ export class DfeBenchmarks {
 
   /** Reads paths from disk (the command line) and loads them. */
   async loadPaths(la: string, paths: readonly string[], options: { dryRun: boolean }): Promise<LoadResult> {
-    const files = paths.map((p): DfeFile => {
-      try {
-        return { name: path.basename(p), bytes: fs.readFileSync(p) };
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') throw new UserError(`There is no file at ${p}. Nothing has been loaded.`);
-        if (code === 'EISDIR') throw new UserError(`${p} is a folder, not a CSV file. Nothing has been loaded.`);
-        throw new UserError(`Could not read ${p}: ${(error as Error).message}. Nothing has been loaded.`);
-      }
-    });
-    return this.load(la, files, options);
+    return this.load(la, readFiles(paths), options);
+  }
+
+  /** Previews files the person chose in the window, writing nothing, and keeps them for `confirm`. */
+  async preview(la: string, paths: readonly string[]): Promise<LoadResult> {
+    this.pending = null;
+    const files = readFiles(paths);
+    const result = await this.load(la, files, { dryRun: true });
+    this.pending = { la, paths: [...paths], hash: hashOf(files) };
+    return result;
+  }
+
+  /** Loads what was previewed, if the files are still what the preview showed. */
+  async confirm(): Promise<LoadResult> {
+    const pending = this.pending;
+    if (!pending) throw new UserError('Choose the DfE files to load first: nothing is waiting to be loaded.');
+    const files = readFiles(pending.paths);
+    if (hashOf(files) !== pending.hash) {
+      throw new UserError(
+        'A file has changed since it was checked, so nothing has been loaded. Choose the files again to see what they hold now.',
+      );
+    }
+    const result = await this.load(pending.la, files, { dryRun: false });
+    this.pending = null;
+    return result;
+  }
+
+  cancel(): void {
+    this.pending = null;
+  }
+
+  status(): DfeStatus {
+    const last = s.lastLoad(this.db);
+    return {
+      la: s.dfeSetting(this.db, 'la'),
+      summary: this.neighbourSummary(),
+      lastLoad: last ? { files: last.files, loaded_at: last.loaded_at, loaded_by: last.loaded_by } : null,
+    };
   }
 
   /**

@@ -76,6 +76,19 @@ export function handlersFor(app: ClinicApp): Handlers {
     undoLastImport: (args) => app.imports.undoLast(args.importId),
     listImports: () => app.imports.list(),
     exportImportTemplate: (args) => app.exportImportTemplate(args),
+    chooseDfeFiles: (args) => app.chooseDfeFiles(args.la),
+    confirmDfeLoad: () => app.benchmarks.confirm(),
+    cancelDfeLoad: () => {
+      app.benchmarks.cancel();
+      return null;
+    },
+    undoDfeLoad: () => app.benchmarks.undoLast(),
+    getDfeStatus: () => app.benchmarks.status(),
+    setNeighbourSummary: (args) => {
+      app.benchmarks.setNeighbourSummary(args.summary);
+      return app.benchmarks.status();
+    },
+    getMeasureBenchmarks: (args) => app.benchmarks.forMeasure(args.key, args.period),
   };
 }
 

@@ -213,7 +213,19 @@ function benchmarkColumn(key: keyof Benchmarks) {
     meta: { numeric: true },
     cell: ({ row }) => {
       const value = row.original.benchmarks[key];
-      return value === null ? <Missing label="None" /> : formatValue(value, row.original.unit);
+      if (value === null) return <Missing label="None" />;
+      const detail = row.original.benchmark_details?.[key];
+      return (
+        <>
+          {formatValue(value, row.original.unit)}
+          {detail && (
+            <span className="cell-sub">
+              {detail.year}
+              {detail.old ? ' (old)' : ''}
+            </span>
+          )}
+        </>
+      );
     },
   });
 }
