@@ -233,10 +233,20 @@ export function figureRows(row: ReportRow, m: Minutes): Array<[string, string]> 
     ['Target', formatTarget(row.target, row.unit, row.tolerance)],
     ['Status', statusText(row.status)],
   ];
-  if (b.national !== null) rows.push(['England', formatValue(b.national, row.unit)]);
-  if (b.regional !== null) rows.push(['Region', formatValue(b.regional, row.unit)]);
-  if (b.statistical_neighbours !== null)
-    rows.push(['Statistical neighbours', formatValue(b.statistical_neighbours, row.unit)]);
+  const d = row.benchmark_details;
+  // "21.5% (2021-22)" where the year is known; an old year says so.
+  const withYear = (value: number, detail: { year: string; old: boolean } | null | undefined) =>
+    `${formatValue(value, row.unit)}${detail ? ` (${detail.year}${detail.old ? ', old' : ''})` : ''}`;
+  if (b.national !== null) rows.push(['England', withYear(b.national, d?.national)]);
+  if (b.regional !== null) rows.push([d?.regional?.name ?? 'Region', withYear(b.regional, d?.regional)]);
+  if (b.statistical_neighbours !== null) {
+    const sn = d?.statistical_neighbours;
+    rows.push([
+      sn ? `Statistical neighbours (${sn.method} of ${sn.used})` : 'Statistical neighbours',
+      withYear(b.statistical_neighbours, sn),
+    ]);
+  }
+  if (d?.own?.rank != null) rows.push(['Rank among neighbours', `${d.own.rank} of ${d.own.of}`]);
   return rows;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClinicApp } from '../../main/api/clinic-app';
 import { run } from '../../main/cli/cli';
+import { figureRows } from '../../main/exports/minutes-data';
 import type { ClinicFile } from '../../main/store/clinic-file';
 import { canonicalDump } from '../../main/store/sync';
 import { tempDir } from '../support/temp';
@@ -191,5 +192,32 @@ describe('perfclinic benchmarks', () => {
       /name at least one DfE statistics file/,
     );
     await expect(cli('benchmarks', 'frobnicate')).rejects.toThrow(/say load, undo or show/);
+  });
+});
+
+describe('minutes', () => {
+  it('print each DfE benchmark with its year and the council’s rank', async () => {
+    const { app } = await sample();
+    await app.benchmarks.loadPaths('370', [C1, SN], { dryRun: false });
+    const clinic = app.meetings.createClinic({
+      held_on: '2023-11-09',
+      kind: 'Director’s performance clinic',
+      scope: [],
+      chair: 'Service Director',
+      attendees: [],
+      apologies: [],
+      period: '2023-10',
+    });
+    const minutes = app.minutes(clinic.id);
+    const row = minutes.view.report.measures.find((m) => m.key === 're_referrals_12m')!;
+    expect(figureRows(row, minutes)).toEqual(
+      expect.arrayContaining([
+        ['England', '21.5% (2021-22)'],
+        ['Yorkshire and The Humber', '20.4% (2021-22)'],
+        ['Statistical neighbours (mean of 10)', '19.8% (2021-22)'],
+        ['Rank among neighbours', '2 of 11'],
+      ]),
+    );
+    app.close();
   });
 });
