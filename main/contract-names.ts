@@ -57,6 +57,9 @@ export const callNames = [
   'getDfeStatus',
   'setNeighbourSummary',
   'getMeasureBenchmarks',
+  'listDfeMappings',
+  'setDfeMapping',
+  'removeDfeMapping',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -22,6 +22,7 @@ import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from './im
 import type { CallName } from './contract-names';
 import type {
   BenchmarkView,
+  DfeMappingInUse,
   DfeStatus,
   LoadResult as DfeLoadResult,
   UndoLoadResult as UndoDfeLoadResult,
@@ -30,7 +31,7 @@ import type {
 export type { ActionLogEntry, ClinicView };
 export { callNames, channelOf, eventNames, type CallName, type EventName } from './contract-names';
 export type { ImportPreview, ImportRecord, ImportResult, UndoResult };
-export type { BenchmarkView, DfeLoadResult, DfeStatus, UndoDfeLoadResult };
+export type { BenchmarkView, DfeLoadResult, DfeMappingInUse, DfeStatus, UndoDfeLoadResult };
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period is written YYYY-MM');
 const measureKey = z
@@ -248,6 +249,18 @@ export const contract = {
   /** Whether clinics show the neighbours' mean (as LAIT did) or median (as DfE's dashboard does). */
   setNeighbourSummary: call<DfeStatus>()(z.strictObject({ summary: z.enum(['mean', 'median']) })),
   getMeasureBenchmarks: call<BenchmarkView>()(z.strictObject({ key: measureKey, period })),
+  /** The mappings from DfE columns to measures: shipped with the app, and the council's own. */
+  listDfeMappings: call<DfeMappingInUse[]>()(z.strictObject({})),
+  setDfeMapping: call<DfeMappingInUse[]>()(
+    z.strictObject({
+      measure: measureKey,
+      column: text(200),
+      filters: z.record(text(200), text(1000)),
+      match: z.enum(['exact', 'nearest']),
+      note: text(5000),
+    }),
+  ),
+  removeDfeMapping: call<DfeMappingInUse[]>()(z.strictObject({ measure: measureKey })),
   // contract-names.ts lists the same calls for the zod-free preload: `satisfies` refuses a listed name
   // without a schema here, and a schema whose name is not listed (an excess property).
 } as const satisfies Record<CallName, Call<z.ZodType, unknown>>;

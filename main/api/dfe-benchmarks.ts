@@ -9,7 +9,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { benchmarkYears, isOld, yearShown, type BenchmarkYear, type Problem } from '../domain/dfe/benchmarks';
 import { isLaCode, readDfeTable, type DfeTable } from '../domain/dfe/dfe-table';
-import { mappingApplies, SHIPPED_MAPPINGS, type DfeMapping } from '../domain/dfe/mapping';
+import {
+  mappingApplies,
+  mappingProblem,
+  mappingsInUse,
+  SHIPPED_MAPPINGS,
+  type DfeMapping,
+  type MappingInput,
+} from '../domain/dfe/mapping';
 import { readNeighbourModel, type NeighbourModel } from '../domain/dfe/neighbours';
 import { isPeriod } from '../domain/period';
 import type { Period } from '../domain/types';
@@ -111,6 +118,8 @@ function isNeighbourModel(header: readonly string[]): boolean {
   return lower.includes('sn_1') || lower.includes('sn1');
 }
 
+export type DfeMappingInUse = DfeMapping & { origin: 'shipped' | 'council' };
+
 /** What the Benchmarks page shows before anything is chosen. */
 export interface DfeStatus {
   /** The council's LA code from the last load, to offer again. */
@@ -142,8 +151,63 @@ export class DfeBenchmarks {
   constructor(
     private readonly file: () => ClinicFile,
     readonly actor: Actor,
-    private readonly mappings: readonly DfeMapping[] = SHIPPED_MAPPINGS,
+    private readonly shipped: readonly DfeMapping[] = SHIPPED_MAPPINGS,
   ) {}
+
+  /** Every mapping in use: those shipped with the app and the council's own (which replace a shipped one for the same measure). */
+  mappings(): DfeMappingInUse[] {
+    const council = s.councilMappings(this.db);
+    const own = new Set(council.map((m) => m.measure));
+    return mappingsInUse(this.shipped, council).map((m) => ({
+      ...m,
+      origin: own.has(m.measure) ? 'council' : 'shipped',
+    }));
+  }
+
+  /** Adds or replaces the council's own mapping of a DfE column to one of its measures. */
+  setMapping(input: MappingInput): DfeMappingInUse[] {
+    const measure = getMeasure(this.db, input.measure);
+    if (!measure)
+      throw new UserError(`There is no measure "${input.measure}" in this clinic file to map a DfE column to.`);
+    const mapping = { ...input, column: input.column.trim(), note: input.note.trim() };
+    const problem = mappingProblem(mapping);
+    if (problem) throw new UserError(problem);
+    const at = this.actor.now().toISOString();
+    this.file().commit(() => {
+      s.putMapping(this.db, { ...mapping, source: 'the council’s own mapping' }, at, this.actor.who);
+      writeAudit(this.db, {
+        at,
+        who: this.actor.who,
+        entity: 'benchmarks',
+        entity_id: input.measure,
+        action: 'DfE mapping set',
+        before: null,
+        after: JSON.stringify(mapping),
+        measure: input.measure,
+      });
+    });
+    return this.mappings();
+  }
+
+  /** Removes the council's own mapping of a measure (a shipped one, if any, applies again). */
+  removeMapping(measure: string): DfeMappingInUse[] {
+    if (!s.councilMappings(this.db).some((m) => m.measure === measure))
+      throw new UserError(`"${measure}" has no mapping of the council’s own to remove.`);
+    this.file().commit(() => {
+      s.deleteMapping(this.db, measure);
+      writeAudit(this.db, {
+        at: this.actor.now().toISOString(),
+        who: this.actor.who,
+        entity: 'benchmarks',
+        entity_id: measure,
+        action: 'DfE mapping removed',
+        before: null,
+        after: null,
+        measure,
+      });
+    });
+    return this.mappings();
+  }
 
   private get db() {
     return this.file().db;
@@ -220,7 +284,7 @@ export class DfeBenchmarks {
         described.push({
           name: f.name,
           kind: 'statistics',
-          measures: this.mappings.filter((m) => mappingApplies(m, table.columns)).map((m) => m.measure),
+          measures: [],
         });
       }
     }
@@ -228,17 +292,20 @@ export class DfeBenchmarks {
       throw new UserError('Only a neighbour model was chosen: add the DfE statistics files (.csv) to load with it.');
     }
 
+    const mappings = this.mappings();
     const problems: Problem[] = [];
     const results: Array<{ mapping: DfeMapping; title: string; year: BenchmarkYear }> = [];
     const notInCatalogue: LoadResult['notInCatalogue'] = [];
     let own: { code: string; name: string } | null = null;
     for (const table of tables) {
-      const applying = this.mappings.filter((m) => mappingApplies(m, table.columns));
+      const applying = mappings.filter((m) => mappingApplies(m, table.columns));
+      const entry = described.find((d) => d.name === table.name);
+      if (entry) entry.measures = applying.filter((m) => getMeasure(this.db, m.measure)).map((m) => m.measure);
       if (applying.length === 0) {
         problems.push({
           file: table.name,
           row: null,
-          reason: `none of its columns is one the app maps to a measure (it maps ${[...new Set(this.mappings.map((m) => m.column))].join(', ')}), so nothing was taken from it.`,
+          reason: `none of its columns is one the app maps to a measure (it maps ${[...new Set(mappings.map((m) => m.column))].join(', ')}), so nothing was taken from it.`,
         });
         continue;
       }

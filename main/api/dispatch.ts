@@ -89,6 +89,9 @@ export function handlersFor(app: ClinicApp): Handlers {
       return app.benchmarks.status();
     },
     getMeasureBenchmarks: (args) => app.benchmarks.forMeasure(args.key, args.period),
+    listDfeMappings: () => app.benchmarks.mappings(),
+    setDfeMapping: (args) => app.benchmarks.setMapping(args),
+    removeDfeMapping: (args) => app.benchmarks.removeMapping(args.measure),
   };
 }
 

@@ -1,7 +1,7 @@
 /** `perfclinic benchmarks …`: load DfE's published statistics as benchmarks, undo a load, show a measure's. */
 import * as path from 'node:path';
 import type { ClinicApp } from '../api/clinic-app';
-import type { BenchmarkView, LoadResult } from '../api/dfe-benchmarks';
+import type { BenchmarkView, DfeMappingInUse, LoadResult } from '../api/dfe-benchmarks';
 import { parseOptions, requireDb, UsageError } from './arguments';
 
 export const BENCHMARKS_USAGE = `  perfclinic benchmarks load --db FILE --la CODE FILE.csv... [--dry-run] [--format table|json]
@@ -10,6 +10,13 @@ export const BENCHMARKS_USAGE = `  perfclinic benchmarks load --db FILE --la COD
       its new one (E08000016). Prints what will change; --dry-run writes nothing.
   perfclinic benchmarks undo --db FILE
       Undo the last load of DfE benchmarks.
+  perfclinic benchmarks mappings --db FILE
+      Which DfE column each measure is benchmarked from: shipped with the app, or the council's own.
+  perfclinic benchmarks map --db FILE --measure KEY --column NAME [--filter COLUMN=VALUE]... [--nearest NOTE]
+      The council's own mapping: benchmark KEY from DfE's column NAME (rows where each COLUMN is VALUE).
+      --nearest says how DfE's figure differs from the measure. Replaces a shipped mapping for KEY.
+  perfclinic benchmarks unmap --db FILE --measure KEY
+      Remove the council's own mapping of KEY.
   perfclinic benchmarks show --db FILE --measure KEY [--period YYYY-MM] [--format table|json]
       A measure's DfE benchmarks as a clinic for the period shows them, every neighbour by name.`;
 
@@ -47,6 +54,14 @@ export function loadText(result: LoadResult): string {
   }
   for (const p of result.problems)
     lines.push(`Problem: ${p.file}${p.row === null ? '' : `, row ${p.row}`}: ${p.reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function mappingsText(mappings: readonly DfeMappingInUse[]): string {
+  const lines = mappings.map((m) => {
+    const filters = Object.entries(m.filters).map(([c, v]) => `${c} = "${v}"`);
+    return `${m.measure} <- ${m.column}${filters.length > 0 ? ` where ${filters.join(' and ')}` : ''} (${m.match}, ${m.origin === 'council' ? 'the council’s own' : 'shipped'})${m.match === 'nearest' ? `\n    ${m.note}` : ''}`;
+  });
   return `${lines.join('\n')}\n`;
 }
 
@@ -109,6 +124,49 @@ export async function runBenchmarks(app: ClinicApp, argv: string[], out: (text: 
       );
       return;
     }
+    case 'mappings': {
+      const { values } = parseOptions(rest, { db: { type: 'string' } });
+      await app.openFile(requireDb(values), { readOnly: true });
+      out(mappingsText(app.benchmarks.mappings()));
+      return;
+    }
+    case 'map': {
+      const { values } = parseOptions(rest, {
+        db: { type: 'string' },
+        measure: { type: 'string' },
+        column: { type: 'string' },
+        filter: { type: 'string', multiple: true },
+        nearest: { type: 'string' },
+      });
+      if (typeof values.measure !== 'string' || values.measure === '')
+        throw new UsageError('--measure KEY is required');
+      if (typeof values.column !== 'string' || values.column === '')
+        throw new UsageError('--column NAME is required: the DfE column, such as rereferral_percent');
+      const filters: Record<string, string> = {};
+      for (const f of values.filter ?? []) {
+        const at = f.indexOf('=');
+        if (at <= 0) throw new UsageError(`--filter is COLUMN=VALUE (got "${f}")`);
+        filters[f.slice(0, at).trim()] = f.slice(at + 1).trim();
+      }
+      await app.openFile(requireDb(values));
+      const all = app.benchmarks.setMapping({
+        measure: values.measure,
+        column: values.column,
+        filters,
+        match: values.nearest === undefined ? 'exact' : 'nearest',
+        note: values.nearest ?? '',
+      });
+      out(mappingsText(all));
+      return;
+    }
+    case 'unmap': {
+      const { values } = parseOptions(rest, { db: { type: 'string' }, measure: { type: 'string' } });
+      if (typeof values.measure !== 'string' || values.measure === '')
+        throw new UsageError('--measure KEY is required');
+      await app.openFile(requireDb(values));
+      out(mappingsText(app.benchmarks.removeMapping(values.measure)));
+      return;
+    }
     case 'show': {
       const { values } = parseOptions(rest, {
         db: { type: 'string' },
@@ -130,6 +188,8 @@ export async function runBenchmarks(app: ClinicApp, argv: string[], out: (text: 
       return;
     }
     default:
-      throw new UsageError(`perfclinic benchmarks ${sub ?? ''}: say load, undo or show; try: perfclinic help`);
+      throw new UsageError(
+        `perfclinic benchmarks ${sub ?? ''}: say load, undo, show, mappings, map or unmap; try: perfclinic help`,
+      );
   }
 }

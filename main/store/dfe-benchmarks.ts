@@ -1,5 +1,6 @@
 /** Named queries for benchmarks loaded from DfE's statistics (schema 8). */
 import type { BenchmarkYear } from '../domain/dfe/benchmarks';
+import type { DfeMapping } from '../domain/dfe/mapping';
 import type { ClinicDatabase } from './database';
 
 export interface StoredBenchmark {
@@ -98,4 +99,35 @@ export function lastLoad(db: ClinicDatabase): DfeLoad | null {
 
 export function markLoadUndone(db: ClinicDatabase, id: number, at: string, who: string): void {
   db.run('UPDATE dfe_loads SET undone_at = ?, undone_by = ? WHERE id = ?', [at, who, id]);
+}
+
+/** The council's own mappings, by measure. */
+export function councilMappings(db: ClinicDatabase): DfeMapping[] {
+  return db
+    .all<{ measure: string; column_name: string; filters: string; match: 'exact' | 'nearest'; note: string }>(
+      'SELECT measure, column_name, filters, match, note FROM dfe_mappings ORDER BY measure',
+    )
+    .map((r) => ({
+      measure: r.measure,
+      column: r.column_name,
+      filters: JSON.parse(r.filters) as Record<string, string>,
+      match: r.match,
+      note: r.note,
+      source: 'the council’s own mapping',
+    }));
+}
+
+export function putMapping(db: ClinicDatabase, m: DfeMapping, at: string, who: string): void {
+  db.run(
+    `INSERT INTO dfe_mappings (measure, column_name, filters, match, note, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (measure) DO UPDATE SET column_name = excluded.column_name, filters = excluded.filters,
+         match = excluded.match, note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    [m.measure, m.column, JSON.stringify(m.filters), m.match, m.note, at, who],
+  );
+}
+
+export function deleteMapping(db: ClinicDatabase, measure: string): boolean {
+  const had = db.get('SELECT 1 AS x FROM dfe_mappings WHERE measure = ?', [measure]) !== undefined;
+  db.run('DELETE FROM dfe_mappings WHERE measure = ?', [measure]);
+  return had;
 }

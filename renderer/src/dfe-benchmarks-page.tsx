@@ -8,6 +8,7 @@ import type { DfeLoadResult, DfeStatus } from '../../main/contract';
 import { announce } from './announcer';
 import { callClinic } from './clinic-api';
 import { Choice, Form, FormButtons, RefusalBox, TextField, type Refusal } from './form-field';
+import { DfeMappings } from './dfe-mappings';
 import { WarningIcon } from './icons';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
@@ -296,6 +297,7 @@ export function DfeBenchmarksPage({
           )}
         </section>
       )}
+      <DfeMappings readOnly={readOnly} />
     </section>
   );
 }

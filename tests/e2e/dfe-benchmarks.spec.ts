@@ -94,3 +94,25 @@ test('the neighbours’ median can be shown instead of the mean', async ({ page,
   ).toBeVisible();
   await expect(panel.getByRole('row', { name: 'Doncaster Suppressed (c)' })).toBeVisible();
 });
+
+test('a council maps another DfE column to one of its measures, and the mapping can be removed', async ({
+  page,
+  clinic,
+}) => {
+  await clinic.open();
+  await openDfePage(page);
+  const form = page.getByRole('form', { name: 'Map a DfE column to one of your measures' });
+  await form.getByLabel('Measure', { exact: true }).selectOption({ label: 'Assessments ending in no further action' });
+  await form.getByLabel('DfE column').fill('no_further_action_percent');
+  await form.getByLabel('Only the rows where (optional)').fill('category=Referrals and Re-referrals');
+  await form.getByLabel('DfE’s figure is only the nearest to this measure').check();
+  await form.getByRole('button', { name: 'Keep this mapping' }).click();
+  await expect(form.getByRole('alert')).toContainText('Say how DfE’s figure differs');
+  await form.getByLabel('How DfE’s figure differs').fill('Referrals ending in no further action, not assessments.');
+  await form.getByRole('button', { name: 'Keep this mapping' }).click();
+  const row = page.getByRole('row', { name: /^Assessments ending in no further action no_further_action_percent/ });
+  await expect(row).toContainText('where category is “Referrals and Re-referrals”');
+  await expect(row).toContainText('Your council');
+  await row.getByRole('button', { name: 'Remove the mapping of Assessments ending in no further action' }).click();
+  await expect(row).toBeHidden();
+});

@@ -191,7 +191,7 @@ describe('perfclinic benchmarks', () => {
     await expect(cli('benchmarks', 'load', '--db', file, '--la', '370')).rejects.toThrow(
       /name at least one DfE statistics file/,
     );
-    await expect(cli('benchmarks', 'frobnicate')).rejects.toThrow(/say load, undo or show/);
+    await expect(cli('benchmarks', 'frobnicate')).rejects.toThrow(/say load, undo, show, mappings, map or unmap/);
   });
 });
 
@@ -219,5 +219,77 @@ describe('minutes', () => {
       ]),
     );
     app.close();
+  });
+});
+
+describe('the council’s own mappings', () => {
+  it('map another DfE column to a measure, load it, and can be removed', async () => {
+    const { app } = await sample();
+    const mappings = app.benchmarks.setMapping({
+      measure: 'assessments_nfa',
+      column: 'no_further_action_percent',
+      filters: { category: 'Referrals and Re-referrals' },
+      match: 'nearest',
+      note: 'DfE counts referrals that ended in no further action, not assessments.',
+    });
+    expect(mappings.find((m) => m.measure === 'assessments_nfa')).toMatchObject({
+      origin: 'council',
+      match: 'nearest',
+    });
+    expect(mappings.find((m) => m.measure === 're_referrals_12m')).toMatchObject({ origin: 'shipped' });
+    const loaded = await app.benchmarks.loadPaths('370', [C1, SN], { dryRun: false });
+    expect(loaded.files[0]!.measures.sort()).toEqual(['assessments_nfa', 're_referrals_12m']);
+    const nfa = app.report({ period: '2023-10' }).measures.find((m) => m.key === 'assessments_nfa')!;
+    // England's no further action rate for 2021-22, from the real file.
+    expect(nfa.benchmark_details!.national).toMatchObject({ value: 7.6, year: '2021-22' });
+    expect(app.benchmarks.removeMapping('assessments_nfa').some((m) => m.measure === 'assessments_nfa')).toBe(false);
+    app.close();
+  });
+
+  it('refuses a mapping it could not use, saying why', async () => {
+    const { app } = await sample();
+    const base = {
+      measure: 'assessments_nfa',
+      column: 'no_further_action_percent',
+      filters: {},
+      match: 'exact' as const,
+      note: '',
+    };
+    expect(() => app.benchmarks.setMapping({ ...base, measure: 'nonsense' })).toThrow(/There is no measure "nonsense"/);
+    expect(() => app.benchmarks.setMapping({ ...base, column: '=cmd|x' })).toThrow(/is not a DfE column name/);
+    expect(() => app.benchmarks.setMapping({ ...base, match: 'nearest' })).toThrow(/Say how DfE’s figure differs/);
+    expect(() => app.benchmarks.removeMapping('re_referrals_12m')).toThrow(/has no mapping of the council’s own/);
+    app.close();
+  });
+
+  it('on the command line', async () => {
+    const { file, app } = await sample();
+    app.close();
+    let text = '';
+    const cli = (...argv: string[]) => run(argv, (t) => (text = t));
+    await cli(
+      'benchmarks',
+      'map',
+      '--db',
+      file,
+      '--measure',
+      'assessments_nfa',
+      '--column',
+      'no_further_action_percent',
+      '--filter',
+      'category=Referrals and Re-referrals',
+      '--nearest',
+      'Referrals, not assessments.',
+    );
+    expect(text).toContain(
+      'assessments_nfa <- no_further_action_percent where category = "Referrals and Re-referrals" (nearest, the council’s own)',
+    );
+    await cli('benchmarks', 'mappings', '--db', file);
+    expect(text).toContain('re_referrals_12m <- rereferral_percent (exact, shipped)');
+    await expect(
+      cli('benchmarks', 'map', '--db', file, '--measure', 'assessments_nfa', '--column', 'x', '--filter', 'nonsense'),
+    ).rejects.toThrow(/--filter is COLUMN=VALUE/);
+    await cli('benchmarks', 'unmap', '--db', file, '--measure', 'assessments_nfa');
+    expect(text).not.toContain('assessments_nfa');
   });
 });

@@ -84,3 +84,32 @@ export function rowMatches(mapping: DfeMapping, cells: ReadonlyMap<string, strin
     ([column, value]) => (cells.get(column) ?? '').trim().toLowerCase() === value.trim().toLowerCase(),
   );
 }
+
+export interface MappingInput {
+  measure: string;
+  column: string;
+  filters: Readonly<Record<string, string>>;
+  match: 'exact' | 'nearest';
+  note: string;
+}
+
+/** What is wrong with a council's own mapping, in words; null when it can be kept. */
+export function mappingProblem(m: MappingInput): string | null {
+  if (!/^[A-Za-z0-9_]{1,100}$/.test(m.column.trim()))
+    return `"${m.column.slice(0, 40)}" is not a DfE column name: DfE's columns are letters, digits and underscores, such as rereferral_percent.`;
+  for (const [column, value] of Object.entries(m.filters)) {
+    if (!/^[A-Za-z0-9_]{1,100}$/.test(column)) return `"${column.slice(0, 40)}" is not a DfE column name to filter on.`;
+    if (value.trim() === '' || value.length > 500)
+      return `Say which value of ${column} to keep (up to 500 characters).`;
+  }
+  if (m.match === 'nearest' && m.note.trim() === '')
+    return 'Say how DfE’s figure differs from the measure: a nearest mapping is only read rightly with its difference.';
+  if (m.note.length > 2000) return 'Keep the note under 2,000 characters.';
+  return null;
+}
+
+/** The mappings in use: the council's own replace the shipped one for the same measure. */
+export function mappingsInUse(shipped: readonly DfeMapping[], council: readonly DfeMapping[]): DfeMapping[] {
+  const own = new Set(council.map((m) => m.measure));
+  return [...shipped.filter((m) => !own.has(m.measure)), ...council];
+}

@@ -10,6 +10,12 @@ export const REPLICATED_AT_8: readonly ReplicatedTable[] = [
     refs: {},
   },
   { table: 'dfe_settings', key: ['key'], columns: ['value'], refs: {} },
+  {
+    table: 'dfe_mappings',
+    key: ['measure'],
+    columns: ['column_name', 'filters', 'match', 'note', 'updated_at', 'updated_by'],
+    refs: {},
+  },
 ];
 
 /**
@@ -19,6 +25,7 @@ export const REPLICATED_AT_8: readonly ReplicatedTable[] = [
  *   (England, region, each neighbour's value or suppression code, mean and median with the count
  *   used, the council's own value, rank and quartile, the file and column they came from).
  * - dfe_settings: the council's LA code and whether clinics show the neighbours' mean or median.
+ * - dfe_mappings: the council's own mappings from a DfE column to a measure, beside those shipped.
  * - dfe_loads: each load and the rows it replaced, so the last one can be undone on this copy.
  * The first two merge between copies like the rest of the clinic; a load's undo record does not.
  */
@@ -37,6 +44,16 @@ export function migrate008(db: ClinicDatabase): void {
     CREATE TABLE dfe_settings (
       key TEXT PRIMARY KEY,
       value TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE dfe_mappings (
+      measure TEXT PRIMARY KEY,
+      column_name TEXT NOT NULL CHECK (length(trim(column_name)) > 0),
+      filters TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(filters)),
+      match TEXT NOT NULL CHECK (match IN ('exact', 'nearest')),
+      note TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      updated_by TEXT NOT NULL
     ) WITHOUT ROWID;
 
     CREATE TABLE dfe_loads (
