@@ -65,6 +65,16 @@ export const callNames = [
   'chooseMergeCopy',
   'confirmMergeCopy',
   'cancelMergeCopy',
+  'chooseDfeFiles',
+  'confirmDfeLoad',
+  'cancelDfeLoad',
+  'undoDfeLoad',
+  'getDfeStatus',
+  'setNeighbourSummary',
+  'getMeasureBenchmarks',
+  'listDfeMappings',
+  'setDfeMapping',
+  'removeDfeMapping',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

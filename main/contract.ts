@@ -24,11 +24,19 @@ import type { KeptText } from './domain/merge';
 import type { MergePreview, MergeReport, NoteWithAlternatives } from './api/sync';
 import type { CallName } from './contract-names';
 import type { FixedSection, ReportParagraph, ScrutinyDocument } from './domain/scrutiny/document';
+import type {
+  BenchmarkView,
+  DfeMappingInUse,
+  DfeStatus,
+  LoadResult as DfeLoadResult,
+  UndoLoadResult as UndoDfeLoadResult,
+} from './api/dfe-benchmarks';
 
 export type { ActionLogEntry, ClinicView, FixedSection, ReportParagraph, ScrutinyDocument };
 export { callNames, channelOf, eventNames, type CallName, type EventName } from './contract-names';
 export type { ImportPreview, ImportRecord, ImportResult, UndoResult };
 export type { KeptText, MergePreview, MergeReport, NoteWithAlternatives };
+export type { BenchmarkView, DfeLoadResult, DfeMappingInUse, DfeStatus, UndoDfeLoadResult };
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period is written YYYY-MM');
 const measureKey = z
@@ -313,6 +321,29 @@ export const contract = {
   ),
   /** Forgets the previewed copy; nothing had been written. */
   cancelMergeCopy: call<null>()(z.strictObject({})),
+  // Benchmarks from DfE's published statistics: like an import, a preview of the files the person
+  // chose (the shell's open dialog), nothing written until confirmed, and undo of the last load.
+  /** Asks for DfE's CSVs (and the neighbour model) and previews what would change. Null: cancelled. */
+  chooseDfeFiles: call<DfeLoadResult | null>()(z.strictObject({ la: text(40) })),
+  confirmDfeLoad: call<DfeLoadResult>()(z.strictObject({})),
+  cancelDfeLoad: call<null>()(z.strictObject({})),
+  undoDfeLoad: call<UndoDfeLoadResult>()(z.strictObject({})),
+  getDfeStatus: call<DfeStatus>()(z.strictObject({})),
+  /** Whether clinics show the neighbours' mean (as LAIT did) or median (as DfE's dashboard does). */
+  setNeighbourSummary: call<DfeStatus>()(z.strictObject({ summary: z.enum(['mean', 'median']) })),
+  getMeasureBenchmarks: call<BenchmarkView>()(z.strictObject({ key: measureKey, period })),
+  /** The mappings from DfE columns to measures: shipped with the app, and the council's own. */
+  listDfeMappings: call<DfeMappingInUse[]>()(z.strictObject({})),
+  setDfeMapping: call<DfeMappingInUse[]>()(
+    z.strictObject({
+      measure: measureKey,
+      column: text(200),
+      filters: z.record(text(200), text(1000)),
+      match: z.enum(['exact', 'nearest']),
+      note: text(5000),
+    }),
+  ),
+  removeDfeMapping: call<DfeMappingInUse[]>()(z.strictObject({ measure: measureKey })),
   // contract-names.ts lists the same calls for the zod-free preload: `satisfies` refuses a listed name
   // without a schema here, and a schema whose name is not listed (an excess property).
 } as const satisfies Record<CallName, Call<z.ZodType, unknown>>;

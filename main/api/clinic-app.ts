@@ -10,7 +10,7 @@ import { benchmarkDetails, buildReport, defaultComparePeriod } from '../domain/r
 import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt, type SpcSummary } from '../domain/spc';
 import type { Dataset, Period } from '../domain/types';
 import { ukDate } from '../domain/uk-date';
-import type { ClinicReport, MeasureDetail } from '../domain/views';
+import type { ClinicReport, MeasureDetail, ReportRow } from '../domain/views';
 import { october2023 } from '../sample/october-2023';
 import {
   getCatalogueMeasure,
@@ -55,6 +55,9 @@ import { Meetings } from './meetings';
 import { Sync, type MergePreview } from './sync';
 import { ScrutinyReports, type DocumentArgs } from './scrutiny';
 import { renderScrutiny, scrutinyFileName, type ScrutinyFormat } from '../exports/scrutiny-export';
+import { DfeBenchmarks } from './dfe-benchmarks';
+import { detailsFor, type BenchmarkYear } from '../domain/dfe/benchmarks';
+import { storedBenchmarks } from '../store/dfe-benchmarks';
 import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../errors';
 
@@ -82,6 +85,16 @@ const SPC_JUDGEMENTS_KEPT = 2000;
 /** The longest protective marking the minutes will print in their page header. */
 export const MARKING_MAX_CHARS = 100;
 
+/** A report row's benchmarks and their details from DfE's statistics, when any are loaded for the measure. */
+function dfeBenchmarksOf(
+  years: readonly BenchmarkYear[] | undefined,
+  period: Period,
+  method: 'mean' | 'median',
+): Pick<ReportRow, 'benchmarks' | 'benchmark_details'> | Record<string, never> {
+  const found = years ? detailsFor(years, period, method) : null;
+  return found ? { benchmarks: found.benchmarks, benchmark_details: found.details } : {};
+}
+
 export class ClinicApp {
   private file: ClinicFile | null = null;
   /** Clinic comparisons already worked out, kept while the data they came from is unchanged. */
@@ -104,6 +117,8 @@ export class ClinicApp {
   readonly sync: Sync;
   /** The monthly performance report for scrutiny: drafted, edited, its fixed sections. */
   readonly scrutiny: ScrutinyReports;
+  /** Benchmarks loaded from DfE's published statistics, with their years. */
+  readonly benchmarks: DfeBenchmarks;
 
   constructor(private readonly options: AppOptions = {}) {
     this.prefs = loadPreferences(options.preferencesFile);
@@ -123,6 +138,7 @@ export class ClinicApp {
       this.meetings.actor,
       (period, compare, requireCompare) => this.report({ period, compare }, { requireCompare }),
     );
+    this.benchmarks = new DfeBenchmarks(() => this.current(), this.meetings.actor);
     this.syncActor();
   }
 
@@ -328,10 +344,15 @@ export class ClinicApp {
     // Each measure's own options (baseline, screening, shift length, rebasings) as recorded.
     const histories = monthlySeriesTextUpTo(db, period);
     const settings = allSpcSettings(db);
+    // Benchmarks loaded from DfE replace the typed ones, as the year published by the period shows them.
+    const loaded = new Map<string, BenchmarkYear[]>();
+    for (const b of storedBenchmarks(db)) loaded.set(b.measure, [...(loaded.get(b.measure) ?? []), b.detail]);
+    const method = loaded.size > 0 ? this.benchmarks.neighbourSummary() : 'mean';
     return {
       ...report,
       measures: report.measures.map((row) => ({
         ...row,
+        ...dfeBenchmarksOf(loaded.get(row.key), period, method),
         spc:
           row.frequency === 'monthly'
             ? this.spcAt(
@@ -518,6 +539,20 @@ export class ClinicApp {
     if (chosen === null) return null;
     this.sync.cancelPreview();
     return this.sync.previewCopy(chosen);
+  }
+
+  /**
+   * Asks for DfE's statistics files (the host's open dialog, several at once) and previews what
+   * loading them for the council `la` would change, writing nothing; null when the person cancelled.
+   */
+  async chooseDfeFiles(la: string, host: ExportHost | undefined = this.options.exportHost) {
+    const file = this.current();
+    if (file.readOnly) throw new UserError(`${file.name} is open read-only, so benchmarks cannot be loaded into it.`);
+    if (!host?.chooseOpenPaths)
+      throw new UserError('Loading DfE statistics needs the app’s window to choose the files.');
+    const chosen = await host.chooseOpenPaths('dfe');
+    if (chosen === null || chosen.length === 0) return null;
+    return this.benchmarks.preview(la, chosen);
   }
 
   /** Saves a fill-in template of the measures (.xlsx or .csv) where the host says; null when the person cancelled. */

@@ -98,6 +98,22 @@ export function handlersFor(app: ClinicApp): Handlers {
       app.sync.cancelPreview();
       return null;
     },
+    chooseDfeFiles: (args) => app.chooseDfeFiles(args.la),
+    confirmDfeLoad: () => app.benchmarks.confirm(),
+    cancelDfeLoad: () => {
+      app.benchmarks.cancel();
+      return null;
+    },
+    undoDfeLoad: () => app.benchmarks.undoLast(),
+    getDfeStatus: () => app.benchmarks.status(),
+    setNeighbourSummary: (args) => {
+      app.benchmarks.setNeighbourSummary(args.summary);
+      return app.benchmarks.status();
+    },
+    getMeasureBenchmarks: (args) => app.benchmarks.forMeasure(args.key, args.period),
+    listDfeMappings: () => app.benchmarks.mappings(),
+    setDfeMapping: (args) => app.benchmarks.setMapping(args),
+    removeDfeMapping: (args) => app.benchmarks.removeMapping(args.measure),
   };
 }
 

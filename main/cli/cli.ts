@@ -21,6 +21,7 @@ import { ExportExistsError, writeExport } from '../exports/write-export';
 import { actionLogCsv } from '../exports/action-log';
 import { parseOptions, requireDb, UsageError } from './arguments';
 import { IMPORT_COMMANDS, IMPORT_USAGE, runImport } from './import-command';
+import { BENCHMARKS_USAGE, runBenchmarks } from './benchmarks-command';
 import { actionsTable, clinicsTable } from './meeting-output';
 import { exceptionReport, exceptionsText } from './exceptions-output';
 import { formatReport, type ReportFormat } from './report-output';
@@ -53,6 +54,7 @@ const USAGE = `Usage:
       OFFICIAL-SENSITIVE, "Not for publication") on every page. A PDF needs Chromium.
       --force replaces an existing file.
 ${IMPORT_USAGE}
+${BENCHMARKS_USAGE}
   perfclinic backups --db FILE
       List the automatic backups of a clinic file, newest first.
   perfclinic restore --db FILE --backup NAME
@@ -380,6 +382,9 @@ export async function run(argv: string[], out: (text: string) => void): Promise<
         );
         return;
       }
+      case 'benchmarks':
+        await runBenchmarks(app, rest, out);
+        return;
       case 'changes': {
         const { values } = parseOptions(rest, {
           db: { type: 'string' },

@@ -39,7 +39,8 @@ export function caveatText(caveat: Pick<Caveat, 'from' | 'to' | 'text'>): string
 export function benchmarkText(detail: BenchmarkDetail | null, unit: Unit, decimals?: number): string {
   if (detail === null) return formatValue(null, unit);
   const value = formatValue(detail.value, unit, decimals);
-  return detail.year ? `${value} (${detail.year})` : `${value} (year not recorded)`;
+  if (!detail.year) return `${value} (year not recorded)`;
+  return `${value} (${detail.year}${detail.old ? ', old' : ''})`;
 }
 
 /**

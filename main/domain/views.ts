@@ -63,18 +63,36 @@ export interface ReportRow {
   spc?: SpcSummary | null;
 }
 
+/** One benchmark with its year ("2021-22") and where it came from. */
 export interface BenchmarkDetail {
   value: number;
   /** The reporting year as DfE writes it ("2021-22"), or null where the year is not recorded. */
   year: string | null;
-  /** Where the benchmark comes from: "England average", "Regional average", "Statistical neighbours’ average". */
+  /** Where the benchmark comes from: "England average", or the DfE file and column it was loaded from. */
   source: string;
+  /** More than two years older than the clinic's year (loaded from DfE, where the year is known). */
+  old?: boolean;
+  /** The region's name, for a regional benchmark loaded from DfE. */
+  name?: string;
+  /** For statistical neighbours loaded from DfE: mean or median, over how many of how many, and each neighbour. */
+  method?: 'mean' | 'median';
+  used?: number;
+  of?: number;
+  neighbours?: NeighbourFigure[];
 }
+
+/** One statistical neighbour's figure, or DfE's reason for not publishing it. */
+export type NeighbourFigure =
+  { code: string; name: string; value: number } | { code: string; name: string; suppressed: string };
 
 export interface BenchmarkDetails {
   national: BenchmarkDetail | null;
   regional: BenchmarkDetail | null;
   statistical_neighbours: BenchmarkDetail | null;
+  /** The council's own published value, its rank among itself and its neighbours (1 = best), and its quartile in England. */
+  own?: { value: number | null; year: string; rank: number | null; of: number; quartile: 1 | 2 | 3 | 4 | null } | null;
+  /** A later year DfE has published since the clinic's period, offered beside it. */
+  since_published?: { year: string; national: number | null } | null;
 }
 
 export interface ClinicReport {

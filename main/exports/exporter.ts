@@ -37,6 +37,8 @@ export interface ExportHost {
    * command line names its files itself.
    */
   chooseOpenPath?(kind: OpenKind): Promise<string | null>;
+  /** Several files to open at once (DfE's statistics and its neighbour model); null when the person cancelled. */
+  chooseOpenPaths?(kind: 'dfe'): Promise<string[] | null>;
   printer: PdfPrinter;
 }
 

@@ -245,9 +245,13 @@ export function figureRows(row: ReportRow, m: Minutes): Array<[string, string]> 
   rows.push(['Target', formatTarget(row.target, row.unit, row.tolerance)], ['Status', statusText(row.status)]);
   const b = row.benchmark_details;
   if (b.national) rows.push(['England', benchmarkText(b.national, row.unit, d)]);
-  if (b.regional) rows.push(['Region', benchmarkText(b.regional, row.unit, d)]);
-  if (b.statistical_neighbours)
-    rows.push(['Statistical neighbours', benchmarkText(b.statistical_neighbours, row.unit, d)]);
+  if (b.regional) rows.push([b.regional.name ?? 'Region', benchmarkText(b.regional, row.unit, d)]);
+  const sn = b.statistical_neighbours;
+  if (sn) {
+    const how = sn.method && sn.used !== undefined ? ` (${sn.method} of ${sn.used})` : '';
+    rows.push([`Statistical neighbours${how}`, benchmarkText(sn, row.unit, d)]);
+  }
+  if (b.own?.rank != null) rows.push(['Rank among neighbours', `${b.own.rank} of ${b.own.of}`]);
   return rows;
 }
 

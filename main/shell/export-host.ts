@@ -74,6 +74,22 @@ export function createExportHost(window: () => BrowserWindow | null): ExportHost
       return chosen;
     },
 
+    async chooseOpenPaths() {
+      // DfE's statistics are CSV files; its neighbour model is too. Several at once.
+      const options: OpenDialogOptions = {
+        title: 'Choose DfE statistics files and the statistical neighbour model',
+        buttonLabel: 'Check these files',
+        defaultPath: importFolder.current(),
+        filters: [{ name: 'DfE statistics (CSV)', extensions: ['csv'] }],
+        properties: ['openFile', 'multiSelections'],
+      };
+      const open = dialogParent(window());
+      const result = open ? await dialog.showOpenDialog(open, options) : await dialog.showOpenDialog(options);
+      if (result.canceled || result.filePaths.length === 0) return null;
+      importFolder.remember(result.filePaths[0]!);
+      return result.filePaths;
+    },
+
     async confirmReplace(file) {
       if (confirmedByDialog !== null && path.resolve(file) === confirmedByDialog) return true;
       const options = {

@@ -5,7 +5,13 @@
 import { REPLICATED as AT_7, type ReplicatedTable } from './migrations/007-changes';
 import { REPLICATED_008 } from './migrations/008-caveats';
 import { REPLICATED_009 } from './migrations/009-scrutiny';
+import { REPLICATED_010 } from './migrations/010-dfe-benchmarks';
 
 export type { ReplicatedTable };
 
-export const REPLICATED_TABLES: readonly ReplicatedTable[] = [...AT_7, ...REPLICATED_008, ...REPLICATED_009];
+export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
+  ...AT_7,
+  ...REPLICATED_008,
+  ...REPLICATED_009,
+  ...REPLICATED_010,
+];

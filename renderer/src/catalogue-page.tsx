@@ -16,14 +16,15 @@ import { Choice, Form, FormButtons, FormField, RefusalBox, TextField, type Refus
 import { benchmarkKeys, benchmarkNames, formatValue } from './format';
 import { LockIcon, PlusIcon } from './icons';
 import { frequencyLabels, polarityHints, targetLabel, unitLabels } from './labels';
+import { DfeBenchmarksPage } from './dfe-benchmarks-page';
 import { MeasureEditor, MeasureState } from './measure-editor';
 import { MeasureFieldset, emptyDraft, fieldsOf, figureHints, readFigure, type FieldsDraft } from './measure-fields';
 
 type Loaded =
   { state: 'loading' } | { state: 'ready'; measures: CatalogueMeasure[] } | { state: 'failed'; error: string };
 /** Where focus goes on coming back to the list: the measure just left, or the button that opened the form. */
-type ListFocus = { measure: string } | 'add' | null;
-type View = { kind: 'list'; focus: ListFocus } | { kind: 'measure'; key: string } | { kind: 'add' };
+type ListFocus = { measure: string } | 'add' | 'dfe' | null;
+type View = { kind: 'list'; focus: ListFocus } | { kind: 'measure'; key: string } | { kind: 'add' } | { kind: 'dfe' };
 
 export interface CataloguePageProps {
   readOnly: boolean;
@@ -105,6 +106,15 @@ export function CataloguePage({ readOnly, onChanged }: CataloguePageProps): Reac
       );
   }
 
+  if (view.kind === 'dfe')
+    return (
+      <DfeBenchmarksPage
+        readOnly={readOnly}
+        onChanged={onChanged}
+        onBack={() => setView({ kind: 'list', focus: 'dfe' })}
+      />
+    );
+
   if (view.kind === 'add')
     return (
       <AddMeasureForm
@@ -128,6 +138,7 @@ export function CataloguePage({ readOnly, onChanged }: CataloguePageProps): Reac
       focus={view.kind === 'list' ? view.focus : null}
       onOpen={(key) => setView({ kind: 'measure', key })}
       onAdd={() => setView({ kind: 'add' })}
+      onLoadDfe={() => setView({ kind: 'dfe' })}
     />
   );
 }
@@ -170,6 +181,7 @@ function CatalogueList({
   focus,
   onOpen,
   onAdd,
+  onLoadDfe,
 }: {
   measures: CatalogueMeasure[];
   areas: ServiceArea[];
@@ -180,6 +192,7 @@ function CatalogueList({
   focus: ListFocus;
   onOpen: (key: string) => void;
   onAdd: () => void;
+  onLoadDfe: () => void;
 }): ReactNode {
   const id = useId();
   const inUse = measures.filter((m) => m.retired_at === null).length;
@@ -190,10 +203,12 @@ function CatalogueList({
     .filter((g) => g.rows.length > 0);
 
   const addButton = useRef<HTMLButtonElement>(null);
+  const dfeButton = useRef<HTMLButtonElement>(null);
 
   // Back from a measure or the add form: to where the person left, so a keyboard user keeps their place.
   useEffect(() => {
     if (focus === 'add') addButton.current?.focus();
+    else if (focus === 'dfe') dfeButton.current?.focus();
     else if (focus !== null)
       document.querySelector<HTMLButtonElement>(`button[data-catalogue-key="${CSS.escape(focus.measure)}"]`)?.focus();
   }, [focus]);
@@ -204,12 +219,17 @@ function CatalogueList({
         <h2 id={`${id}-heading`} className="page-heading">
           Measures
         </h2>
-        {!readOnly && (
-          <button ref={addButton} type="button" className="button button--secondary" onClick={onAdd}>
-            <PlusIcon />
-            Add a measure
+        <div className="button-row">
+          <button ref={dfeButton} type="button" className="button button--secondary" onClick={onLoadDfe}>
+            Benchmarks: load DfE statistics…
           </button>
-        )}
+          {!readOnly && (
+            <button ref={addButton} type="button" className="button button--secondary" onClick={onAdd}>
+              <PlusIcon />
+              Add a measure
+            </button>
+          )}
+        </div>
       </div>
       <p className="lede">
         What each measure means, how it is judged, its target and benchmarks. Choose a measure to change it. A target

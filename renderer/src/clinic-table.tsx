@@ -259,7 +259,10 @@ function benchmarkColumn(key: keyof Benchmarks) {
       return (
         <>
           <span className="figure">{formatValue(detail.value, row.original.unit, row.original.decimals)}</span>
-          <span className="figure__fraction">{detail.year ?? 'Year not recorded'}</span>
+          <span className="figure__fraction">
+            {detail.year ?? 'Year not recorded'}
+            {detail.old ? ' (old)' : ''}
+          </span>
         </>
       );
     },

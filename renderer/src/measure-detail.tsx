@@ -73,6 +73,58 @@ function ChartControls({
   );
 }
 
+/** Where the council stands among its statistical neighbours, from DfE's statistics, every neighbour by name. */
+function DfeBenchmarkTable({ row }: { row: ReportRow }): ReactNode {
+  const d = row.benchmark_details;
+  const sn = d.statistical_neighbours;
+  if (!sn?.neighbours || !sn.method || !d.own) return null;
+  const neighbours = sn.neighbours;
+  const value = (v: number | null) => (v === null ? 'Not published' : formatValue(v, row.unit));
+  return (
+    <>
+      <h3 className="detail__subheading">
+        Statistical neighbours, DfE {sn.year}
+        {sn.old ? ' (old: more than two years before this clinic)' : ''}
+      </h3>
+      <p>
+        {row.title}: {value(d.own.value)} for the council
+        {d.own.rank !== null && `, ranked ${d.own.rank} of ${d.own.of} with its neighbours (1 is best)`}
+        {d.own.quartile !== null &&
+          `, in quartile ${d.own.quartile} of all councils in England (1 is the best quarter)`}
+        . The neighbours’ {sn.method} is {value(sn.value)}, from {sn.used} of {sn.of} neighbours.
+        {d.since_published &&
+          ` Since published: England ${value(d.since_published.national)} (${d.since_published.year}).`}
+      </p>
+      <table className="history-table">
+        <caption className="visually-hidden">Each statistical neighbour’s figure for {sn.year}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Neighbour</th>
+            <th scope="col" className="numeric">
+              {sn.year}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {neighbours.map((n) => (
+            <tr key={n.code}>
+              <th scope="row">{n.name}</th>
+              <td className="numeric">
+                {'value' in n
+                  ? formatValue(n.value, row.unit)
+                  : n.suppressed === 'missing'
+                    ? 'No figure'
+                    : `Suppressed (${n.suppressed})`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">Source: {sn.source}.</p>
+    </>
+  );
+}
+
 function DetailBody({
   row,
   detail,
@@ -100,7 +152,7 @@ function DetailBody({
   const current = row.current;
   const fraction = current ? formatFraction(current.numerator, current.denominator) : null;
   const hasFractions = history.some((h) => h.numerator !== null && h.denominator !== null);
-  const benchmarks = benchmarkKeys.filter((key) => measure.benchmarks[key] !== null);
+  const benchmarks = benchmarkKeys.filter((key) => row.benchmarks[key] !== null);
   // The target that applied in the period shown: targets change, and history keeps the old one.
   const target = row.target;
 
@@ -264,8 +316,8 @@ function DetailBody({
               ? 'None recorded'
               : benchmarks.map((key) => (
                   <span key={key} className="summary-list__line">
-                    {benchmarkNames[key]}: {benchmarkText(detail.benchmark_details[key], measure.unit, row.decimals)}
-                    {detail.benchmark_details[key] && `, ${detail.benchmark_details[key].source}`}
+                    {benchmarkNames[key]}: {benchmarkText(row.benchmark_details[key], measure.unit, row.decimals)}
+                    {row.benchmark_details[key] && `, ${row.benchmark_details[key].source}`}
                   </span>
                 ))}
           </dd>
@@ -297,6 +349,7 @@ function DetailBody({
           <dd>{frequencyExplanations[measure.frequency]}</dd>
         </div>
       </dl>
+      <DfeBenchmarkTable row={row} />
       {footer}
     </>
   );

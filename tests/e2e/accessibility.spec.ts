@@ -196,3 +196,27 @@ test('working together: a copy’s merge preview, the merge with its notice, a r
   await expect(panel.getByRole('textbox', { name: 'Combined note' })).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
+
+test('the DfE benchmarks page with a preview, and the detail with its neighbours, have no violations axe can find', async ({
+  page,
+  clinic,
+}) => {
+  const dfe = path.join(__dirname, '../fixtures/dfe');
+  await clinic.open();
+  await openMeasures(page);
+  await page.getByRole('button', { name: 'Benchmarks: load DfE statistics…' }).click();
+  await page.getByLabel('Your council’s LA code').fill('370');
+  clinic.pickFiles([path.join(dfe, 'c1_referrals_2022_2023.csv'), path.join(dfe, 'sn_groupings_april_2021.csv')]);
+  await page.getByRole('button', { name: 'Choose DfE files…' }).click();
+  const preview = page.getByRole('region', { name: 'What loading would change' });
+  await expect(preview.getByRole('button', { name: 'Load these benchmarks' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await preview.getByRole('button', { name: 'Load these benchmarks' }).click();
+  await expect(page.getByRole('region', { name: 'Loaded' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Clinic' }).click();
+  await measureButton(page, 'Re-referrals within 12 months').click();
+  const panel = page.getByRole('dialog', { name: 'Re-referrals within 12 months' });
+  await expect(panel.getByRole('table', { name: /Each statistical neighbour/ })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});

@@ -141,6 +141,8 @@ export interface ClinicHarness {
    * the one picked (null: the person cancels). Without a pick the dialog is cancelled.
    */
   pickFile(file: string | null): void;
+  /** The same for a dialog that picks several files at once (DfE's statistics). */
+  pickFiles(files: string[] | null): void;
 }
 
 /** Puts the preload's object on `window.clinic`: one function per contract call, plus onFileChanged. */
@@ -196,7 +198,7 @@ async function openWindow(page: Page): Promise<void> {
  * app suggests, and an existing file is never replaced; the open dialog returns what the test
  * picked. PDF printing launches its own Chromium only if a test asks for a PDF.
  */
-function exportHostIn(dir: string, picks: (string | null)[]): ExportHost {
+function exportHostIn(dir: string, picks: (string | null)[], manyPicks: (string[] | null)[]): ExportHost {
   let printer: PlaywrightPrinter | null = null;
   const lazyPrinter: PdfPrinter = {
     htmlToPdf: (html, options) => (printer ??= new PlaywrightPrinter()).htmlToPdf(html, options),
@@ -209,6 +211,7 @@ function exportHostIn(dir: string, picks: (string | null)[]): ExportHost {
     },
     confirmReplace: () => Promise.resolve(false),
     chooseOpenPath: () => Promise.resolve(picks.shift() ?? null),
+    chooseOpenPaths: () => Promise.resolve(manyPicks.shift() ?? null),
   };
 }
 
@@ -218,9 +221,10 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
     const file = path.join(dir, 'clinic.db');
     let fixedNow: Date | null = null;
     const picks: (string | null)[] = [];
+    const manyPicks: (string[] | null)[] = [];
     const app = new ClinicApp({
       now: () => (fixedNow ? new Date(fixedNow) : new Date()),
-      exportHost: exportHostIn(dir, picks),
+      exportHost: exportHostIn(dir, picks, manyPicks),
     });
     await app.createFile(file);
     const others: { app: ClinicApp; close: () => Promise<void> }[] = [];
@@ -262,7 +266,7 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
         const ownDir = path.join(dir, displayName.replace(/[^A-Za-z0-9]+/g, '-'));
         mkdirSync(ownDir, { recursive: true });
         const ownPicks: (string | null)[] = [];
-        const other = new ClinicApp({ exportHost: exportHostIn(ownDir, ownPicks), deviceId: `e2e-${displayName}` });
+        const other = new ClinicApp({ exportHost: exportHostIn(ownDir, ownPicks, []), deviceId: `e2e-${displayName}` });
         other.setPreferences({ displayName });
         await other.openFile(file);
         const context = await browser.newContext({
@@ -297,6 +301,9 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
       },
       pickFile: (chosen) => {
         picks.push(chosen);
+      },
+      pickFiles: (chosen) => {
+        manyPicks.push(chosen);
       },
     });
 

@@ -8,6 +8,7 @@ import { migrate006 } from './006-service-index-values';
 import { migrate007 } from './007-changes';
 import { migrate008 } from './008-caveats';
 import { migrate009 } from './009-scrutiny';
+import { migrate010 } from './010-dfe-benchmarks';
 
 /** Migration N turns schema N-1 into schema N. Append only; never edit one that has shipped. */
 export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
@@ -20,6 +21,7 @@ export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
   migrate007,
   migrate008,
   migrate009,
+  migrate010,
 ];
 
 export const LATEST_SCHEMA = migrations.length;
