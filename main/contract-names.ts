@@ -50,6 +50,7 @@ export const callNames = [
   'undoLastImport',
   'listImports',
   'exportImportTemplate',
+  'getSyncStatus',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -95,6 +95,29 @@ export interface FileInfo {
   notices: string[];
 }
 
+/** Someone else who has the clinic file open now (their presence beside the file is fresh). */
+export interface PresentPerson {
+  /** Their display name. */
+  name: string;
+  /** The computer they are on. */
+  host: string;
+  /** ISO time they opened the file. */
+  since: string;
+}
+
+/**
+ * Working together on a shared file, for the window's banner and notices. The window polls it
+ * (and asks again after every save); every field is what the person should be told now.
+ */
+export interface SyncStatus {
+  /** Other people with the file open, not counting this window. */
+  others: PresentPerson[];
+  /** The last save or refresh that brought in other people's changes: their authors' display names and when (ISO). */
+  merged: { authors: string[]; at: string } | null;
+  /** The shared file could not be reached at the last save: `pending` changes are confirmed on this computer, waiting to be merged. */
+  offline: { pending: number } | null;
+}
+
 /** Where an export was saved, or null when the person cancelled the save dialog or chose not to replace a file. */
 export type ExportResult = { path: string } | null;
 
@@ -230,6 +253,8 @@ export const contract = {
   listImports: call<ImportRecord[]>()(z.strictObject({})),
   /** A fill-in template of the measures, saved where the person chooses. Null: the person cancelled. */
   exportImportTemplate: call<ExportResult>()(z.strictObject({ format: z.enum(['xlsx', 'csv']) })),
+  /** Who else has the file open, others' changes just merged in, and changes waiting while offline. */
+  getSyncStatus: call<SyncStatus>()(z.strictObject({})),
   // contract-names.ts lists the same calls for the zod-free preload: `satisfies` refuses a listed name
   // without a schema here, and a schema whose name is not listed (an excess property).
 } as const satisfies Record<CallName, Call<z.ZodType, unknown>>;

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileInfo, PeriodList, Preferences } from '../contract';
+import type { FileInfo, PeriodList, Preferences, SyncStatus } from '../contract';
 import { periodLabel } from '../domain/period';
 import { buildReport, defaultComparePeriod } from '../domain/report';
 import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt, type SpcSummary } from '../domain/spc';
@@ -244,6 +244,15 @@ export class ClinicApp {
         : null,
       notices: [...file.notices],
     };
+  }
+
+  /**
+   * Working together on the open file: who else has it open, others' changes last merged in, and
+   * changes waiting on this computer while the shared file cannot be reached.
+   */
+  syncStatus(): SyncStatus {
+    this.current();
+    return { others: [], merged: null, offline: null };
   }
 
   periods(): PeriodList {

@@ -76,6 +76,7 @@ export function handlersFor(app: ClinicApp): Handlers {
     undoLastImport: (args) => app.imports.undoLast(args.importId),
     listImports: () => app.imports.list(),
     exportImportTemplate: (args) => app.exportImportTemplate(args),
+    getSyncStatus: () => app.syncStatus(),
   };
 }
 
