@@ -147,7 +147,7 @@ export class FileLock {
    */
   static acquireWithin(file: string, options: LockOptions & { waitMs: number }): LockResult {
     const deadline = Date.now() + options.waitMs;
-    for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
+    for (let pause = 5; ; pause = Math.min(pause * 2, 80)) {
       const taken = FileLock.acquire(file, options);
       if (taken.held || Date.now() + pause > deadline) return taken;
       sleepSync(pause);
