@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ClinicApp } from '../../main/api/clinic-app';
 import { ClinicDatabase } from '../../main/store/database';
-import { ClinicFile } from '../../main/store/clinic-file';
+import type { ClinicFile } from '../../main/store/clinic-file';
 import { buildChildScript } from '../support/child';
 import { tempDir } from '../support/temp';
 
