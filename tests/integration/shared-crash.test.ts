@@ -107,7 +107,7 @@ describe('a merge-and-save into a shared file killed at any moment', () => {
     const outcomes = { before: 0, after: 0, tempLeft: 0 };
     for (let i = 0; i < kills; i++) {
       reset();
-      const { ready, merged, tookMs } = await runAndKill(file, outbox, Math.random() * took * 1.3);
+      const { ready, merged, tookMs } = await runAndKill(file, outbox, Math.random() * took * 1.6);
       if (tookMs !== null) took = (took * 3 + tookMs) / 4;
       const raw = fs.readFileSync(file);
       const { notes, integrity } = await notesOnDisk(file);
