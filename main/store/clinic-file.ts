@@ -617,16 +617,33 @@ export class ClinicFile {
     }
   }
 
-  /** Merges the file on disk into memory if it changed since we last read or wrote it; returns the changes applied. */
+  /**
+   * Merges the file on disk into memory if it changed since we last read or wrote it; returns
+   * the changes applied. The file is read once: its size and time say whether to read it, and
+   * only a file of the same size is hashed to tell a mere touch from a change (a different size
+   * is a change; the merge of a file we already hold applies nothing).
+   */
   private mergeFromDisk(): number {
     let bytes: Uint8Array;
+    let fingerprint: Fingerprint;
     try {
-      if (!this.changedOnDisk()) return 0;
+      const stat = fs.statSync(this.filePath, { throwIfNoEntry: false });
+      if (!stat) {
+        // A file gone from a folder still there is written again; a folder gone is offline.
+        fs.statSync(path.dirname(this.filePath));
+        return 0;
+      }
+      if (stat.size === this.fingerprint.size && stat.mtimeMs === this.fingerprint.mtimeMs) return 0;
       bytes = fs.readFileSync(this.filePath);
+      const sameSize = bytes.length === this.fingerprint.size;
+      fingerprint = { size: bytes.length, mtimeMs: stat.mtimeMs, hash: sameSize ? sha256(bytes) : '' };
+      if (sameSize && fingerprint.hash === this.fingerprint.hash) {
+        this.fingerprint = fingerprint;
+        return 0;
+      }
     } catch (error) {
       throw this.unreachable(error);
     }
-    const fingerprint = fingerprintOf(this.filePath, bytes);
     const theirs = readSharedCopy(bytes, this.name);
     try {
       const ours = originOf(this.db);
@@ -636,12 +653,11 @@ export class ClinicFile {
         );
       }
       const report = mergeFrom(this.db, theirs, { sourceName: this.name });
+      // Their file, as last seen; its hash only when worked out (a save replaces it straight away).
       this.fingerprint = fingerprint;
-      if (report.applied > 0) {
-        // Memory now holds changes from a file whose local ids may differ from ours.
-        this.base = null;
-        this.lastMerged = { authors: report.authors, at: new Date().toISOString() };
-      } else this.base = fingerprint.hash === this.base ? this.base : null;
+      // Memory now holds their changes under local ids that may differ from the file's.
+      this.base = null;
+      if (report.applied > 0) this.lastMerged = { authors: report.authors, at: new Date().toISOString() };
       return report.applied;
     } finally {
       theirs.close();
@@ -717,18 +733,6 @@ export class ClinicFile {
   private onDiskAsLastSeen(): boolean {
     const stat = fs.statSync(this.filePath, { throwIfNoEntry: false });
     return stat !== undefined && stat.size === this.fingerprint.size && stat.mtimeMs === this.fingerprint.mtimeMs;
-  }
-
-  /** Size and modification time first (cheap); the content hash decides. A file gone is written again. */
-  private changedOnDisk(): boolean {
-    const stat = fs.statSync(this.filePath, { throwIfNoEntry: false });
-    if (!stat) {
-      if (!fs.existsSync(path.dirname(this.filePath)))
-        throw Object.assign(new Error('the folder is gone'), { code: 'ENOENT' });
-      return false;
-    }
-    if (stat.size === this.fingerprint.size && stat.mtimeMs === this.fingerprint.mtimeMs) return false;
-    return sha256(fs.readFileSync(this.filePath)) !== this.fingerprint.hash;
   }
 }
 
