@@ -408,7 +408,7 @@ export class ClinicFile {
     // Taken by this open until a save holds them (released again if the open fails).
     let opening: ClinicDatabase | null = null;
     if (!readOnly) for (const j of journals) claimJournal(j.at, () => opening === null || !opening.closed);
-    let replay: Replay = { replayed: 0, setAside: [], adopted: [], exact: false };
+    let replay: Replay = { replayed: 0, setAside: [], adopted: [] };
     let opened: { db: ClinicDatabase; migratedFrom: number };
     try {
       opened = await openClinicBytes(
@@ -421,7 +421,7 @@ export class ClinicFile {
       );
       opening = opened.db;
       attachChangeSource(opened.db, options.changes);
-      replayMerging(opened.db, journals, replay, readOnly);
+      replayMerging(opened.db, replay, readOnly);
     } catch (error) {
       for (const j of journals) releaseJournal(j.at);
       throw error;
@@ -433,7 +433,7 @@ export class ClinicFile {
       readOnly,
       fingerprint,
       // Replayed changes are in memory only: no file on disk equals it until the save below.
-      changed && !replay.exact ? null : fingerprint.hash,
+      changed ? null : fingerprint.hash,
       options.fs ?? realFs,
       options,
     );
@@ -823,8 +823,6 @@ interface Replay {
   setAside: string[];
   /** Journals replayed (or found to be already in the file), to remove once a save holds them. */
   adopted: Array<{ path: string; entries: number }>;
-  /** Whether memory equals a statement-by-statement replay on the file as read (not a merge). */
-  exact: boolean;
   /** The journals left for replayMerging. */
   rest?: Found[];
 }
@@ -843,7 +841,7 @@ function replayExactly(
   journals: Found[],
   readOnly: boolean,
 ): Replay {
-  const result: Replay = { replayed: 0, setAside: [], adopted: [], exact: true, rest: [] };
+  const result: Replay = { replayed: 0, setAside: [], adopted: [], rest: [] };
   const folded = db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'journal_folded'")?.value ?? '';
   const [foldedId, foldedSeq] = folded.split(':');
   const origin = db.recordsChanges ? originOf(db) : null;
@@ -883,8 +881,7 @@ function replayExactly(
  * holds are skipped (the writer saved before it stopped), the rest applied as a merge applies
  * another copy's changes, so nothing confirmed is lost even though others saved the file since.
  */
-function replayMerging(db: ClinicDatabase, journals: Found[], replay: Replay, readOnly: boolean): void {
-  void journals;
+function replayMerging(db: ClinicDatabase, replay: Replay, readOnly: boolean): void {
   for (const j of replay.rest ?? []) {
     const changes: StoredChange[] = j.found.entries.flatMap((e) =>
       (e.changes ?? []).map(([id, hlc, author, device, entity, row, field, value]) => ({
@@ -901,7 +898,6 @@ function replayMerging(db: ClinicDatabase, journals: Found[], replay: Replay, re
     const report = mergeChanges(db, changes, { sourceName: path.basename(j.at) });
     if (report.applied > 0) {
       replay.replayed += j.found.entries.length;
-      replay.exact = false;
     }
     replay.adopted.push({ path: j.at, entries: report.applied > 0 ? j.found.entries.length : 0 });
     if (readOnly) releaseJournal(j.at);
