@@ -118,10 +118,9 @@ export interface FileInfo {
   path: string;
   /** File name only, for the title bar. */
   name: string;
+  /** Opened only to read (reports); several people can have a shared file open for editing at once. */
   readOnly: boolean;
-  /** Who holds the file for editing, when it opened read-only because someone else has it. */
-  lockedBy: { user: string; host: string; since: string } | null;
-  /** Things the person should be told about opening the file (recovered changes, a lock held elsewhere). */
+  /** Things the person should be told about opening the file (recovered changes, say). */
   notices: string[];
 }
 

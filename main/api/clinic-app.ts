@@ -28,11 +28,19 @@ import {
 } from '../store/catalogue';
 import { targetAt } from '../domain/targets';
 import { backupPath, listBackups, takeBackupCopy, type BackupInfo } from '../store/backups';
-import { ClinicFile, openClinicBytes, type OpenOptions } from '../store/clinic-file';
+import {
+  ClinicFile,
+  describeHolder,
+  OfflineError,
+  openClinicBytes,
+  type OpenOptions,
+  type SaveLockOptions,
+} from '../store/clinic-file';
+import type { PresenceOptions } from '../store/presence';
 import type { ClinicDatabase } from '../store/database';
 import { ResultCache } from './result-cache';
 import { writeFileAtomic } from '../store/durable-file';
-import { FileLock, type LockOptions } from '../store/file-lock';
+import { FileLock } from '../store/file-lock';
 import { actionLogCsv, actionLogXlsx } from '../exports/action-log';
 import { buildMinutes, minutesFileName, type Minutes } from '../exports/minutes-data';
 import {
@@ -68,11 +76,20 @@ export interface AppOptions {
   preferencesFile?: string;
   /** The clock; tests fix it so that "overdue" does not depend on the day they run. */
   now?: () => Date;
-  /** Take the lock beside each file opened for writing, so a second writer opens it read-only. */
+  /**
+   * Work with others on shared files: show this person's presence beside each file opened for
+   * writing, and see who else has it open. (Every save takes the short lock beside the file.)
+   */
   lock?: boolean;
   /** Take a daily backup when a file is opened for writing. */
   dailyBackup?: boolean;
-  lockOptions?: LockOptions;
+  lockOptions?: SaveLockOptions;
+  /**
+   * This person's outbox (in the user data folder): each file's journal is kept there, so changes
+   * stay confirmed while a shared file cannot be reached. Beside each file when absent.
+   */
+  outboxDir?: string;
+  presence?: PresenceOptions;
   /** How exports reach the person: the save dialog and the PDF printer. Without one, exports are refused. */
   exportHost?: ExportHost;
   /** This install's device id, stamped on every change (random per process when absent). */
@@ -168,6 +185,8 @@ export class ClinicApp {
       dailyBackup: this.options.dailyBackup,
       lockOptions: this.options.lockOptions,
       changes: { device: this.options.deviceId, author: () => this.prefs.displayName },
+      outbox: this.options.outboxDir,
+      presence: this.options.presence,
     };
   }
 
@@ -214,7 +233,7 @@ export class ClinicApp {
     const held = this.options.lock ? FileLock.acquire(target, this.options.lockOptions) : null;
     if (held && !held.held) {
       throw new UserError(
-        `${path.basename(target)} is open for editing by ${held.owner?.user ?? 'someone else'}; ask them to close it before restoring a backup.`,
+        `${path.basename(target)} is being saved by ${describeHolder(held.owner)}; try restoring the backup again in a moment.`,
       );
     }
     try {
@@ -234,21 +253,39 @@ export class ClinicApp {
   }
 
   /**
-   * Folds the journal into the clinic file with a full atomic save. Changes are already on disk
-   * when confirmed; this keeps the journal short and the file itself up to date for anyone who
-   * copies it. The shell calls it when the person pauses; a failure is reported, never lost.
+   * Folds the journal into the clinic file with a full atomic save, merging in whatever others
+   * saved meanwhile. Changes are already on disk when confirmed; this puts them in the shared
+   * file for the others, and keeps the journal short. The shell calls it when the person pauses
+   * and every minute, so it is also the retry of changes waiting offline: while the shared file
+   * cannot be reached it returns false and getSyncStatus says so (no error every minute). Any
+   * other failure, such as someone else's save holding the lock too long, is reported, never lost.
    */
   checkpoint(): boolean {
     const file = this.file;
     if (!file || file.readOnly || !file.needsCheckpoint) return false;
-    const before = file.path;
     try {
       file.save();
       return true;
-    } finally {
-      // A conflict moves the work to a copy beside the file: the window must show the new name.
-      if (file.path !== before) this.notify();
+    } catch (error) {
+      if (error instanceof OfflineError) return false;
+      throw error;
     }
+  }
+
+  /** Saves now if anything is waiting, and says why not (offline, or who holds the lock) if it cannot. */
+  saveNow(): void {
+    const file = this.file;
+    if (file && !file.readOnly && file.needsCheckpoint) file.save();
+  }
+
+  /**
+   * Brings in what others saved to the shared file since we last read or wrote it (nothing is
+   * written), so the window shows their changes. Returns whether anything came in.
+   */
+  refresh(): boolean {
+    // What was worked out from the data (the comparison, say) is keyed by its version, so a
+    // merge that brings changes in is seen by the next call.
+    return this.file?.refresh() ?? false;
   }
 
   onFileChanged(listener: FileChangedListener): () => void {
@@ -269,9 +306,6 @@ export class ClinicApp {
       path: file.path,
       name: file.name,
       readOnly: file.readOnly,
-      lockedBy: file.lockedBy
-        ? { user: file.lockedBy.user, host: file.lockedBy.host, since: file.lockedBy.since }
-        : null,
       notices: [...file.notices],
     };
   }
@@ -281,7 +315,19 @@ export class ClinicApp {
    * changes waiting on this computer while the shared file cannot be reached.
    */
   syncStatus(): SyncStatus {
-    return this.sync.status();
+    const file = this.current();
+    // Polled by the window: it is also when others' saves are brought in.
+    this.refresh();
+    const offline = file.offline;
+    // The later of others' saves brought in and a copy merged back by hand.
+    const byHand = this.sync.status().merged;
+    const saved = file.merged;
+    const merged = byHand && (!saved || byHand.at > saved.at) ? byHand : saved;
+    return {
+      others: file.others().map((p) => ({ name: p.name, host: p.host, since: p.since })),
+      merged,
+      offline: offline ? { pending: offline.pending } : null,
+    };
   }
 
   periods(): PeriodList {
@@ -496,7 +542,10 @@ export class ClinicApp {
    */
   async chooseImportFile(host: ExportHost | undefined = this.options.exportHost): Promise<ImportPreview | null> {
     const file = this.current();
-    if (file.readOnly) throw new UserError(readOnlyImportRefusal(file.name, this.fileInfo().lockedBy));
+    if (file.readOnly)
+      throw new UserError(
+        `${file.name} is open read-only, so figures cannot be imported into it. Open it for editing to import figures.`,
+      );
     if (!host?.chooseOpenPath) throw new UserError(NO_IMPORT_HOST);
     const chosen = await host.chooseOpenPath('figures');
     if (chosen === null) return null;
@@ -609,12 +658,6 @@ const NO_MERGE_HOST =
   'Choosing a copy to merge back needs the app’s window; from the command line use perfclinic merge --db FILE --from COPY.';
 const NO_TEMPLATE_HOST =
   'Templates are saved through the app’s save dialog; from the command line use perfclinic template --db FILE --out TEMPLATE.xlsx.';
-
-function readOnlyImportRefusal(name: string, lockedBy: FileInfo['lockedBy']): string {
-  return lockedBy
-    ? `${name} is open read-only because ${lockedBy.user} has it open for editing on ${lockedBy.host}, so figures cannot be imported into it. Import them once they have closed it.`
-    : `${name} is open read-only, so figures cannot be imported into it. Open it for editing to import figures.`;
-}
 
 /** The action log as the bytes of a CSV or an .xlsx file. */
 export async function actionLogBytes(actions: Parameters<typeof actionLogCsv>[0], format: ActionLogFormat) {

@@ -14,7 +14,7 @@ import { templateBytes, type TemplateFormat } from '../import/template';
 import { figureKey, type CatalogueEntry } from '../import/validate';
 import type { ZipLimits } from '../import/zip-guard';
 import { listCatalogue, listMeasures, listPeriods, measureHistory } from '../store/catalogue';
-import { sha256 as sha256Of, type ClinicFile } from '../store/clinic-file';
+import { LockBusyError, OfflineError, sha256 as sha256Of, type ClinicFile } from '../store/clinic-file';
 import { writeFileAtomic } from '../store/durable-file';
 import { UserError } from '../errors';
 import * as q from '../store/imports';
@@ -193,7 +193,6 @@ export class Imports {
     const db = clinic.db;
     const at = this.actor.now();
     const backup = clinic.backup('before-import', at);
-    const pathBefore = clinic.path;
     let importId = 0;
     let auditId = 0;
     db.transaction(() => {
@@ -226,16 +225,14 @@ export class Imports {
     try {
       clinic.save();
     } catch (error) {
-      // Saved nowhere: take the import back out of memory too, so what the app shows is what is on disk.
-      // (A conflict copy is a save: the import is in it, and the error says where.)
-      if (clinic.path === pathBefore) {
-        db.transaction(() => {
-          q.revertChanges(db, q.changesOf(db, importId));
-          q.deleteImport(db, importId);
-          q.deleteAuditEntry(db, auditId);
-        });
-      }
-      throw error;
+      // Saved nowhere (someone else's save held the lock too long, say, and the error names
+      // them): take the import back out of memory too, so what the app shows is what is on disk.
+      db.transaction(() => {
+        q.revertChanges(db, q.changesOf(db, importId));
+        q.deleteImport(db, importId);
+        q.deleteAuditEntry(db, auditId);
+      });
+      throw notWritten(error, clinic.name, 'the figures have not been imported. Import them again in a moment.');
     }
     return { importId, fileName, totals, summary: analysis.summary.replace(/\.$/, ' imported.'), backup };
   }
@@ -281,7 +278,6 @@ export class Imports {
       );
     }
     const at = this.actor.now().toISOString();
-    const pathBefore = clinic.path;
     let auditId = 0;
     db.transaction(() => {
       q.revertChanges(db, changes);
@@ -303,14 +299,13 @@ export class Imports {
     try {
       clinic.save();
     } catch (error) {
-      if (clinic.path === pathBefore) {
-        db.transaction(() => {
-          q.reapplyChanges(db, changes);
-          q.markUndone(db, last.id, null, null);
-          q.deleteAuditEntry(db, auditId);
-        });
-      }
-      throw error;
+      // Not written (the error says why, and who holds the file): put the import back in memory too.
+      db.transaction(() => {
+        q.reapplyChanges(db, changes);
+        q.markUndone(db, last.id, null, null);
+        q.deleteAuditEntry(db, auditId);
+      });
+      throw notWritten(error, clinic.name, 'the import has not been undone. Undo it again in a moment.');
     }
     const removed = changes.filter((c) => c.old === null).length;
     const restored = changes.length - removed;
@@ -342,4 +337,11 @@ export class Imports {
     writeFileAtomic(full, await this.templateBytes(ext === '.csv' ? 'csv' : 'xlsx'));
     return full;
   }
+}
+
+/** A save held up by someone else's (the lock) or by the shared file out of reach, in the words of what was not done. */
+function notWritten(error: unknown, name: string, what: string): unknown {
+  if (error instanceof LockBusyError) return new UserError(`${name} is being saved by ${error.holder}, so ${what}`);
+  if (error instanceof OfflineError) return new UserError(`${name} cannot be reached just now, so ${what}`);
+  return error;
 }

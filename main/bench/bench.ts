@@ -29,6 +29,8 @@ import {
   type ImportResult,
   type MinutesResult,
   runMerge,
+  runSharedSave,
+  type SharedSaveResult,
   type MergeResult,
   type OpenResult,
   type WorkerKind,
@@ -37,7 +39,7 @@ import {
 interface Budget {
   label: string;
   limit: number;
-  unit: 'ms' | 'MB';
+  unit: 'ms' | 'MB' | '×';
   value: number | undefined;
 }
 
@@ -67,7 +69,9 @@ async function worker(args: string[]): Promise<void> {
             ? await runImports(file, [JSON.parse(extra) as [number, number]])
             : kind === 'merge'
               ? await runMerge(file, MERGE_CHANGES, 5)
-              : await runMinutes(file, MINUTES_MEASURES, 3);
+              : kind === 'shared-save'
+                ? await runSharedSave(file, 5)
+                : await runMinutes(file, MINUTES_MEASURES, 3);
   process.stdout.write(JSON.stringify(result));
 }
 
@@ -137,6 +141,15 @@ function printMerge(r: MergeResult): void {
   line(`merge: peak memory of the process`, `${r.peakRssMb.toFixed(0)} MB`);
 }
 
+function printSharedSave(r: SharedSaveResult): void {
+  line('shared file: a plain save (nobody else saved)', fig(r.plainSave));
+  line(`shared file: a save merging another writer's ${r.mergedChanges} changes`, fig(r.mergingSave));
+  line(
+    'shared file: merging save ÷ plain save (medians)',
+    `${(r.mergingSave.median / r.plainSave.median).toFixed(2)} ×`,
+  );
+}
+
 function printBudgets(budgets: Budget[]): void {
   for (const b of budgets) {
     if (b.value === undefined) continue;
@@ -185,7 +198,9 @@ async function main(argv: string[]): Promise<void> {
         printMinutes(minutes);
         const merge = spawnWorker<MergeResult>('merge', built.file);
         printMerge(merge);
-        Object.assign(entry, { imports, minutes, merge });
+        const sharedSave = spawnWorker<SharedSaveResult>('shared-save', built.file);
+        printSharedSave(sharedSave);
+        Object.assign(entry, { imports, minutes, merge, sharedSave });
         const import100k = imports.flatMap((i) => i.runs).find((r) => r.rows === 100_000);
         budgets.push(
           { label: 'open', limit: 300, unit: 'ms', value: open.open.median },
@@ -200,6 +215,12 @@ async function main(argv: string[]): Promise<void> {
             limit: 300,
             unit: 'ms',
             value: merge.merge.median,
+          },
+          {
+            label: 'save merging a writer ÷ plain save',
+            limit: 2,
+            unit: '×',
+            value: sharedSave.mergingSave.median / sharedSave.plainSave.median,
           },
         );
       }

@@ -22,7 +22,7 @@ import { ClinicFile } from '../store/clinic-file';
 import { mergeFrom } from '../store/sync';
 import { summarise, timeRuns, type Figure } from './measure';
 
-export type WorkerKind = 'open' | 'core' | 'baseline' | 'import' | 'minutes' | 'merge';
+export type WorkerKind = 'open' | 'core' | 'baseline' | 'import' | 'minutes' | 'merge' | 'shared-save';
 
 /** Where the memory of the main-side process is, in MB, at a moment. */
 export interface MemoryAt {
@@ -397,6 +397,73 @@ export async function runMerge(source: string, wanted: number, runs: number): Pr
       readOther: summarise(readOther),
       merge: summarise(merge),
       save: summarise(save),
+      peakRssMb: peakRssMb(),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface SharedSaveResult {
+  /** A save of a note when nobody else has saved the file since we read it. */
+  plainSave: Figure;
+  /** A save of a note after another writer saved a note of theirs: re-read, merge theirs in, write. */
+  mergingSave: Figure;
+  /** Changes the merging save brought in each time (the other writer's note). */
+  mergedChanges: number;
+  peakRssMb: number;
+}
+
+/**
+ * Two people with the same shared file open, saving as the app does (issue 13's budget: a save
+ * that merges another writer's changes costs under twice a plain save). Each run, on a fresh
+ * copy: we save a note (plain: nobody saved since we read it); the other person saves a note of
+ * theirs; we save another note, which re-reads the file and merges theirs in first. Both saves
+ * write the whole file, so the difference is the cost of the merge.
+ */
+export async function runSharedSave(source: string, runs: number): Promise<SharedSaveResult> {
+  await loadSqlJs();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'perfclinic-bench-shared-'));
+  try {
+    const plainSave: number[] = [];
+    const mergingSave: number[] = [];
+    let mergedChanges = 0;
+    for (let i = 0; i < runs; i++) {
+      const target = path.join(dir, `shared-${i}.db`);
+      copyFileSync(source, target);
+      const ours = new ClinicApp({ deviceId: 'ours' });
+      await ours.openFile(target);
+      const theirs = new ClinicApp({ deviceId: 'theirs' });
+      await theirs.openFile(target);
+      const clinic = ours.meetings.listClinics()[0]!;
+      const keys = ours.report().measures.map((m) => m.key);
+      const note = (app: ClinicApp, key: string, text: string) =>
+        app.meetings.saveNote(clinic.id, key, text, app.sync.note(clinic.id, key)?.version ?? 0);
+
+      note(ours, keys[0]!, `Our note ${i}`);
+      let t = performance.now();
+      if (!ours.checkpoint()) throw new Error('the plain save did not happen');
+      plainSave.push(performance.now() - t);
+
+      note(theirs, keys[1]!, `Their note ${i}`);
+      if (!theirs.checkpoint()) throw new Error('the other writer did not save');
+
+      note(ours, keys[2]!, `Our second note ${i}`);
+      const before = ours.sync.changes().length;
+      t = performance.now();
+      if (!ours.checkpoint()) throw new Error('the merging save did not happen');
+      mergingSave.push(performance.now() - t);
+      // Our own change was already there; what came in is theirs.
+      mergedChanges = ours.sync.changes().length - before;
+      if (ours.syncStatus().merged === null) throw new Error('the save merged nothing');
+      theirs.close();
+      ours.close();
+      rmSync(target, { force: true });
+    }
+    return {
+      plainSave: summarise(plainSave),
+      mergingSave: summarise(mergingSave),
+      mergedChanges,
       peakRssMb: peakRssMb(),
     };
   } finally {

@@ -132,284 +132,293 @@ function parseStatuses(text: string): ActionStatus[] {
 }
 
 export async function run(argv: string[], out: (text: string) => void): Promise<void> {
-  const [command, ...rest] = argv;
-  // Commands that write take the lock, so they never write under an open app.
-  const app = new ClinicApp({ lock: true, deviceId: process.env.PERFCLINIC_DEVICE || undefined });
+  // Commands that write merge with whatever others saved meanwhile, under the short lock beside
+  // the file; each change is confirmed in this command's own journal first.
+  const app = new ClinicApp({ deviceId: process.env.PERFCLINIC_DEVICE || undefined });
   try {
-    if (command !== undefined && IMPORT_COMMANDS.includes(command)) return await runImport(argv, out, app);
-    switch (command) {
-      case 'init': {
-        const { values } = parseOptions(rest, { db: { type: 'string' }, empty: { type: 'boolean' } });
-        const info = await app.createFile(requireDb(values), { empty: values.empty === true });
-        out(`Created ${info.path}${values.empty ? ' (empty)' : ' with the October 2023 sample figures'}.\n`);
-        return;
-      }
-      case 'report': {
-        const { values } = parseOptions(rest, {
-          db: { type: 'string' },
-          period: { type: 'string' },
-          compare: { type: 'string' },
-          format: { type: 'string', default: 'table' },
-        });
-        const format = checkFormat(values.format, FORMATS);
-        const period = checkPeriod('period', values.period);
-        const compare = checkPeriod('compare', values.compare);
-        await app.openFile(requireDb(values), { readOnly: true });
-        out(formatReport(app.report({ period, compare }), format));
-        return;
-      }
-      case 'exceptions': {
-        const { values } = parseOptions(rest, {
-          db: { type: 'string' },
-          period: { type: 'string' },
-          format: { type: 'string', default: 'table' },
-        });
-        const format = checkFormat(values.format, ['table', 'json']);
-        const period = checkPeriod('period', values.period);
-        await app.openFile(requireDb(values), { readOnly: true });
-        const report = app.report({ period });
-        const exceptions = exceptionReport(report.period, report.measures);
-        if (format === 'json') out(`${JSON.stringify(exceptions, null, 2)}\n`);
-        else out(exceptionsText(exceptions));
-        return;
-      }
-      case 'clinics': {
-        const { values } = parseOptions(rest, { db: { type: 'string' }, format: { type: 'string', default: 'table' } });
-        const format = checkFormat(values.format, ['table', 'json']);
-        await app.openFile(requireDb(values), { readOnly: true });
-        const clinics = app.meetings.listClinics();
-        if (format === 'json') out(`${JSON.stringify(clinics, null, 2)}\n`);
-        else if (clinics.length === 0)
-          out('No clinics yet. Create one with: perfclinic clinic new --db FILE --date YYYY-MM-DD --kind NAME\n');
-        else out(clinicsTable(clinics));
-        return;
-      }
-      case 'clinic': {
-        const [sub, ...args] = rest;
-        if (sub !== 'new') throw new UsageError('try: perfclinic clinic new --db FILE --date YYYY-MM-DD --kind NAME');
-        const { values } = parseOptions(args, {
-          db: { type: 'string' },
-          date: { type: 'string' },
-          kind: { type: 'string' },
-          chair: { type: 'string', default: '' },
-          attendee: { type: 'string', multiple: true, default: [] },
-          apology: { type: 'string', multiple: true, default: [] },
-          scope: { type: 'string', multiple: true, default: [] },
-          period: { type: 'string' },
-          compare: { type: 'string' },
-        });
-        if (typeof values.date !== 'string')
-          throw new UsageError('--date YYYY-MM-DD is required: the day the clinic meets');
-        if (typeof values.kind !== 'string')
-          throw new UsageError('--kind NAME is required, for example --kind "Director’s performance clinic"');
-        await app.openFile(requireDb(values));
-        const clinic = app.meetings.createClinic({
-          held_on: values.date,
-          kind: values.kind,
-          chair: String(values.chair),
-          attendees: values.attendee as string[],
-          apologies: values.apology as string[],
-          scope: values.scope as string[],
-          period: checkPeriod('period', values.period),
-          compare: checkPeriod('compare', values.compare),
-        });
-        out(
-          `Created clinic ${clinic.id}: ${clinic.kind}, ${clinic.held_on}, comparing ${clinic.period} with ${clinic.compare}.\n`,
-        );
-        return;
-      }
-      case 'actions': {
-        const { values } = parseOptions(rest, {
-          db: { type: 'string' },
-          status: { type: 'string' },
-          owner: { type: 'string' },
-          overdue: { type: 'boolean' },
-          format: { type: 'string', default: 'table' },
-          out: { type: 'string' },
-          force: { type: 'boolean' },
-        });
-        const format = checkFormat(values.format, ['table', 'json', 'csv', 'xlsx']);
-        const target = requireOut(values, 'action log');
-        if (format === 'xlsx' && target === undefined)
-          throw new UsageError('--format xlsx writes a file: add --out FILE, for example --out actions.xlsx');
-        if (target !== undefined && !(ACTION_LOG_FORMATS as readonly string[]).includes(format))
-          throw new UsageError('--out saves the action log as csv or xlsx: add --format csv or --format xlsx');
-        const status = values.status === undefined ? undefined : parseStatuses(String(values.status));
-        await app.openFile(requireDb(values), { readOnly: true });
-        const actions = app.meetings.listActions({
-          status,
-          owner: typeof values.owner === 'string' ? values.owner : undefined,
-          overdue: values.overdue === true,
-        });
-        if (target !== undefined && (format === 'csv' || format === 'xlsx')) {
-          const file = saveForCommandLine(
-            withExtension(target, format),
-            await actionLogBytes(actions, format),
-            values.force === true,
-          );
-          out(`Saved ${actions.length} action${actions.length === 1 ? '' : 's'} to ${file}.\n`);
-        } else if (format === 'json') out(`${JSON.stringify(actions, null, 2)}\n`);
-        else if (format === 'csv') out(actionLogCsv(actions));
-        else out(actionsTable(actions));
-        return;
-      }
-      case 'minutes': {
-        const { values } = parseOptions(rest, {
-          db: { type: 'string' },
-          clinic: { type: 'string' },
-          format: { type: 'string' },
-          out: { type: 'string' },
-          marking: { type: 'string' },
-          force: { type: 'boolean' },
-        });
-        const db = requireDb(values);
-        if (values.clinic === undefined)
-          throw new UsageError('--clinic ID is required: see perfclinic clinics --db FILE');
-        const clinicId = parseClinicId(values.clinic);
-        if (values.format === undefined) throw new UsageError('--format is required: pdf, docx or html');
-        const format = checkFormat<MinutesFormat>(values.format, MINUTES_FORMATS);
-        const target = requireOut(values, 'minutes');
-        if (target === undefined) throw new UsageError(`--out FILE is required, for example --out minutes.${format}`);
-        await app.openFile(db, { readOnly: true });
-        // Clinics are never deleted, so an id the file does not hold is one that never existed (the
-        // API's own message, about another window, is for the app).
-        if (!app.meetings.listClinics().some((c) => c.id === clinicId))
-          throw new UserError(
-            `There is no clinic ${clinicId} in this file. See the clinics it holds with: perfclinic clinics --db ${db}`,
-          );
-        const printer = new PlaywrightPrinter();
-        try {
-          const saved = await app.exportMinutes(
-            { clinicId, format, protectiveMarking: typeof values.marking === 'string' ? values.marking : undefined },
-            commandLineHost(path.resolve(target), values.force === true, printer),
-          );
-          if (saved) out(`Saved the minutes to ${saved.path}.\n`);
-        } finally {
-          await printer.close();
-        }
-        return;
-      }
-      case 'report-document': {
-        const { values } = parseOptions(rest, {
-          db: { type: 'string' },
-          period: { type: 'string' },
-          compare: { type: 'string' },
-          format: { type: 'string' },
-          out: { type: 'string' },
-          marking: { type: 'string' },
-          area: { type: 'string', multiple: true },
-          measure: { type: 'string', multiple: true },
-          force: { type: 'boolean' },
-        });
-        const db = requireDb(values);
-        if (values.format === undefined) throw new UsageError('--format is required: docx, pdf, html or md');
-        const format = checkFormat<ScrutinyFormat>(values.format, SCRUTINY_FORMATS);
-        const target = requireOut(values, 'report');
-        if (target === undefined)
-          throw new UsageError(`--out FILE is required, for example --out "performance report.${format}"`);
-        if (values.area && values.measure) throw new UsageError('Choose --area or --measure, not both');
-        const period = checkPeriod('period', values.period);
-        const compare = checkPeriod('compare', values.compare);
-        await app.openFile(db, { readOnly: true });
-        const printer = new PlaywrightPrinter();
-        try {
-          const saved = await app.exportReportDocument(
-            {
-              period,
-              compare,
-              format,
-              marking: typeof values.marking === 'string' ? values.marking : undefined,
-              areas: values.area,
-              measures: values.measure,
-            },
-            commandLineHost(path.resolve(target), values.force === true, printer),
-          );
-          if (saved) out(`Saved the performance report to ${saved.path}.\n`);
-        } finally {
-          await printer.close();
-        }
-        return;
-      }
-      case 'backups': {
-        const { values } = parseOptions(rest, { db: { type: 'string' } });
-        const backups = app.backups(requireDb(values));
-        if (backups.length === 0) {
-          out(
-            'No backups yet. The app takes one each day a file is opened, and before every import, migration and restore.\n',
-          );
-          return;
-        }
-        for (const b of backups) {
-          const when = new Date(b.taken).toLocaleString('en-GB', {
-            dateStyle: 'medium',
-            timeStyle: 'short',
-            timeZone: 'UTC',
-          });
-          out(
-            `${b.name}  ${b.kind.padEnd(16)}  ${when} UTC  ${(b.size / 1024).toLocaleString('en-GB', { maximumFractionDigits: 0 })} KB\n`,
-          );
-        }
-        return;
-      }
-      case 'restore': {
-        const { values } = parseOptions(rest, { db: { type: 'string' }, backup: { type: 'string' } });
-        const db = requireDb(values);
-        if (typeof values.backup !== 'string' || values.backup === '') {
-          throw new UsageError('--backup NAME is required: see perfclinic backups --db FILE');
-        }
-        const info = await app.restoreBackup(db, values.backup);
-        out(`Restored ${values.backup} to ${info.path}. The file it replaced is kept as a before-restore backup.\n`);
-        return;
-      }
-      case 'merge': {
-        const { values } = parseOptions(rest, {
-          db: { type: 'string' },
-          from: { type: 'string' },
-          'dry-run': { type: 'boolean', default: false },
-          format: { type: 'string', default: 'table' },
-        });
-        const format = checkFormat(values.format, ['table', 'json']);
-        const target = requireDb(values);
-        if (typeof values.from !== 'string' || values.from === '')
-          throw new UsageError('--from OTHER is required: the copy of the clinic file to merge in');
-        const dryRun = values['dry-run'] === true;
-        await app.openFile(target, { readOnly: dryRun });
-        const report = await app.sync.merge(values.from, { dryRun });
-        out(
-          format === 'json'
-            ? `${JSON.stringify(report, null, 2)}\n`
-            : mergeText(report, path.basename(values.from), path.basename(target)),
-        );
-        return;
-      }
-      case 'benchmarks':
-        await runBenchmarks(app, rest, out);
-        return;
-      case 'changes': {
-        const { values } = parseOptions(rest, {
-          db: { type: 'string' },
-          since: { type: 'string' },
-          format: { type: 'string', default: 'table' },
-        });
-        const format = checkFormat(values.format, ['table', 'json']);
-        if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since))
-          throw new UsageError(`--since must be a date written YYYY-MM-DD (got "${values.since}")`);
-        await app.openFile(requireDb(values), { readOnly: true });
-        const changes = app.sync.changes({ since: values.since });
-        out(format === 'json' ? `${JSON.stringify(changes, null, 2)}\n` : changesTable(changes));
-        return;
-      }
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        out(`${USAGE}\n`);
-        return;
-      default:
-        throw new UsageError(`unknown command "${command}"; try: perfclinic help`);
-    }
+    await runCommand(app, argv, out);
+    // Whatever the command confirmed goes into the file now, so that a save that cannot be made
+    // (someone else's save holds the lock, say) is reported with who holds it and since when.
+    // The change stays confirmed in the journal and is merged in by the next open of the file.
+    app.saveNow();
   } finally {
     app.close();
+  }
+}
+
+async function runCommand(app: ClinicApp, argv: string[], out: (text: string) => void): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command !== undefined && IMPORT_COMMANDS.includes(command)) return await runImport(argv, out, app);
+  switch (command) {
+    case 'init': {
+      const { values } = parseOptions(rest, { db: { type: 'string' }, empty: { type: 'boolean' } });
+      const info = await app.createFile(requireDb(values), { empty: values.empty === true });
+      out(`Created ${info.path}${values.empty ? ' (empty)' : ' with the October 2023 sample figures'}.\n`);
+      return;
+    }
+    case 'report': {
+      const { values } = parseOptions(rest, {
+        db: { type: 'string' },
+        period: { type: 'string' },
+        compare: { type: 'string' },
+        format: { type: 'string', default: 'table' },
+      });
+      const format = checkFormat(values.format, FORMATS);
+      const period = checkPeriod('period', values.period);
+      const compare = checkPeriod('compare', values.compare);
+      await app.openFile(requireDb(values), { readOnly: true });
+      out(formatReport(app.report({ period, compare }), format));
+      return;
+    }
+    case 'exceptions': {
+      const { values } = parseOptions(rest, {
+        db: { type: 'string' },
+        period: { type: 'string' },
+        format: { type: 'string', default: 'table' },
+      });
+      const format = checkFormat(values.format, ['table', 'json']);
+      const period = checkPeriod('period', values.period);
+      await app.openFile(requireDb(values), { readOnly: true });
+      const report = app.report({ period });
+      const exceptions = exceptionReport(report.period, report.measures);
+      if (format === 'json') out(`${JSON.stringify(exceptions, null, 2)}\n`);
+      else out(exceptionsText(exceptions));
+      return;
+    }
+    case 'clinics': {
+      const { values } = parseOptions(rest, { db: { type: 'string' }, format: { type: 'string', default: 'table' } });
+      const format = checkFormat(values.format, ['table', 'json']);
+      await app.openFile(requireDb(values), { readOnly: true });
+      const clinics = app.meetings.listClinics();
+      if (format === 'json') out(`${JSON.stringify(clinics, null, 2)}\n`);
+      else if (clinics.length === 0)
+        out('No clinics yet. Create one with: perfclinic clinic new --db FILE --date YYYY-MM-DD --kind NAME\n');
+      else out(clinicsTable(clinics));
+      return;
+    }
+    case 'clinic': {
+      const [sub, ...args] = rest;
+      if (sub !== 'new') throw new UsageError('try: perfclinic clinic new --db FILE --date YYYY-MM-DD --kind NAME');
+      const { values } = parseOptions(args, {
+        db: { type: 'string' },
+        date: { type: 'string' },
+        kind: { type: 'string' },
+        chair: { type: 'string', default: '' },
+        attendee: { type: 'string', multiple: true, default: [] },
+        apology: { type: 'string', multiple: true, default: [] },
+        scope: { type: 'string', multiple: true, default: [] },
+        period: { type: 'string' },
+        compare: { type: 'string' },
+      });
+      if (typeof values.date !== 'string')
+        throw new UsageError('--date YYYY-MM-DD is required: the day the clinic meets');
+      if (typeof values.kind !== 'string')
+        throw new UsageError('--kind NAME is required, for example --kind "Director’s performance clinic"');
+      await app.openFile(requireDb(values));
+      const clinic = app.meetings.createClinic({
+        held_on: values.date,
+        kind: values.kind,
+        chair: String(values.chair),
+        attendees: values.attendee as string[],
+        apologies: values.apology as string[],
+        scope: values.scope as string[],
+        period: checkPeriod('period', values.period),
+        compare: checkPeriod('compare', values.compare),
+      });
+      out(
+        `Created clinic ${clinic.id}: ${clinic.kind}, ${clinic.held_on}, comparing ${clinic.period} with ${clinic.compare}.\n`,
+      );
+      return;
+    }
+    case 'actions': {
+      const { values } = parseOptions(rest, {
+        db: { type: 'string' },
+        status: { type: 'string' },
+        owner: { type: 'string' },
+        overdue: { type: 'boolean' },
+        format: { type: 'string', default: 'table' },
+        out: { type: 'string' },
+        force: { type: 'boolean' },
+      });
+      const format = checkFormat(values.format, ['table', 'json', 'csv', 'xlsx']);
+      const target = requireOut(values, 'action log');
+      if (format === 'xlsx' && target === undefined)
+        throw new UsageError('--format xlsx writes a file: add --out FILE, for example --out actions.xlsx');
+      if (target !== undefined && !(ACTION_LOG_FORMATS as readonly string[]).includes(format))
+        throw new UsageError('--out saves the action log as csv or xlsx: add --format csv or --format xlsx');
+      const status = values.status === undefined ? undefined : parseStatuses(String(values.status));
+      await app.openFile(requireDb(values), { readOnly: true });
+      const actions = app.meetings.listActions({
+        status,
+        owner: typeof values.owner === 'string' ? values.owner : undefined,
+        overdue: values.overdue === true,
+      });
+      if (target !== undefined && (format === 'csv' || format === 'xlsx')) {
+        const file = saveForCommandLine(
+          withExtension(target, format),
+          await actionLogBytes(actions, format),
+          values.force === true,
+        );
+        out(`Saved ${actions.length} action${actions.length === 1 ? '' : 's'} to ${file}.\n`);
+      } else if (format === 'json') out(`${JSON.stringify(actions, null, 2)}\n`);
+      else if (format === 'csv') out(actionLogCsv(actions));
+      else out(actionsTable(actions));
+      return;
+    }
+    case 'minutes': {
+      const { values } = parseOptions(rest, {
+        db: { type: 'string' },
+        clinic: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        marking: { type: 'string' },
+        force: { type: 'boolean' },
+      });
+      const db = requireDb(values);
+      if (values.clinic === undefined)
+        throw new UsageError('--clinic ID is required: see perfclinic clinics --db FILE');
+      const clinicId = parseClinicId(values.clinic);
+      if (values.format === undefined) throw new UsageError('--format is required: pdf, docx or html');
+      const format = checkFormat<MinutesFormat>(values.format, MINUTES_FORMATS);
+      const target = requireOut(values, 'minutes');
+      if (target === undefined) throw new UsageError(`--out FILE is required, for example --out minutes.${format}`);
+      await app.openFile(db, { readOnly: true });
+      // Clinics are never deleted, so an id the file does not hold is one that never existed (the
+      // API's own message, about another window, is for the app).
+      if (!app.meetings.listClinics().some((c) => c.id === clinicId))
+        throw new UserError(
+          `There is no clinic ${clinicId} in this file. See the clinics it holds with: perfclinic clinics --db ${db}`,
+        );
+      const printer = new PlaywrightPrinter();
+      try {
+        const saved = await app.exportMinutes(
+          { clinicId, format, protectiveMarking: typeof values.marking === 'string' ? values.marking : undefined },
+          commandLineHost(path.resolve(target), values.force === true, printer),
+        );
+        if (saved) out(`Saved the minutes to ${saved.path}.\n`);
+      } finally {
+        await printer.close();
+      }
+      return;
+    }
+    case 'report-document': {
+      const { values } = parseOptions(rest, {
+        db: { type: 'string' },
+        period: { type: 'string' },
+        compare: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        marking: { type: 'string' },
+        area: { type: 'string', multiple: true },
+        measure: { type: 'string', multiple: true },
+        force: { type: 'boolean' },
+      });
+      const db = requireDb(values);
+      if (values.format === undefined) throw new UsageError('--format is required: docx, pdf, html or md');
+      const format = checkFormat<ScrutinyFormat>(values.format, SCRUTINY_FORMATS);
+      const target = requireOut(values, 'report');
+      if (target === undefined)
+        throw new UsageError(`--out FILE is required, for example --out "performance report.${format}"`);
+      if (values.area && values.measure) throw new UsageError('Choose --area or --measure, not both');
+      const period = checkPeriod('period', values.period);
+      const compare = checkPeriod('compare', values.compare);
+      await app.openFile(db, { readOnly: true });
+      const printer = new PlaywrightPrinter();
+      try {
+        const saved = await app.exportReportDocument(
+          {
+            period,
+            compare,
+            format,
+            marking: typeof values.marking === 'string' ? values.marking : undefined,
+            areas: values.area,
+            measures: values.measure,
+          },
+          commandLineHost(path.resolve(target), values.force === true, printer),
+        );
+        if (saved) out(`Saved the performance report to ${saved.path}.\n`);
+      } finally {
+        await printer.close();
+      }
+      return;
+    }
+    case 'backups': {
+      const { values } = parseOptions(rest, { db: { type: 'string' } });
+      const backups = app.backups(requireDb(values));
+      if (backups.length === 0) {
+        out(
+          'No backups yet. The app takes one each day a file is opened, and before every import, migration and restore.\n',
+        );
+        return;
+      }
+      for (const b of backups) {
+        const when = new Date(b.taken).toLocaleString('en-GB', {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: 'UTC',
+        });
+        out(
+          `${b.name}  ${b.kind.padEnd(16)}  ${when} UTC  ${(b.size / 1024).toLocaleString('en-GB', { maximumFractionDigits: 0 })} KB\n`,
+        );
+      }
+      return;
+    }
+    case 'restore': {
+      const { values } = parseOptions(rest, { db: { type: 'string' }, backup: { type: 'string' } });
+      const db = requireDb(values);
+      if (typeof values.backup !== 'string' || values.backup === '') {
+        throw new UsageError('--backup NAME is required: see perfclinic backups --db FILE');
+      }
+      const info = await app.restoreBackup(db, values.backup);
+      out(`Restored ${values.backup} to ${info.path}. The file it replaced is kept as a before-restore backup.\n`);
+      return;
+    }
+    case 'merge': {
+      const { values } = parseOptions(rest, {
+        db: { type: 'string' },
+        from: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        format: { type: 'string', default: 'table' },
+      });
+      const format = checkFormat(values.format, ['table', 'json']);
+      const target = requireDb(values);
+      if (typeof values.from !== 'string' || values.from === '')
+        throw new UsageError('--from OTHER is required: the copy of the clinic file to merge in');
+      const dryRun = values['dry-run'] === true;
+      await app.openFile(target, { readOnly: dryRun });
+      const report = await app.sync.merge(values.from, { dryRun });
+      out(
+        format === 'json'
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : mergeText(report, path.basename(values.from), path.basename(target)),
+      );
+      return;
+    }
+    case 'benchmarks':
+      await runBenchmarks(app, rest, out);
+      return;
+    case 'changes': {
+      const { values } = parseOptions(rest, {
+        db: { type: 'string' },
+        since: { type: 'string' },
+        format: { type: 'string', default: 'table' },
+      });
+      const format = checkFormat(values.format, ['table', 'json']);
+      if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since))
+        throw new UsageError(`--since must be a date written YYYY-MM-DD (got "${values.since}")`);
+      await app.openFile(requireDb(values), { readOnly: true });
+      const changes = app.sync.changes({ since: values.since });
+      out(format === 'json' ? `${JSON.stringify(changes, null, 2)}\n` : changesTable(changes));
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      out(`${USAGE}\n`);
+      return;
+    default:
+      throw new UsageError(`unknown command "${command}"; try: perfclinic help`);
   }
 }
 

@@ -61,9 +61,12 @@ function main(): void {
 
   let window: BrowserWindow | null = null;
   const currentWindow = () => (window && !window.isDestroyed() ? window : null);
-  // The lock stops a second writer on another machine; daily backups make recovery one click.
+  // Others with a shared file open see this person's presence beside it, and each save merges
+  // with theirs under the short lock; the outbox keeps confirmed changes on this computer while
+  // the shared file cannot be reached. Daily backups make recovery one click.
   const clinic = new ClinicApp({
     lock: true,
+    outboxDir: path.join(app.getPath('userData'), 'outbox'),
     dailyBackup: !selfTest,
     exportHost: selfTestFolder ? selfTestExportHost(selfTestFolder) : createExportHost(currentWindow),
     preferencesFile: path.join(app.getPath('userData'), 'preferences.json'),

@@ -5,7 +5,19 @@ import { isDailyBackupDue, takeBackup, takeBackupCopy, type BackupKind } from '.
 import { ClinicDatabase, defaultChangeSource, type ChangeSource } from './database';
 import { realFs, writeFileAtomic, type SaveFs } from './durable-file';
 import { FileLock, type LockOptions, type LockOwner } from './file-lock';
-import { Journal, journalPathFor, readJournal } from './journal';
+import {
+  claimJournal,
+  Journal,
+  journalPathFor,
+  orphanedJournals,
+  readJournalAt,
+  releaseJournal,
+  type JournalChange,
+  type JournalEntry,
+  type JournalHeader,
+} from './journal';
+import { Presence, type PresenceOptions, type PresenceRecord } from './presence';
+import { mergeChanges, mergeFrom, type StoredChange } from './sync';
 import { UserError } from '../errors';
 import { LATEST_SCHEMA, migrations } from './migrations';
 
@@ -186,23 +198,103 @@ function fingerprintOf(file: string, bytes: Uint8Array): Fingerprint {
 }
 
 export interface OpenOptions {
-  /** Never write: reports, and files another writer holds. */
+  /** Never write: reports, and copies only read. */
   readOnly?: boolean;
-  /** Take the lock beside the file (the app does; one-off command-line reads need not). */
+  /**
+   * Work on the file with others: say so beside it (presence, with a heartbeat) so they see who
+   * has it open. Every save takes the short lock beside the file, with or without this.
+   */
   lock?: boolean;
-  lockOptions?: LockOptions;
+  lockOptions?: SaveLockOptions;
   /** Take today's automatic backup if there is none yet. */
   dailyBackup?: boolean;
   /** The file-system calls saves make; tests replace them to inject faults. */
   fs?: SaveFs;
   /** The device and author stamped on every change (a random device per process when absent). */
   changes?: ChangeOptions;
+  /**
+   * The folder on this computer (in the user data folder) where this person's journals are kept:
+   * the outbox, which keeps confirmed changes while the shared file cannot be reached. Without
+   * it each writer's journal is kept beside the file.
+   */
+  outbox?: string;
+  presence?: PresenceOptions;
 }
 
-function conflictCopyName(file: string, now = new Date()): string {
-  const ext = path.extname(file);
-  const stamp = now.toISOString().slice(0, 16).replace('T', ' ').replace(':', '.');
-  return path.join(path.dirname(file), `${path.basename(file, ext)} (conflict ${stamp})${ext}`);
+/** The short lock of a save: how long to wait for it, and when another's lock counts as abandoned. */
+export interface SaveLockOptions extends LockOptions {
+  /** How long a save waits for someone else's save to finish before it gives up. */
+  waitMs?: number;
+}
+
+/** A save waits this long for another writer's save (a second or two) before giving up. */
+const DEFAULT_LOCK_WAIT_MS = 5_000;
+/** Nobody holds the lock for more than the seconds of a save; one this old was left by a crash. */
+const DEFAULT_SAVE_LOCK_STALE_MS = 60_000;
+
+/**
+ * The errors that mean the shared file cannot be reached now (the network drive is gone, the
+ * laptop left the office, access to the share was withdrawn), rather than that the save itself
+ * failed (a full disk, say). A folder that can no longer be looked at counts too, whatever the error.
+ */
+const UNREACHABLE = new Set([
+  'EACCES',
+  'ETIMEDOUT',
+  'EHOSTDOWN',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'ENETUNREACH',
+  'ENETRESET',
+  'ENOTCONN',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ESTALE',
+]);
+
+function errorCode(error: unknown): string {
+  let e: unknown = error;
+  for (let depth = 0; depth < 3 && typeof e === 'object' && e !== null; depth++) {
+    if ('code' in e && typeof e.code === 'string') return e.code;
+    e = 'cause' in e ? e.cause : undefined;
+  }
+  return '';
+}
+
+/** The save could not reach the shared file; the changes wait, confirmed, in this person's outbox. */
+export class OfflineError extends UserError {}
+
+/** Someone else's save holds the lock beyond the bounded wait; the changes wait, confirmed, on this computer. */
+export class LockBusyError extends UserError {
+  constructor(
+    message: string,
+    /** Who holds the lock, on which computer, since when, in words. */
+    readonly holder: string,
+  ) {
+    super(message);
+  }
+}
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+}
+
+export function describeHolder(owner: LockOwner | null): string {
+  return owner ? `${owner.user} on ${owner.host} (since ${when(owner.since)})` : 'someone else';
+}
+
+/** The temporary files a save writes beside the file (see durable-file.ts). */
+function isTempOf(file: string, name: string): boolean {
+  const prefix = `.${path.basename(file)}.`;
+  return name.startsWith(prefix) && /^\d+\.\d+\.tmp$/.test(name.slice(prefix.length));
 }
 
 /** The clinic file on disk and the database held in memory for it. */
@@ -211,18 +303,33 @@ export class ClinicFile {
   /** Set when a journal append failed: until a full save succeeds, every change is saved whole. */
   private journalBroken = false;
   private unsaved = false;
-  /** Messages for the person about what happened on opening (a replayed journal, a lock held elsewhere). */
+  /** Journals of writers that had gone, replayed here on opening: removed once a save holds them. */
+  private adopted: Array<{ path: string; entries: number }> = [];
+  /** Messages for the person about what happened on opening (a replayed journal, say). */
   readonly notices: string[] = [];
+  /** Set while the shared file cannot be reached: confirmed changes wait in the outbox. */
+  private offlineSince: string | null = null;
+  /** The last save or refresh that brought in other people's changes. */
+  private lastMerged: { authors: string[]; at: string } | null = null;
+  private presence: Presence | null = null;
+  private database: ClinicDatabase;
 
   private constructor(
-    private filePath: string,
-    readonly db: ClinicDatabase,
+    private readonly filePath: string,
+    db: ClinicDatabase,
     readonly readOnly: boolean,
+    /** What the file on disk looked like when we last read or wrote it. */
     private fingerprint: Fingerprint,
-    private lock: FileLock | null,
+    /**
+     * SHA-256 of a file on disk whose content is exactly what is in memory (the one we opened or
+     * last wrote), so a journal started now can be replayed statement by statement on it; null
+     * once others' changes were merged in from a newer file (no file on disk equals memory).
+     */
+    private base: string | null,
     private readonly fs: SaveFs,
-    readonly lockedBy: LockOwner | null,
+    private readonly options: OpenOptions,
   ) {
+    this.database = db;
     this.versionOnDisk = db.dataVersion;
   }
 
@@ -232,6 +339,10 @@ export class ClinicFile {
    * that follows.
    */
   private versionOnDisk: string;
+
+  get db(): ClinicDatabase {
+    return this.database;
+  }
 
   get path(): string {
     return this.filePath;
@@ -243,12 +354,29 @@ export class ClinicFile {
 
   /** True while changes sit in the journal (or only in memory) rather than in the file itself. */
   get needsCheckpoint(): boolean {
-    return this.journal !== null || this.unsaved;
+    return this.journal !== null || this.unsaved || this.adopted.length > 0;
   }
 
   /** True while a change exists only in memory (a save failed and must be retried). */
   get hasUnsavedChanges(): boolean {
     return this.unsaved;
+  }
+
+  /** Confirmed changes not yet in the shared file, while it cannot be reached; null when it can. */
+  get offline(): { pending: number; since: string } | null {
+    if (!this.offlineSince) return null;
+    const pending = (this.journal?.lastSeq ?? 0) + this.adopted.reduce((n, a) => n + a.entries, 0);
+    return { pending, since: this.offlineSince };
+  }
+
+  /** The last save or refresh that brought in other people's changes: who made them, and when. */
+  get merged(): { authors: string[]; at: string } | null {
+    return this.lastMerged ? { authors: [...this.lastMerged.authors], at: this.lastMerged.at } : null;
+  }
+
+  /** Everyone else who has the file open now (none when this open does not show its presence). */
+  others(): PresenceRecord[] {
+    return this.presence?.others() ?? [];
   }
 
   static async open(file: string, options: OpenOptions = {}): Promise<ClinicFile> {
@@ -264,18 +392,8 @@ export class ClinicFile {
       throw new UserError(`Could not read ${file}: ${(error as Error).message}`);
     }
     const fingerprint = fingerprintOf(file, bytes);
-
-    let readOnly = options.readOnly ?? false;
-    let lock: FileLock | null = null;
-    let lockedBy: LockOwner | null = null;
-    if (!readOnly && options.lock) {
-      const taken = FileLock.acquire(file, options.lockOptions);
-      if (taken.held) lock = taken.lock;
-      else {
-        readOnly = true;
-        lockedBy = taken.owner;
-      }
-    }
+    const readOnly = options.readOnly ?? false;
+    if (!readOnly) removeStaleTempFiles(file, options.lockOptions);
 
     // The bytes are kept only for a backup about to be taken of them; otherwise sql.js takes
     // them as the database's file rather than copying them.
@@ -284,35 +402,48 @@ export class ClinicFile {
     const migrationDue = !readOnly && bytes.length >= 100 && schemaInHeader(bytes) < LATEST_SCHEMA;
     const keepBytes = dailyBackupDue || migrationDue;
 
-    let journal: { replayed: number; setAside: string | null } = { replayed: 0, setAside: null };
+    const journals = orphanedJournals(file, options.outbox, { includeLive: readOnly })
+      .map((at) => ({ at, found: readJournalAt(at) }))
+      .filter((j): j is { at: string; found: NonNullable<ReturnType<typeof readJournalAt>> } => j.found !== null);
+    // Taken by this open until a save holds them (released again if the open fails).
+    let opening: ClinicDatabase | null = null;
+    if (!readOnly) for (const j of journals) claimJournal(j.at, () => opening === null || !opening.closed);
+    let replay: Replay = { replayed: 0, setAside: [], adopted: [] };
     let opened: { db: ClinicDatabase; migratedFrom: number };
     try {
       opened = await openClinicBytes(
         bytes,
         name,
         (db) => {
-          journal = replayJournal(file, db, fingerprint.hash, readOnly);
+          replay = replayExactly(file, db, fingerprint.hash, journals, readOnly);
         },
         { handOver: !keepBytes },
       );
+      opening = opened.db;
+      attachChangeSource(opened.db, options.changes);
+      replayMerging(opened.db, replay, readOnly);
     } catch (error) {
-      lock?.release();
+      for (const j of journals) releaseJournal(j.at);
       throw error;
     }
-    attachChangeSource(opened.db, options.changes);
-    const clinic = new ClinicFile(file, opened.db, readOnly, fingerprint, lock, options.fs ?? realFs, lockedBy);
-    if (lockedBy) {
+    const changed = replay.replayed > 0;
+    const clinic = new ClinicFile(
+      file,
+      opened.db,
+      readOnly,
+      fingerprint,
+      // Replayed changes are in memory only: no file on disk equals it until the save below.
+      changed ? null : fingerprint.hash,
+      options.fs ?? realFs,
+      options,
+    );
+    clinic.adopted = readOnly ? [] : replay.adopted;
+    if (changed) {
       clinic.notices.push(
-        `${name} is open for editing by ${lockedBy.user} on ${lockedBy.host} since ${new Date(lockedBy.since).toLocaleString('en-GB')}, so it has opened read-only.`,
+        `${replay.replayed} change(s) made just before the app last closed unexpectedly have been recovered.`,
       );
     }
-    const { replayed, setAside } = journal;
-    if (replayed > 0) {
-      clinic.notices.push(
-        `${replayed} change(s) made just before the app last closed unexpectedly have been recovered.`,
-      );
-    }
-    if (setAside) {
+    for (const setAside of replay.setAside) {
       clinic.notices.push(
         `Unsaved changes were found in ${path.basename(setAside)}, but ${name} has been replaced since they were made, so they were not applied. They are kept in that file.`,
       );
@@ -323,8 +454,23 @@ export class ClinicFile {
         if (!migrationDue) throw new Error('the schema in the file header and PRAGMA user_version disagree');
         takeBackup(file, 'before-migration', bytes);
       }
-      if (opened.migratedFrom !== LATEST_SCHEMA || replayed > 0) clinic.save();
-      if (replayed > 0) fs.rmSync(journalPathFor(file), { force: true });
+      if (opened.migratedFrom !== LATEST_SCHEMA || changed || clinic.adopted.length > 0) {
+        try {
+          clinic.save();
+        } catch (error) {
+          // Recovered changes stay in their journals, and in memory, until a save succeeds.
+          if (!(error instanceof UserError)) throw error;
+          clinic.notices.push(error.message);
+        }
+      }
+      if (options.lock) {
+        clinic.presence = Presence.enter(
+          file,
+          () => options.changes?.author?.() || options.lockOptions?.user || '',
+          options.presence,
+        );
+        clinic.presence.sweep();
+      }
     }
     return clinic;
   }
@@ -343,18 +489,21 @@ export class ClinicFile {
     const bytes = db.export();
     const saveFs = options.fs ?? realFs;
     writeFileAtomic(file, bytes, saveFs);
-    let lock: FileLock | null = null;
-    if (options.lock) {
-      const taken = FileLock.acquire(file, options.lockOptions);
-      if (taken.held) lock = taken.lock;
-    }
-    return new ClinicFile(file, db, false, fingerprintOf(file, bytes), lock, saveFs, null);
+    const fingerprint = fingerprintOf(file, bytes);
+    const clinic = new ClinicFile(file, db, false, fingerprint, fingerprint.hash, saveFs, options);
+    if (options.lock)
+      clinic.presence = Presence.enter(
+        file,
+        () => options.changes?.author?.() || options.lockOptions?.user || '',
+        options.presence,
+      );
+    return clinic;
   }
 
   /**
    * Makes a change and returns only once it is on disk: the change runs in one transaction and
-   * is appended to the journal and flushed. If that fails the change is kept in memory, the
-   * error says so, and the next change (or `save`) writes the whole file.
+   * is appended to this writer's journal and flushed. If that fails the change is kept in memory,
+   * the error says so, and the next change (or `save`) writes the whole file.
    */
   commit<T>(fn: () => T): T {
     this.assertWritable();
@@ -366,8 +515,16 @@ export class ClinicFile {
       return result;
     }
     try {
-      this.journal ??= Journal.start(this.filePath, this.fingerprint.hash, this.fs);
-      this.journal.append(ops);
+      // A journal whose base no file on disk matches is replayed by merging its changes only.
+      this.journal ??= Journal.start(
+        this.filePath,
+        this.base ?? '',
+        this.fs,
+        this.options.outbox,
+        originOf(this.db),
+        () => !this.database.closed,
+      );
+      this.journal.append(ops, this.db.recordsChanges ? changesOf(this.db, ops) : undefined);
     } catch (error) {
       // A torn entry may now end the journal; entries after it would never be read back.
       this.journalBroken = true;
@@ -385,44 +542,151 @@ export class ClinicFile {
   }
 
   /**
-   * Writes the whole database to disk atomically, folding in the journal. If the file on disk
-   * was changed by someone else since we read it, it is not replaced: our version is written
-   * beside it as a conflict copy, which becomes the file in use, and the error says so.
+   * Writes the whole database to the shared file, holding the lock beside it only for the
+   * seconds this takes: take the lock (waiting a bounded time for anyone else's save), re-read
+   * the file if someone else saved it since we read it and merge their changes into ours, write
+   * ours atomically, let the lock go. Nothing of theirs is overwritten: ours then holds every
+   * change of both. If the lock stays held, or the file cannot be reached, the changes stay
+   * confirmed in this writer's journal and the error says why.
    */
   save(): void {
     this.assertWritable();
-    const conflict = this.changedOnDisk();
-    if (this.journal)
-      this.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_folded', ?)", [
-        `${this.journal.header.id}:${this.journal.lastSeq}`,
-      ]);
-    const bytes = this.db.export();
-    if (conflict) {
-      const copy = conflictCopyName(this.filePath);
-      writeFileAtomic(copy, bytes, this.fs);
-      const original = this.filePath;
-      this.journal?.remove();
-      this.journal = null;
-      this.lock?.release();
-      this.lock = null;
-      const taken = FileLock.acquire(copy);
-      if (taken.held) this.lock = taken.lock;
-      this.filePath = copy;
-      this.fingerprint = fingerprintOf(copy, bytes);
-      this.versionOnDisk = this.db.dataVersion;
-      this.unsaved = false;
-      this.journalBroken = false;
-      throw new UserError(
-        `${path.basename(original)} was changed by someone else since you opened it, so it was not overwritten. Your version, with all your changes, is saved beside it as ${path.basename(copy)}, and you are now working in that copy.`,
+    const lockOptions = this.options.lockOptions ?? {};
+    let taken: ReturnType<typeof FileLock.acquire>;
+    try {
+      taken = FileLock.acquireWithin(this.filePath, {
+        ...lockOptions,
+        user: lockOptions.user ?? (this.options.changes?.author?.() || undefined),
+        staleMs: lockOptions.staleMs ?? DEFAULT_SAVE_LOCK_STALE_MS,
+        waitMs: lockOptions.waitMs ?? DEFAULT_LOCK_WAIT_MS,
+        heartbeat: false,
+      });
+    } catch (error) {
+      throw this.unreachable(error);
+    }
+    if (!taken.held) {
+      const holder = describeHolder(taken.owner);
+      throw new LockBusyError(
+        `${this.name} is being saved by ${holder}, so your changes could not be written into it yet. ${this.keptMessage()} They will be merged in at the next save.`,
+        holder,
       );
     }
-    writeFileAtomic(this.filePath, bytes, this.fs);
-    this.fingerprint = fingerprintOf(this.filePath, bytes);
+    try {
+      this.mergeFromDisk();
+      if (this.journal)
+        this.db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_folded', ?)", [
+          `${this.journal.header.id}:${this.journal.lastSeq}`,
+        ]);
+      const bytes = this.db.export();
+      try {
+        writeFileAtomic(this.filePath, bytes, this.fs);
+      } catch (error) {
+        throw this.unreachable(error);
+      }
+      this.fingerprint = fingerprintOf(this.filePath, bytes);
+      this.base = this.fingerprint.hash;
+    } finally {
+      taken.lock.release();
+    }
     this.versionOnDisk = this.db.dataVersion;
     this.journal?.remove();
     this.journal = null;
+    for (const a of this.adopted) {
+      fs.rmSync(a.path, { force: true });
+      releaseJournal(a.path);
+    }
+    this.adopted = [];
     this.journalBroken = false;
     this.unsaved = false;
+    this.offlineSince = null;
+  }
+
+  /**
+   * Brings others' changes in from the file on disk when someone saved it since we last read
+   * it: merged into ours in memory, nothing written (our own changes stay in the journal until
+   * the next save). Returns whether anything came in. A file that cannot be reached is left
+   * for the next save to report.
+   */
+  refresh(): boolean {
+    if (this.readOnly) return false;
+    try {
+      return this.mergeFromDisk() > 0;
+    } catch (error) {
+      if (error instanceof OfflineError) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Merges the file on disk into memory if it changed since we last read or wrote it; returns
+   * the changes applied. The file is read once: its size and time say whether to read it, and
+   * only a file of the same size is hashed to tell a mere touch from a change (a different size
+   * is a change; the merge of a file we already hold applies nothing).
+   */
+  private mergeFromDisk(): number {
+    let bytes: Uint8Array;
+    let fingerprint: Fingerprint;
+    try {
+      const stat = fs.statSync(this.filePath, { throwIfNoEntry: false });
+      if (!stat) {
+        // A file gone from a folder still there is written again; a folder gone is offline.
+        fs.statSync(path.dirname(this.filePath));
+        return 0;
+      }
+      if (stat.size === this.fingerprint.size && stat.mtimeMs === this.fingerprint.mtimeMs) return 0;
+      bytes = fs.readFileSync(this.filePath);
+      const sameSize = bytes.length === this.fingerprint.size;
+      fingerprint = { size: bytes.length, mtimeMs: stat.mtimeMs, hash: sameSize ? sha256(bytes) : '' };
+      if (sameSize && fingerprint.hash === this.fingerprint.hash) {
+        this.fingerprint = fingerprint;
+        return 0;
+      }
+    } catch (error) {
+      throw this.unreachable(error);
+    }
+    const theirs = readSharedCopy(bytes, this.name);
+    try {
+      const ours = originOf(this.db);
+      if (!ours || ours !== originOf(theirs)) {
+        throw new UserError(
+          `${this.name} has been replaced by a different clinic file since you opened it, so your changes were not written into it. ${this.keptMessage()} Use File > Save a copy to keep them in a file of their own.`,
+        );
+      }
+      const report = mergeFrom(this.db, theirs, { sourceName: this.name });
+      // Their file, as last seen; its hash only when worked out (a save replaces it straight away).
+      this.fingerprint = fingerprint;
+      // Memory now holds their changes under local ids that may differ from the file's.
+      this.base = null;
+      if (report.applied > 0) this.lastMerged = { authors: report.authors, at: new Date().toISOString() };
+      return report.applied;
+    } finally {
+      theirs.close();
+    }
+  }
+
+  /** Turns a failure to reach the shared file into the person's words, and notes that we are offline. */
+  private unreachable(error: unknown): Error {
+    let folderGone = false;
+    try {
+      fs.statSync(path.dirname(this.filePath));
+    } catch {
+      folderGone = true;
+    }
+    if (UNREACHABLE.has(errorCode(error)) || folderGone) {
+      this.offlineSince ??= new Date().toISOString();
+      const pending = this.offline?.pending ?? 0;
+      return new OfflineError(
+        `Working offline: ${this.name} cannot be reached just now, so ${pending} change${pending === 1 ? '' : 's'} will be merged into it when it is reachable again. ${this.keptMessage()}`,
+        { cause: error },
+      );
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+
+  private keptMessage(): string {
+    return this.journal && !this.journalBroken
+      ? 'Everything you confirmed is safe on this computer.'
+      : 'Your changes are kept in the app; keep it open and try saving again.';
   }
 
   /** Writes a copy elsewhere; the open file stays the one in use. */
@@ -445,15 +709,18 @@ export class ClinicFile {
   }
 
   close(): void {
-    if (!this.readOnly && (this.journal || this.unsaved)) {
+    if (!this.readOnly && this.needsCheckpoint) {
       try {
         this.save();
       } catch {
-        // The journal stays on disk and is replayed on the next open; nothing is lost.
+        // The journal stays on disk (in the outbox when there is one) and is replayed on the
+        // next open; nothing is lost.
       }
     }
     this.journal?.close();
-    this.lock?.release();
+    for (const a of this.adopted) releaseJournal(a.path);
+    this.presence?.leave();
+    this.presence = null;
     this.db.close();
   }
 
@@ -467,45 +734,173 @@ export class ClinicFile {
     const stat = fs.statSync(this.filePath, { throwIfNoEntry: false });
     return stat !== undefined && stat.size === this.fingerprint.size && stat.mtimeMs === this.fingerprint.mtimeMs;
   }
+}
 
-  /** Size and modification time first (cheap); the content hash decides. */
-  private changedOnDisk(): boolean {
-    const stat = fs.statSync(this.filePath, { throwIfNoEntry: false });
-    if (!stat) return false;
-    if (stat.size === this.fingerprint.size && stat.mtimeMs === this.fingerprint.mtimeMs) return false;
-    return sha256(fs.readFileSync(this.filePath)) !== this.fingerprint.hash;
+/**
+ * The shared file as another writer saved it, opened to merge from: the header, the file's own
+ * id and its schema are checked (a file of an older schema is brought up to date in memory), but
+ * not every page (the full check of opening costs more than the merge; damage found while
+ * reading it stops the save all the same, with nothing written).
+ */
+function readSharedCopy(bytes: Uint8Array, name: string): ClinicDatabase {
+  checkHeader(bytes, name);
+  const db = ClinicDatabase.fromBytesSync(bytes, { handOver: true });
+  try {
+    if (Number(db.pragma('application_id')) !== APPLICATION_ID)
+      throw new UserError(
+        `${name} has been replaced by a file that is not a Performance Clinic file, so your changes were not written into it. Everything you confirmed is safe on this computer.`,
+      );
+    refuseNewer(db, name);
+    migrate(db, name);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error instanceof UserError
+      ? error
+      : new UserError(
+          `${name} has been damaged since you opened it and cannot be read, so your changes were not written into it. Everything you confirmed is safe on this computer.`,
+        );
   }
 }
 
 /**
- * Replays a journal left by a crash into a database just read from disk. Entries already folded
- * into the file are skipped; a journal that belongs to a different version of the file (it was
- * replaced meanwhile) is set aside, never applied to the wrong data and never deleted.
+ * Removes the temporary files killed saves left beside the file. Saves write them only while
+ * they hold the lock, so when we can take the lock every one of them is stale; when someone
+ * holds it, they are left for the next open.
  */
-function replayJournal(
+function removeStaleTempFiles(file: string, lockOptions: SaveLockOptions | undefined): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(file)).filter((n) => isTempOf(file, n));
+  } catch {
+    return;
+  }
+  if (names.length === 0) return;
+  let taken: ReturnType<typeof FileLock.acquire>;
+  try {
+    taken = FileLock.acquire(file, {
+      ...lockOptions,
+      staleMs: lockOptions?.staleMs ?? DEFAULT_SAVE_LOCK_STALE_MS,
+      heartbeat: false,
+    });
+  } catch {
+    return;
+  }
+  if (!taken.held) return;
+  try {
+    for (const n of names) fs.rmSync(path.join(path.dirname(file), n), { force: true });
+  } finally {
+    taken.lock.release();
+  }
+}
+
+/** The changes a journalled transaction recorded: those its statements copied in, and those its triggers made. */
+function changesOf(db: ClinicDatabase, ops: ReadonlyArray<readonly [string, unknown]>): JournalChange[] {
+  const out: JournalChange[] = [];
+  for (const [sql, params] of ops) {
+    if (
+      sql.startsWith('INSERT INTO changes (id, hlc, author, device, entity, row, field, value)') &&
+      Array.isArray(params)
+    )
+      out.push(params as unknown as JournalChange);
+  }
+  const hlc = db.get<{ hlc: string | null }>('SELECT hlc FROM sync_context')?.hlc;
+  if (hlc) {
+    // A change's id is its transaction's clock, a dash and its sequence number.
+    for (const c of db.all<StoredChange>(
+      'SELECT id, hlc, author, device, entity, row, field, value FROM changes WHERE id > ? AND id < ? ORDER BY id',
+      [`${hlc}-`, `${hlc}.`],
+    ))
+      out.push([c.id, c.hlc, c.author, c.device, c.entity, c.row, c.field, c.value]);
+  }
+  return out;
+}
+
+type Found = { at: string; found: { header: JournalHeader; entries: JournalEntry[] } };
+
+interface Replay {
+  replayed: number;
+  setAside: string[];
+  /** Journals replayed (or found to be already in the file), to remove once a save holds them. */
+  adopted: Array<{ path: string; entries: number }>;
+  /** The journals left for replayMerging. */
+  rest?: Found[];
+}
+
+/**
+ * Replays, statement by statement, the one journal left by a crash that began from this very
+ * version of the file (or whose writer last saved it), on the file as written, before any
+ * migration. Entries already folded into the file are skipped. The other journals are left for
+ * replayMerging, which merges their changes: their statements name rows by local ids that
+ * another writer's version of the file may give to other rows.
+ */
+function replayExactly(
   file: string,
   db: ClinicDatabase,
   fileHash: string,
+  journals: Found[],
   readOnly: boolean,
-): { replayed: number; setAside: string | null } {
-  const found = readJournal(file);
-  if (!found) return { replayed: 0, setAside: null };
+): Replay {
+  const result: Replay = { replayed: 0, setAside: [], adopted: [], rest: [] };
   const folded = db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'journal_folded'")?.value ?? '';
   const [foldedId, foldedSeq] = folded.split(':');
-  let after: number;
-  if (foldedId === found.header.id) after = Number(foldedSeq);
-  else if (found.header.base === fileHash) after = 0;
-  else {
-    const setAside = `${journalPathFor(file)}.set-aside-${Date.now()}`;
-    if (!readOnly) fs.renameSync(journalPathFor(file), setAside);
-    return { replayed: 0, setAside: readOnly ? journalPathFor(file) : setAside };
+  const origin = db.recordsChanges ? originOf(db) : null;
+  // A journal of a copy of another clinic file (this one was replaced by a different file) never goes in.
+  const fits = (j: Found) => j.found.header.origin === undefined || j.found.header.origin === origin;
+  const exact =
+    journals.find((j) => fits(j) && j.found.header.id === foldedId) ??
+    journals.find((j) => fits(j) && j.found.header.base === fileHash);
+  for (const j of journals) {
+    if (j === exact) continue;
+    if (j.at === journalPathFor(file) || !db.recordsChanges || !fits(j)) {
+      // The journal of an earlier version, or a file with no record of changes: its statements only.
+      const setAside = `${j.at}.set-aside-${Date.now()}`;
+      if (!readOnly) fs.renameSync(j.at, setAside);
+      result.setAside.push(readOnly ? j.at : setAside);
+      releaseJournal(j.at);
+    } else result.rest!.push(j);
   }
-  const pending = found.entries.filter((e) => e.seq > after);
+  if (!exact) return result;
+  const after = exact.found.header.id === foldedId ? Number(foldedSeq) : 0;
+  const pending = exact.found.entries.filter((e) => e.seq > after);
   db.transaction(() => {
     for (const entry of pending) for (const [sql, params] of entry.ops) db.run(sql, params);
-    const last = found.entries.at(-1)?.seq ?? after;
+    const last = exact.found.entries.at(-1)?.seq ?? after;
     // Marks the journal as folded in, so a crash before it is deleted cannot replay it twice.
-    db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_folded', ?)", [`${found.header.id}:${last}`]);
+    db.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_folded', ?)", [
+      `${exact.found.header.id}:${last}`,
+    ]);
   });
-  return { replayed: pending.length, setAside: null };
+  result.replayed += pending.length;
+  result.adopted.push({ path: exact.at, entries: pending.length });
+  return result;
+}
+
+/**
+ * Merges the changes of the other journals left by crashes (schema 7 on): those the file already
+ * holds are skipped (the writer saved before it stopped), the rest applied as a merge applies
+ * another copy's changes, so nothing confirmed is lost even though others saved the file since.
+ */
+function replayMerging(db: ClinicDatabase, replay: Replay, readOnly: boolean): void {
+  for (const j of replay.rest ?? []) {
+    const changes: StoredChange[] = j.found.entries.flatMap((e) =>
+      (e.changes ?? []).map(([id, hlc, author, device, entity, row, field, value]) => ({
+        id,
+        hlc,
+        author,
+        device,
+        entity,
+        row,
+        field,
+        value,
+      })),
+    );
+    const report = mergeChanges(db, changes, { sourceName: path.basename(j.at) });
+    if (report.applied > 0) {
+      replay.replayed += j.found.entries.length;
+    }
+    replay.adopted.push({ path: j.at, entries: report.applied > 0 ? j.found.entries.length : 0 });
+    if (readOnly) releaseJournal(j.at);
+  }
+  delete replay.rest;
 }

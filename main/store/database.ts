@@ -6,6 +6,8 @@ export type Params = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
 export type Row = Record<string, SqlValue>;
 
 let sqlJs: Promise<SqlJsStatic> | null = null;
+/** The module once loaded, for the synchronous re-read inside a save (see fromBytesSync). */
+let sqlJsLoaded: SqlJsStatic | null = null;
 
 /**
  * Who and what is writing: every transaction that writes to a file at schema 7 or later is
@@ -31,7 +33,7 @@ export function defaultChangeSource(device = PROCESS_DEVICE, author: () => strin
 
 /** Loads the SQLite WebAssembly module once per process. */
 export function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= initSqlJs();
+  sqlJs ??= initSqlJs().then((loaded) => (sqlJsLoaded = loaded));
   return sqlJs;
 }
 
@@ -81,6 +83,20 @@ export class ClinicDatabase {
       data = Buffer.from(bytes.buffer, 0, bytes.byteLength);
     else data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return new ClinicDatabase(new SQL.Database(data));
+  }
+
+  /**
+   * A database over a copy of `bytes`, made without waiting: for a save that must re-read the
+   * file someone else changed while it holds the lock, with no await in between. sql.js must
+   * already be loaded, which it is once any database has been opened.
+   */
+  static fromBytesSync(bytes: Uint8Array, { handOver = false }: { handOver?: boolean } = {}): ClinicDatabase {
+    if (!sqlJsLoaded) throw new Error('sql.js is not loaded yet');
+    const data =
+      handOver && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+        ? Buffer.from(bytes.buffer, 0, bytes.byteLength)
+        : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return new ClinicDatabase(new sqlJsLoaded.Database(data));
   }
 
   private applySessionPragmas(): void {
@@ -242,7 +258,15 @@ export class ClinicDatabase {
     return bytes;
   }
 
+  /** Whether `close` has been called (its writer has stopped). */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  private isClosed = false;
+
   close(): void {
+    this.isClosed = true;
     this.db.close();
   }
 }

@@ -1,9 +1,11 @@
 /**
- * One writer per clinic file (reliability.md rule 6). sql.js takes no lock on the file, and
- * SQLite's own locking is not dependable on network drives, so the app keeps a lock folder
- * beside the file: creating a folder is atomic on every file system we meet, including SMB
- * shares. The owner refreshes a heartbeat; a lock whose heartbeat is older than the stale
- * timeout is taken over, because its owner crashed or its laptop was shut.
+ * One writer at a time, for the seconds of a write (reliability.md rule 6). sql.js takes no lock
+ * on the file, and SQLite's own locking is not dependable on network drives, so the app keeps a
+ * lock folder beside the file: creating a folder is atomic on every file system we meet,
+ * including SMB shares. A save takes it, merges and writes, and lets it go (`acquireWithin`
+ * waits a bounded time for it); a restore holds it while it replaces the file. A lock whose
+ * owner has ended on this computer, or whose heartbeat is older than the stale timeout, is taken
+ * over, because its owner crashed or its laptop was shut.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -29,6 +31,8 @@ export interface LockOptions {
   /** The name other people see; defaults to the system user name. */
   user?: string;
   now?: () => number;
+  /** Refresh the heartbeat on a timer (for locks held longer than the stale timeout). */
+  heartbeat?: boolean;
 }
 
 const DEFAULT_HEARTBEAT_MS = 30_000;
@@ -69,7 +73,12 @@ function systemUser(): string {
   }
 }
 
-function processIsAlive(pid: number): boolean {
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Whether a process of this computer is still running. */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -96,6 +105,7 @@ export class FileLock {
       staleMs: options.staleMs ?? DEFAULT_STALE_MS,
       user: options.user ?? systemUser(),
       now: options.now ?? Date.now,
+      heartbeat: options.heartbeat ?? true,
     };
     const lockDir = lockPathFor(file);
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -118,11 +128,30 @@ export class FileLock {
         heartbeat: stamp,
       };
       const lock = new FileLock(file, owner, opts);
-      lock.writeOwner();
-      lock.startHeartbeat();
+      try {
+        lock.writeOwner();
+      } catch (error) {
+        fs.rmSync(lockDir, { recursive: true, force: true });
+        throw error;
+      }
+      if (opts.heartbeat) lock.startHeartbeat();
       return { held: true, lock };
     }
     return { held: false, owner: readLockOwner(file) };
+  }
+
+  /**
+   * Takes the lock, trying again for up to `waitMs` while someone else holds it (a save takes
+   * a second or two), or says who holds it. Blocks the thread while it waits: the saves that
+   * call it are synchronous, so no other change can slip in between the merge and the write.
+   */
+  static acquireWithin(file: string, options: LockOptions & { waitMs: number }): LockResult {
+    const deadline = Date.now() + options.waitMs;
+    for (let pause = 5; ; pause = Math.min(pause * 2, 80)) {
+      const taken = FileLock.acquire(file, options);
+      if (taken.held || Date.now() + pause > deadline) return taken;
+      sleepSync(pause);
+    }
   }
 
   private static isStale(lockDir: string, owner: LockOwner | null, opts: Required<LockOptions>): boolean {

@@ -37,14 +37,14 @@ export interface MergeReport {
   applied: number;
   /** Changes of the other file this one already had. */
   alreadyThere: number;
+  /** The display names recorded on the changes copied in, in the order first seen ('' when unnamed). */
+  authors: string[];
   /** Notes both copies changed: the current text and the texts kept beside it. */
   notesKeptBothWays: Array<{ clinic: string; measure: string; current: string; currentBy: string; also: KeptText[] }>;
   /** Action references changed so that no two actions share one. */
   renumbered: Array<{ from: string; to: string; description: string }>;
   /** Figures both copies imported differently: which one stands (the later import's). */
   figuresDiffered: Array<{ measure: string; period: string; team: string; was: Figure | null; now: Figure | null }>;
-  /** Who made the changes copied in, in the order their first change was made. */
-  authors: string[];
   dryRun: boolean;
 }
 
@@ -312,10 +312,10 @@ function emptyReport(dryRun: boolean): MergeReport {
   return {
     applied: 0,
     alreadyThere: 0,
+    authors: [],
     notesKeptBothWays: [],
     renumbered: [],
     figuresDiffered: [],
-    authors: [],
     dryRun,
   };
 }
@@ -338,23 +338,58 @@ export function mergeFrom(
       `${name} is not a copy of this clinic file (it began as a different file), so it cannot be merged into it. Neither file has been changed.`,
     );
   }
-  const report = emptyReport(options.dryRun ?? false);
   const have = new Set(target.all<{ id: string }>('SELECT id FROM changes').map((r) => r.id));
   const theirIds = source.all<{ id: string }>('SELECT id FROM changes ORDER BY id').map((r) => r.id);
   const missing = theirIds.filter((id) => !have.has(id));
-  report.alreadyThere = theirIds.length - missing.length;
-  report.applied = missing.length;
-  if (missing.length === 0) return report;
   const wanted = new Set(missing);
-  const incoming = source
-    .all<StoredChange>(
-      'SELECT id, hlc, author, device, entity, row, field, value FROM changes WHERE id >= ? ORDER BY id',
-      [missing[0]!],
-    )
-    .filter((c) => wanted.has(c.id));
-  report.authors = [...new Set(incoming.map((c) => c.author).filter((a) => a !== ''))];
+  const incoming =
+    missing.length === 0
+      ? []
+      : source
+          .all<StoredChange>(
+            'SELECT id, hlc, author, device, entity, row, field, value FROM changes WHERE id >= ? ORDER BY id',
+            [missing[0]!],
+          )
+          .filter((c) => wanted.has(c.id));
+  const report = applyIncoming(target, incoming, { ...options, sourceName: name });
+  report.alreadyThere = theirIds.length - missing.length;
+  return report;
+}
+
+/**
+ * Merges changes kept apart from any file (a writer's journal, replayed after a crash into a
+ * file others have saved since) into `target`: those it already holds are skipped, the rest are
+ * applied as mergeFrom applies another copy's. The changes must come from a copy of this file.
+ */
+export function mergeChanges(
+  target: ClinicDatabase,
+  changes: readonly StoredChange[],
+  options: { dryRun?: boolean; sourceName?: string; at?: string } = {},
+): MergeReport {
+  if (!target.recordsChanges) throw new Error('merge needs a file at schema 7 or later');
+  const have = new Set(target.all<{ id: string }>('SELECT id FROM changes').map((r) => r.id));
+  const seen = new Set<string>();
+  const incoming = [...changes]
+    .filter((c) => !have.has(c.id) && !seen.has(c.id) && seen.add(c.id))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const report = applyIncoming(target, incoming, { ...options, sourceName: options.sourceName ?? 'The changes' });
+  report.alreadyThere = changes.length - incoming.length;
+  return report;
+}
+
+/** Applies changes `target` lacks (sorted by id), working out again every row they touch. */
+function applyIncoming(
+  target: ClinicDatabase,
+  incoming: readonly StoredChange[],
+  options: { dryRun?: boolean; sourceName: string; at?: string },
+): MergeReport {
+  const name = options.sourceName;
+  const report = emptyReport(options.dryRun ?? false);
+  report.applied = incoming.length;
+  if (incoming.length === 0) return report;
+  report.authors = [...new Set(incoming.map((c) => c.author))];
   try {
-    target.changeSource.clock.observe(missing.at(-1)!, true);
+    target.changeSource.clock.observe(incoming.at(-1)!.id, true);
   } catch (error) {
     if (error instanceof ClockError)
       throw new UserError(`${name} cannot be merged: ${error.message}. Neither file has been changed.`);

@@ -10,7 +10,7 @@ import { ClinicFile } from '../../main/store/clinic-file';
 import { ClinicDatabase } from '../../main/store/database';
 import { realFs, writeFileAtomic, type SaveFs } from '../../main/store/durable-file';
 import { FileLock, lockPathFor } from '../../main/store/file-lock';
-import { journalPathFor } from '../../main/store/journal';
+import { readPresence } from '../../main/store/presence';
 import { october2023 } from '../../main/sample/october-2023';
 import { failCall, failEveryCall, FaultyFs, noFault } from '../support/faulty-fs';
 import { tempDir } from '../support/temp';
@@ -22,6 +22,13 @@ async function sampleFile(): Promise<string> {
   (await ClinicFile.create(file, (db) => insertDataset(db, october2023))).close();
   return file;
 }
+
+/** Each writer's journal beside the file (no outbox folder given). */
+const journalsBeside = (file: string) =>
+  fs
+    .readdirSync(path.dirname(file))
+    .filter((n) => n.startsWith(`.${path.basename(file)}.`) && n.endsWith('.journal'))
+    .map((n) => path.join(path.dirname(file), n));
 
 const counterOf = (clinic: ClinicFile) =>
   Number(clinic.db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'counter'")?.value ?? 0);
@@ -111,16 +118,21 @@ describe('a change confirmed through the journal', () => {
     const before = sha(file);
     const clinic = await ClinicFile.open(file);
     setCounter(clinic, 41);
-    // The clinic file itself is untouched; the journal beside it holds the change.
+    // The clinic file itself is untouched; this writer's journal beside it holds the change.
     expect(sha(file)).toBe(before);
-    expect(fs.existsSync(journalPathFor(file))).toBe(true);
-    // Simulate a crash: nothing is closed or saved.
+    expect(journalsBeside(file)).toHaveLength(1);
+    // While its writer is at work, another writer's open of the file leaves its journal alone.
+    const meanwhile = await ClinicFile.open(file);
+    expect(counterOf(meanwhile)).toBe(0);
+    meanwhile.close();
+    expect(journalsBeside(file)).toHaveLength(1);
+    // Simulate a crash: the database is gone, nothing saved.
+    clinic.db.close();
     const recovered = await ClinicFile.open(file);
     expect(counterOf(recovered)).toBe(41);
     expect(recovered.notices.join(' ')).toMatch(/1 change\(s\) .* recovered/);
-    expect(fs.existsSync(journalPathFor(file))).toBe(false);
+    expect(journalsBeside(file)).toEqual([]);
     recovered.close();
-    clinic.db.close();
   });
 
   it('a torn last line (the crash came mid-append) is ignored; the entries before it are kept', async () => {
@@ -128,28 +140,62 @@ describe('a change confirmed through the journal', () => {
     const clinic = await ClinicFile.open(file);
     setCounter(clinic, 1);
     setCounter(clinic, 2);
-    fs.appendFileSync(journalPathFor(file), '{"seq":3,"ops":[["UPDATE meta SET value = \'999\'');
+    clinic.db.close();
+    fs.appendFileSync(journalsBeside(file)[0]!, '{"seq":3,"ops":[["UPDATE meta SET value = \'999\'');
     const recovered = await ClinicFile.open(file);
     expect(counterOf(recovered)).toBe(2);
     recovered.close();
-    clinic.db.close();
   });
 
-  it('a journal for a file that has since been replaced is set aside, not applied, and the person is told', async () => {
+  it('a journal for a file that has since been replaced by a different clinic file is set aside, not applied, and the person is told', async () => {
     const file = await sampleFile();
     const clinic = await ClinicFile.open(file);
     setCounter(clinic, 5);
     clinic.db.close();
-    // Another program replaces the file with a different version of it.
-    const other = await ClinicDatabase.fromBytes(fs.readFileSync(file));
-    other.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('counter', '100')");
-    writeFileAtomic(file, other.export());
-    other.close();
+    // The file is replaced by another clinic file altogether (another origin).
+    const other = path.join(tempDir(), 'other.db');
+    (await ClinicFile.create(other, (db) => insertDataset(db, october2023))).close();
+    fs.copyFileSync(other, file);
     const reopened = await ClinicFile.open(file);
-    expect(counterOf(reopened)).toBe(100);
+    expect(counterOf(reopened)).toBe(0);
     expect(reopened.notices.join(' ')).toMatch(/were not applied\. They are kept/);
-    expect(fs.readdirSync(path.dirname(file)).some((n) => n.includes('.journal.set-aside-'))).toBe(true);
+    const kept = fs.readdirSync(path.dirname(file)).filter((n) => n.includes('.journal.set-aside-'));
+    expect(kept).toHaveLength(1);
     reopened.close();
+    // Nothing lost: the set-aside journal still holds the change.
+    expect(fs.readFileSync(path.join(path.dirname(file), kept[0]!), 'utf8')).toContain("'counter'");
+  });
+
+  it('a journal left by a crash after others saved the file is merged into their version: nothing of either is lost', async () => {
+    const file = await sampleFile();
+    const ours = new ClinicApp({ deviceId: 'ours', preferencesFile: path.join(tempDir(), 'a.json') });
+    ours.setPreferences({ displayName: 'Jane Director' });
+    await ours.openFile(file);
+    const clinic = ours.meetings.createClinic({
+      held_on: '2023-11-09',
+      kind: 'Director’s performance clinic',
+      scope: [],
+      chair: '',
+      attendees: [],
+      apologies: [],
+    });
+    ours.checkpoint();
+    ours.meetings.saveNote(clinic.id, 'contacts', 'Ours, confirmed before the crash', 0);
+    // Someone else, with the file open at the same time, saves a change of their own.
+    const theirs = new ClinicApp({ deviceId: 'theirs' });
+    await theirs.openFile(file);
+    expect(theirs.meetings.getClinicView(clinic.id).notes).toEqual([]);
+    theirs.meetings.saveNote(clinic.id, 'referrals', 'Theirs, saved after the crash', 0);
+    // The crash: our change is only in our journal, and the file is now theirs.
+    (ours as unknown as { file: ClinicFile }).file.db.close();
+    theirs.close();
+    const after = new ClinicApp();
+    const info = await after.openFile(file);
+    expect(info.notices.join(' ')).toMatch(/1 change\(s\) .* recovered/);
+    const notes = after.meetings.getClinicView(clinic.id).notes.map((n) => n.text);
+    expect(notes.sort()).toEqual(['Ours, confirmed before the crash', 'Theirs, saved after the crash']);
+    expect(journalsBeside(file)).toEqual([]);
+    after.close();
   });
 
   it('a change that is rolled back is not journalled', async () => {
@@ -162,33 +208,58 @@ describe('a change confirmed through the journal', () => {
       }),
     ).toThrow('validation failed');
     expect(counterOf(clinic)).toBe(0);
-    expect(fs.existsSync(journalPathFor(file))).toBe(false);
+    expect(journalsBeside(file)).toEqual([]);
     clinic.close();
   });
 });
 
 describe('someone else changed the file', () => {
-  it('is not overwritten: ours is saved beside it as a conflict copy, which we carry on in, and we are told', async () => {
+  it('is not overwritten: their changes are merged into ours and the file holds both; no conflict copy', async () => {
     const file = await sampleFile();
     const ours = await ClinicFile.open(file);
     setCounter(ours, 1);
+    ours.commit(() => ours.db.run("UPDATE measures SET title = 'Ours' WHERE key = 'referrals'"));
     const theirs = await ClinicFile.open(file);
-    expect(counterOf(theirs)).toBe(1); // they see our journalled change
+    // Our change is confirmed in our own journal, not yet in the file: they do not see it.
+    expect(counterOf(theirs)).toBe(0);
     theirs.commit(() => theirs.db.run("UPDATE measures SET title = 'Theirs' WHERE key = 'contacts'"));
     theirs.save();
     theirs.close();
-    const theirBytes = sha(file);
-    setCounter(ours, 2);
-    expect(() => ours.save()).toThrow(
-      /changed by someone else .* not overwritten\. Your version, with all your changes, is saved beside it as clinic \(conflict .*\)\.db/,
-    );
-    expect(sha(file)).toBe(theirBytes);
-    expect(ours.path).toMatch(/clinic \(conflict .*\)\.db$/);
-    setCounter(ours, 3);
+    ours.save();
+    expect(ours.path).toBe(file);
+    expect(ours.merged?.authors).toHaveLength(1);
     ours.close();
-    const copy = await ClinicFile.open(ours.path);
-    expect(counterOf(copy)).toBe(3);
-    copy.close();
+    const reopened = await ClinicFile.open(file);
+    const titles = reopened.db.all<{ key: string; title: string }>(
+      "SELECT key, title FROM measures WHERE key IN ('contacts', 'referrals') ORDER BY key",
+    );
+    expect(titles).toEqual([
+      { key: 'contacts', title: 'Theirs' },
+      { key: 'referrals', title: 'Ours' },
+    ]);
+    expect(counterOf(reopened)).toBe(1);
+    reopened.close();
+    expect(fs.readdirSync(path.dirname(file)).filter((n) => n.includes('conflict'))).toEqual([]);
+  });
+
+  it('replaced by a different clinic file: the save is refused clearly, neither is changed, and our change is kept', async () => {
+    const file = await sampleFile();
+    const ours = await ClinicFile.open(file);
+    ours.commit(() => ours.db.run("UPDATE measures SET title = 'Ours' WHERE key = 'referrals'"));
+    const other = path.join(tempDir(), 'other.db');
+    (await ClinicFile.create(other, (db) => insertDataset(db, october2023))).close();
+    fs.copyFileSync(other, file);
+    const replaced = sha(file);
+    expect(() => ours.save()).toThrow(
+      /clinic\.db has been replaced by a different clinic file since you opened it, so your changes were not written into it\. Everything you confirmed is safe on this computer\./,
+    );
+    expect(sha(file)).toBe(replaced);
+    expect(ours.db.get<{ title: string }>("SELECT title FROM measures WHERE key = 'referrals'")?.title).toBe('Ours');
+    expect(journalsBeside(file)).toHaveLength(1);
+    ours.close();
+    // Still there after closing: the journal is kept, never applied to the other file.
+    expect(sha(file)).toBe(replaced);
+    expect(journalsBeside(file)).toHaveLength(1);
   });
 
   it('a file merely touched (same bytes, new time) is not a conflict', async () => {
@@ -203,22 +274,43 @@ describe('someone else changed the file', () => {
   });
 });
 
-describe('one writer', () => {
-  it('a second writer opens the file read-only and is told who holds it and since when', async () => {
+describe('several writers, one save at a time', () => {
+  it('a second person opens the file for editing too; each sees the other; the lock is held only while saving', async () => {
     const file = await sampleFile();
-    const first = new ClinicApp({ lock: true, lockOptions: { user: 'Jane Director' } });
+    const first = new ClinicApp({ lock: true, preferencesFile: path.join(tempDir(), 'a.json') });
+    first.setPreferences({ displayName: 'Jane Director' });
     await first.openFile(file);
-    const second = new ClinicApp({ lock: true, lockOptions: { user: 'Sam Manager' } });
+    const second = new ClinicApp({ lock: true, preferencesFile: path.join(tempDir(), 'b.json') });
+    second.setPreferences({ displayName: 'Sam Manager' });
     const info = await second.openFile(file);
-    expect(info.readOnly).toBe(true);
-    expect(info.lockedBy).toMatchObject({ user: 'Jane Director', host: hostname() });
-    expect(info.notices.join(' ')).toMatch(/open for editing by Jane Director on .* so it has opened read-only/);
-    second.close();
-    first.close();
+    expect(info.readOnly).toBe(false);
     expect(fs.existsSync(lockPathFor(file))).toBe(false);
-    const third = new ClinicApp({ lock: true });
-    expect((await third.openFile(file)).readOnly).toBe(false);
-    third.close();
+    expect(second.syncStatus().others).toEqual([expect.objectContaining({ name: 'Jane Director', host: hostname() })]);
+    expect(first.syncStatus().others).toEqual([expect.objectContaining({ name: 'Sam Manager', host: hostname() })]);
+    second.close();
+    expect(first.syncStatus().others).toEqual([]);
+    first.close();
+    expect(readPresence(file)).toEqual([]);
+    expect(fs.existsSync(lockPathFor(file))).toBe(false);
+  });
+
+  it('a save that cannot get the lock in time keeps the change confirmed and says who holds it and since when', async () => {
+    const file = await sampleFile();
+    const held = FileLock.acquire(file, { user: 'Priya Shah' });
+    if (!held.held) throw new Error('lock not taken');
+    const clinic = await ClinicFile.open(file, { lockOptions: { waitMs: 50 } });
+    setCounter(clinic, 3);
+    const before = sha(file);
+    expect(() => clinic.save()).toThrow(
+      /clinic\.db is being saved by Priya Shah on .* \(since .*\), so your changes could not be written into it yet\. Everything you confirmed is safe on this computer\./,
+    );
+    expect(sha(file)).toBe(before);
+    held.lock.release();
+    clinic.save();
+    clinic.close();
+    const reopened = await ClinicFile.open(file);
+    expect(counterOf(reopened)).toBe(3);
+    reopened.close();
   });
 
   it('a lock whose heartbeat is fresh is never taken over; a stale one is, only after the timeout', async () => {

@@ -18,6 +18,7 @@ import { csv } from '../support/spreadsheets';
 import { NOW } from '../support/import-fixtures';
 import { failEveryRename, FaultyFs, noFault } from '../support/faulty-fs';
 import { tempDir } from '../support/temp';
+import { FileLock } from '../../main/store/file-lock';
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const noPrinter = { htmlToPdf: () => Promise.reject(new Error('no PDF in these tests')) };
@@ -181,20 +182,28 @@ describe('choosing a spreadsheet to import from the window', () => {
     app.close();
   });
 
-  it('a file open read-only is refused before the dialog opens, saying who holds it', async () => {
-    const { app, file } = await appOver({ lock: true });
+  it('a file someone else has open is imported into all the same; a save held up by their lock names them; a file opened read-only is refused', async () => {
+    const { app, dir, file } = await appOver({ lock: true });
     const host = personAt(tempDir());
-    const second = new ClinicApp({ lock: true, exportHost: host });
+    const second = new ClinicApp({ lock: true, exportHost: host, now: () => NOW, lockOptions: { waitMs: 50 } });
     await second.openFile(file);
-    expect(second.fileInfo().readOnly).toBe(true);
+    expect(second.fileInfo().readOnly).toBe(false);
+    host.picks.push(write(dir, 'november.csv', NOVEMBER));
+    const preview = await second.chooseImportFile();
+    expect(host.opened).toBe(1);
+    // Someone else's save holds the lock for longer than the wait: refused, naming them and when.
+    const held = FileLock.acquire(file, { user: 'Pat Officer' });
+    if (!held.held) throw new Error('lock not taken');
     const dispatch = createDispatcher(handlersFor(second));
-    expect(await dispatch('chooseImportFile', {})).toEqual({
+    expect(await dispatch('confirmImport', { sha256: preview!.sha256 })).toEqual({
       ok: false,
       error: expect.stringMatching(
-        /^clinic.db is open read-only because .+ has it open for editing on .+, so figures cannot be imported into it\. Import them once they have closed it\.$/,
+        /^clinic\.db is being saved by Pat Officer on .+ \(since .+\), so the figures have not been imported\. Import them again in a moment\.$/,
       ),
     });
-    expect(host.opened).toBe(0);
+    expect(second.imports.list()).toEqual([]);
+    held.lock.release();
+    expect(await dispatch('confirmImport', { sha256: preview!.sha256 })).toMatchObject({ ok: true });
     second.close();
     app.close();
 

@@ -162,7 +162,7 @@ describe('SPC options a measure keeps', () => {
   it('a file open read-only refuses every change in words', async () => {
     const { app, file } = await appWithHistory();
     const second = new ClinicApp({ lock: true, lockOptions: { user: 'Sam Manager' } });
-    await second.openFile(file);
+    await second.openFile(file, { readOnly: true });
     expect(second.fileInfo().readOnly).toBe(true);
     expect(() => second.spc.setOptions(SHIFT_MEASURE, { baseline: 12, screening: true, shiftLength: 6 })).toThrow(
       /read-only|read only/i,

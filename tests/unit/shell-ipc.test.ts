@@ -90,7 +90,7 @@ describe('IPC registration in the shell', () => {
 
   it('sends file changes to the window on the contract channel, and not to a closed window', () => {
     const send = vi.fn();
-    const info = { path: '/x/clinic.db', name: 'clinic.db', readOnly: false, lockedBy: null, notices: [] };
+    const info = { path: '/x/clinic.db', name: 'clinic.db', readOnly: false, notices: [] };
     sendFileChanged({ isDestroyed: () => false, send } as never, info);
     expect(send).toHaveBeenCalledWith(channelOf('fileChanged'), info);
     const closed = vi.fn();
