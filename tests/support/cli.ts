@@ -49,7 +49,9 @@ export function perfclinicProcess(args: string[], env: CliEnv = {}): Promise<Cli
     throw new Error('The CLI is not built: run `npm run build` before these tests (npm test does).');
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
+    const childEnv = { ...process.env, ...env };
+    for (const key of Object.keys(env)) if (env[key] === undefined) delete childEnv[key];
+    const child = spawn(process.execPath, [bin, ...args], { env: childEnv });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
