@@ -431,6 +431,11 @@ export function messageFor(error: unknown): string {
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** What the command prints on stderr when it fails: one line, whatever the message held. */
+export function errorLine(error: unknown): string {
+  return `perfclinic: ${messageFor(error).replace(/\s+/g, ' ')}\n`;
+}
+
 /** The process entry point, called by bin/perfclinic.cjs. */
 export function main(argv: string[]): Promise<void> {
   return run(argv, (text) => process.stdout.write(text)).then(
@@ -438,7 +443,7 @@ export function main(argv: string[]): Promise<void> {
       process.exitCode = 0;
     },
     (error: unknown) => {
-      process.stderr.write(`perfclinic: ${messageFor(error).replace(/\s+/g, ' ')}\n`);
+      process.stderr.write(errorLine(error));
       process.exitCode = exitCodeFor(error);
     },
   );

@@ -1,29 +1,25 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/temp';
+import { perfclinic as inProcess, perfclinicProcess } from '../support/cli';
+import { fileTempDir, tempDir } from '../support/temp';
 
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/perfclinic.cjs');
-
-function perfclinic(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Most runs are in this process (see tests/support/cli.ts); the first two tests run the real bin. */
+const perfclinic = (...args: string[]) => inProcess(args);
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-beforeAll(() => {
-  if (!existsSync(path.join(root, 'dist/cli/cli.cjs'))) {
-    throw new Error('The CLI is not built: run `npm run build` before these tests (npm test does).');
-  }
+/** One file made by `init`, copied for each test that needs the sample: init itself is tested below. */
+let sample = '';
+beforeAll(async () => {
+  sample = path.join(fileTempDir(), 'sample.db');
+  expect((await perfclinic('init', '--db', sample)).code).toBe(0);
 });
 
-async function sampleDb(): Promise<string> {
+function sampleDb(): string {
   const db = path.join(tempDir(), 'clinic.db');
-  execFileSync(process.execPath, [bin, 'init', '--db', db]);
+  copyFileSync(sample, db);
   return db;
 }
 
@@ -40,18 +36,41 @@ interface JsonMeasure {
 }
 
 describe('perfclinic init', () => {
-  it('creates a clinic file with the October 2023 figures', async () => {
+  it('creates a clinic file with the October 2023 figures, and reports from it, run as a person runs it', async () => {
     const db = path.join(tempDir(), 'clinic.db');
-    const { code, stdout } = perfclinic('init', '--db', db);
+    const { code, stdout } = await perfclinicProcess(['init', '--db', db]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Created .*clinic\.db with the October 2023 sample figures/);
     expect(existsSync(db)).toBe(true);
+    const report = await perfclinicProcess(['report', '--db', db, '--format', 'json']);
+    expect(report).toMatchObject({ code: 0, stderr: '' });
+    expect((JSON.parse(report.stdout) as { period: string }).period).toBe('2023-10');
+  });
+
+  it('a mistake in the command is one line on stderr and exit code 2 from the real process', async () => {
+    const { code, stdout, stderr } = await perfclinicProcess(['report', '--db', 'x.db', '--colour']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^perfclinic: Unknown option '--colour'/);
+  });
+
+  it('a problem with the file is exit code 1 from the real process', async () => {
+    const { code, stderr } = await perfclinicProcess([
+      'restore',
+      '--db',
+      sampleDb(),
+      '--backup',
+      'daily-1999-01-01.db',
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^perfclinic: There is no backup called "daily-1999-01-01.db"/);
   });
 
   it('refuses to overwrite an existing file', async () => {
-    const db = await sampleDb();
+    const db = sampleDb();
     const before = sha(db);
-    const { code, stderr } = perfclinic('init', '--db', db);
+    const { code, stderr } = await perfclinic('init', '--db', db);
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/already exists/);
@@ -60,8 +79,8 @@ describe('perfclinic init', () => {
 
   it('--empty creates a file with no figures, which report says plainly', async () => {
     const db = path.join(tempDir(), 'empty.db');
-    expect(perfclinic('init', '--db', db, '--empty').code).toBe(0);
-    const { code, stderr } = perfclinic('report', '--db', db);
+    expect((await perfclinic('init', '--db', db, '--empty')).code).toBe(0);
+    const { code, stderr } = await perfclinic('report', '--db', db);
     expect(code).toBe(1);
     expect(stderr).toMatch(/holds no figures yet/);
   });
@@ -69,9 +88,9 @@ describe('perfclinic init', () => {
 
 describe('perfclinic report', () => {
   it('gives the report figures as JSON, October against September', async () => {
-    const db = await sampleDb();
+    const db = sampleDb();
     const before = sha(db);
-    const { code, stdout } = perfclinic('report', '--db', db, '--format', 'json');
+    const { code, stdout } = await perfclinic('report', '--db', db, '--format', 'json');
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as { period: string; compare: string; measures: JsonMeasure[] };
     expect([json.period, json.compare]).toEqual(['2023-10', '2023-09']);
@@ -99,8 +118,8 @@ describe('perfclinic report', () => {
   });
 
   it('compares any two periods held in the file', async () => {
-    const db = await sampleDb();
-    const { stdout } = perfclinic(
+    const db = sampleDb();
+    const { stdout } = await perfclinic(
       'report',
       '--db',
       db,
@@ -116,7 +135,7 @@ describe('perfclinic report', () => {
   });
 
   it('prints a table a person can read', async () => {
-    const { code, stdout } = perfclinic('report', '--db', await sampleDb());
+    const { code, stdout } = await perfclinic('report', '--db', sampleDb());
     expect(code).toBe(0);
     expect(stdout).toContain('Clinic: October 2023 compared with September 2023');
     expect(stdout).toMatch(
@@ -133,7 +152,7 @@ describe('perfclinic report', () => {
   });
 
   it('writes CSV with one row per measure under a header', async () => {
-    const { code, stdout } = perfclinic('report', '--db', await sampleDb(), '--format', 'csv');
+    const { code, stdout } = await perfclinic('report', '--db', sampleDb(), '--format', 'csv');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\r\n');
     expect(lines[0]).toMatch(/^key,title,area,unit/);
@@ -157,8 +176,8 @@ describe('perfclinic report', () => {
     ],
     ['an unknown command', ['reprot'], /unknown command "reprot"/, 2],
   ];
-  it.each(mistakes)('%s prints one clear line and exits non-zero', (_what, args, message, exit) => {
-    const { code, stderr, stdout } = perfclinic(...args);
+  it.each(mistakes)('%s prints one clear line and exits non-zero', async (_what, args, message, exit) => {
+    const { code, stderr, stdout } = await perfclinic(...args);
     expect(code).toBe(exit);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -166,20 +185,20 @@ describe('perfclinic report', () => {
   });
 
   it('an unknown period prints one clear line and touches nothing', async () => {
-    const db = await sampleDb();
+    const db = sampleDb();
     const before = sha(db);
-    const { code, stderr } = perfclinic('report', '--db', db, '--period', '2024-02');
+    const { code, stderr } = await perfclinic('report', '--db', db, '--period', '2024-02');
     expect(code).toBe(1);
     expect(stderr).toBe('perfclinic: There are no figures for February 2024 in this clinic file.\n');
     expect(sha(db)).toBe(before);
   });
 
-  it('a missing or unreadable file prints one clear line and is left as it was', () => {
+  it('a missing or unreadable file prints one clear line and is left as it was', async () => {
     const dir = tempDir();
-    expect(perfclinic('report', '--db', path.join(dir, 'missing.db')).stderr).toMatch(/There is no file at/);
+    expect((await perfclinic('report', '--db', path.join(dir, 'missing.db'))).stderr).toMatch(/There is no file at/);
     const bad = path.join(dir, 'bad.db');
     writeFileSync(bad, 'hello');
-    const { code, stderr } = perfclinic('report', '--db', bad);
+    const { code, stderr } = await perfclinic('report', '--db', bad);
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/not a Performance Clinic file/);
@@ -189,24 +208,24 @@ describe('perfclinic report', () => {
 
 describe('perfclinic backups and restore', () => {
   it('lists backups and restores one, keeping the replaced file as a backup', async () => {
-    const db = await sampleDb();
-    expect(perfclinic('backups', '--db', db).stdout).toMatch(/No backups yet/);
+    const db = sampleDb();
+    expect((await perfclinic('backups', '--db', db)).stdout).toMatch(/No backups yet/);
     // Opening in the app takes the day's backup; the CLI's restore is the way back.
     const { ClinicApp } = await import('../../main/api/clinic-app');
     const app = new ClinicApp({ dailyBackup: true });
     await app.openFile(db);
     app.close();
-    const listed = perfclinic('backups', '--db', db).stdout;
+    const listed = (await perfclinic('backups', '--db', db)).stdout;
     const name = /^(daily-\S+\.db)/m.exec(listed)?.[1];
     expect(name).toBeDefined();
-    const restored = perfclinic('restore', '--db', db, '--backup', name!);
+    const restored = await perfclinic('restore', '--db', db, '--backup', name!);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/Restored daily-.*before-restore backup/);
-    expect(perfclinic('backups', '--db', db).stdout).toMatch(/before-restore/);
+    expect((await perfclinic('backups', '--db', db)).stdout).toMatch(/before-restore/);
   });
 
   it('an unknown backup name is refused in one line', async () => {
-    const { code, stderr } = perfclinic('restore', '--db', await sampleDb(), '--backup', 'daily-1999-01-01.db');
+    const { code, stderr } = await perfclinic('restore', '--db', sampleDb(), '--backup', 'daily-1999-01-01.db');
     expect(code).toBe(1);
     expect(stderr).toMatch(/There is no backup called "daily-1999-01-01.db"/);
   });
@@ -236,8 +255,8 @@ describe('perfclinic clinics, clinic new and actions', () => {
   });
 
   it('creates a clinic, lists it, and lists the actions raised at it, with formula text made safe in CSV', async () => {
-    const db = await sampleDb();
-    const created = perfclinic(
+    const db = sampleDb();
+    const created = await perfclinic(
       'clinic',
       'new',
       '--db',
@@ -257,7 +276,7 @@ describe('perfclinic clinics, clinic new and actions', () => {
     expect(created.stdout).toMatch(
       /^Created clinic 1: Director’s performance clinic, 2023-11-09, comparing 2023-10 with 2023-09\./,
     );
-    expect(perfclinic('clinics', '--db', db).stdout).toMatch(
+    expect((await perfclinic('clinics', '--db', db)).stdout).toMatch(
       /1\s+2023-11-09\s+Director’s performance clinic\s+2023-10 v 2023-09\s+Service Director\s+Draft/,
     );
 
@@ -280,29 +299,32 @@ describe('perfclinic clinics, clinic new and actions', () => {
     });
     app.close();
 
-    const table = perfclinic('actions', '--db', db).stdout;
+    const table = (await perfclinic('actions', '--db', db)).stdout;
     expect(table).toMatch(/DPC-2023-11-01\s+2023-12-01\s+Open \(overdue\)\s+Sam Brown\s+Contacts/);
     // The command line judges overdue against today's date, by which both are long overdue.
     expect(table).toMatch(/DPC-2023-11-02\s+2024-03-01\s+Open \(overdue\)\s+Alex Green\s+Whole clinic/);
-    const csv = perfclinic('actions', '--db', db, '--format', 'csv').stdout;
+    const csv = (await perfclinic('actions', '--db', db, '--format', 'csv')).stdout;
     expect(csv.startsWith('\uFEFFReference,Measure,Description')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""click"")"`);
     expect(csv).toContain(`'+1 more visit`);
     const json = JSON.parse(
-      perfclinic('actions', '--db', db, '--format', 'json', '--status', 'open', '--overdue', '--owner', 'sam').stdout,
+      (await perfclinic('actions', '--db', db, '--format', 'json', '--status', 'open', '--overdue', '--owner', 'sam'))
+        .stdout,
     ) as Array<{ ref: string }>;
     expect(json.map((a) => a.ref)).toEqual(['DPC-2023-11-01']);
   });
 
   it('mistakes in clinic and action commands are one clear line', async () => {
-    const db = await sampleDb();
-    expect(perfclinic('clinic', 'new', '--db', db, '--kind', 'X').stderr).toMatch(/--date YYYY-MM-DD is required/);
-    expect(perfclinic('clinic', 'new', '--db', db, '--date', '9/11/23', '--kind', 'X').stderr).toMatch(
+    const db = sampleDb();
+    expect((await perfclinic('clinic', 'new', '--db', db, '--kind', 'X')).stderr).toMatch(
+      /--date YYYY-MM-DD is required/,
+    );
+    expect((await perfclinic('clinic', 'new', '--db', db, '--date', '9/11/23', '--kind', 'X')).stderr).toMatch(
       /"9\/11\/23" is not a date/,
     );
-    expect(perfclinic('actions', '--db', db, '--status', 'finished').stderr).toMatch(
+    expect((await perfclinic('actions', '--db', db, '--status', 'finished')).stderr).toMatch(
       /--status takes open, in_progress, done, dropped/,
     );
-    expect(perfclinic('clinics', '--db', db).stdout).toMatch(/No clinics yet/);
+    expect((await perfclinic('clinics', '--db', db)).stdout).toMatch(/No clinics yet/);
   });
 });

@@ -7,45 +7,58 @@ import { ClinicDatabase } from '../../main/store/database';
 import { ClinicFile } from '../../main/store/clinic-file';
 import { insertDataset } from '../../main/store/catalogue';
 import { october2023 } from '../../main/sample/october-2023';
-import { buildChildScript } from '../support/child';
+import { buildChildScript, childArguments } from '../support/child';
 import { tempDir } from '../support/temp';
 
-let child = '';
-beforeAll(() => {
-  child = buildChildScript(path.resolve(__dirname, '../support/saver-child.ts'));
-});
+type Mode = 'save' | 'commit' | 'note';
 
-/** A clinic file big enough (about 2 MB) that a save takes long enough to be interrupted part-way. */
-async function paddedClinicFile(): Promise<string> {
+let child = '';
+/** How many file-system calls one change makes in each mode (see saver-child.ts), measured once. */
+const callsPerChange: Partial<Record<Mode, number>> = {};
+
+/** The October 2023 sample (about 290 KB): every save writes it whole. */
+async function clinicFile(): Promise<string> {
   const file = path.join(tempDir(), 'clinic.db');
-  const clinic = await ClinicFile.create(file, (db) => {
-    insertDataset(db, october2023);
-    db.run("INSERT INTO meta (key, value) VALUES ('padding', ?)", ['x'.repeat(2_000_000)]);
-  });
+  const clinic = await ClinicFile.create(file, (db) => insertDataset(db, october2023));
   clinic.close();
   return file;
 }
 
-/** Runs the saver until it has confirmed at least one change, waits a random moment, and kills it. */
-function runAndKill(file: string, mode: 'save' | 'commit' | 'note', waitMs: number): Promise<number> {
+interface Killed {
+  /** The last change the saver said was confirmed (whole lines only: a line cut off was never seen). */
+  lastConfirmed: number;
+  /** The file-system call it was about to make when it was killed, e.g. "6 renameSync". */
+  at: string;
+}
+
+/**
+ * Runs the saver until it is about to make its `stopAt`-th file-system call, where it waits, and
+ * kills it there with SIGKILL. Without `stopAt`, kills it once it has confirmed `changes` changes.
+ */
+function runAndKill(file: string, mode: Mode, stopAt: number | null, changes = 1): Promise<Killed & { out: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, file, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = stopAt === null ? [file, mode] : [file, mode, '--stop-at', String(stopAt)];
+    const proc = spawn(process.execPath, childArguments(child, ...args), { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    let timer: NodeJS.Timeout | null = null;
     proc.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (timer === null && out.includes('confirmed')) timer = setTimeout(() => proc.kill('SIGKILL'), waitMs);
+      const done =
+        stopAt === null ? (out.match(/^confirmed \d+ calls \d+$/gm) ?? []).length >= changes : /^paused /m.test(out);
+      if (done) proc.kill('SIGKILL');
     });
     proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     proc.on('exit', (_code, signal) => {
       if (signal !== 'SIGKILL') return reject(new Error(`saver exited by itself: ${err}`));
-      // Only whole lines count: a line cut off by the kill was never seen as confirmed.
-      const confirmed = [...out.matchAll(/^confirmed (\d+)$/gm)].map((m) => Number(m[1]));
-      resolve(confirmed.at(-1) ?? 0);
+      const confirmed = [...out.matchAll(/^confirmed (\d+) calls \d+$/gm)].map((m) => Number(m[1]));
+      const ready = Number(/^ready (\d+)$/m.exec(out)?.[1] ?? 0);
+      resolve({ lastConfirmed: confirmed.at(-1) ?? ready, at: /^paused (\d+ \w+)$/m.exec(out)?.[1] ?? '', out });
     });
   });
 }
+
+/** Kill points for the i-th kill: every call of the first two changes in turn, so each is hit several times. */
+const stopAt = (mode: Mode, i: number) => 1 + (i % (2 * callsPerChange[mode]!));
 
 async function stateOnDisk(file: string): Promise<{ counter: number; integrity: string }> {
   // Checked on a raw copy of the bytes, as any SQLite tool would see the file, without replaying any journal.
@@ -56,38 +69,62 @@ async function stateOnDisk(file: string): Promise<{ counter: number; integrity: 
   return { counter, integrity };
 }
 
+beforeAll(async () => {
+  child = buildChildScript(path.resolve(__dirname, '../support/saver-child.ts'));
+  // A change's calls, from the second change to the third (the first may also start things, e.g. the journal).
+  const file = await clinicFile();
+  for (const mode of ['save', 'commit', 'note'] as const) {
+    const { out } = await runAndKill(file, mode, null, 3);
+    const calls = [...out.matchAll(/^confirmed \d+ calls (\d+)$/gm)].map((m) => Number(m[1]));
+    callsPerChange[mode] = calls[2]! - calls[1]!;
+    expect(callsPerChange[mode]).toBeGreaterThan(0);
+  }
+});
+
 describe('a save killed at any moment', () => {
   it('leaves a file that opens, passes integrity_check and holds the state before or after that save, 200 times', async () => {
     const kills = 200;
     let midSave = 0;
-    // Two files killed in turn side by side: one per core, half the wall-clock time.
-    const lane = async (count: number) => {
-      const file = await paddedClinicFile();
-      for (let i = 0; i < count; i++) {
-        const lastConfirmed = await runAndKill(file, 'save', Math.random() * 40);
+    /** Which state each kill point left: the same point must always leave the same one. */
+    const outcomes = new Map<string, Set<'before' | 'after'>>();
+    // Two files killed in turn side by side: one per core.
+    const lane = async (first: number) => {
+      const file = await clinicFile();
+      for (let i = first; i < kills; i += 2) {
+        const { lastConfirmed, at } = await runAndKill(file, 'save', stopAt('save', i));
         const { counter, integrity } = await stateOnDisk(file);
         expect(integrity).toBe('ok');
         // Killed during the save after its last confirmed one: the file holds one state or the other.
         expect([lastConfirmed, lastConfirmed + 1]).toContain(counter);
         if (counter === lastConfirmed) midSave++;
+        const point = `${(stopAt('save', i) - 1) % callsPerChange.save!} ${at.split(' ')[1]}`;
+        outcomes.set(point, (outcomes.get(point) ?? new Set()).add(counter === lastConfirmed ? 'before' : 'after'));
       }
       const reopened = await ClinicFile.open(file);
       expect(reopened.db.pragma('quick_check')).toBe('ok');
       reopened.close();
     };
-    await Promise.all([lane(kills / 2), lane(kills / 2)]);
-    // Most kills should land inside a save (the file is large), or the test proves little.
+    await Promise.all([lane(0), lane(1)]);
+    // Most kills should land inside a save, before its file is in place, or the test proves little.
     expect(midSave).toBeGreaterThan(kills / 4);
+    expect(midSave).toBeLessThan(kills);
+    // Every call of a save was a kill point: opening, writing half and all, flushing, closing, renaming.
+    const calls = [...outcomes.keys()].map((p) => p.split(' ')[1]);
+    for (const call of ['openSync', 'writeSync', 'fsyncSync', 'closeSync', 'renameSync']) expect(calls).toContain(call);
+    expect(outcomes.size).toBe(callsPerChange.save);
+    for (const [point, seen] of outcomes) expect(seen.size, point).toBe(1);
   }, 1_800_000);
 });
 
 describe('a change confirmed through the journal', () => {
   it('survives the process being killed straight after, every time', async () => {
-    const file = await paddedClinicFile();
+    const file = await clinicFile();
     for (let i = 0; i < 30; i++) {
-      const lastConfirmed = await runAndKill(file, 'commit', Math.random() * 20);
+      const { lastConfirmed } = await runAndKill(file, 'commit', stopAt('commit', i));
       const reopened = await ClinicFile.open(file);
-      const counter = Number(reopened.db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'counter'")?.value);
+      const counter = Number(
+        reopened.db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'counter'")?.value ?? 0,
+      );
       // Confirmed changes are all there; one more may have reached the disk before the kill.
       expect([lastConfirmed, lastConfirmed + 1]).toContain(counter);
       expect(reopened.db.pragma('quick_check')).toBe('ok');
@@ -98,14 +135,16 @@ describe('a change confirmed through the journal', () => {
 
 describe('a note the app has reported as saved', () => {
   it('survives the process being killed immediately afterwards', async () => {
-    const file = await paddedClinicFile();
+    const file = await clinicFile();
     for (let i = 0; i < 15; i++) {
-      const lastConfirmed = await runAndKill(file, 'note', Math.random() * 20);
+      const { lastConfirmed } = await runAndKill(file, 'note', stopAt('note', i));
       const app = new ClinicApp();
       await app.openFile(file);
       const clinic = app.meetings.listClinics()[0]!;
       const note = app.meetings.getClinicView(clinic.id).notes.find((n) => n.measure === 'contacts');
-      expect([`note ${lastConfirmed}`, `note ${lastConfirmed + 1}`]).toContain(note?.text);
+      // Killed before its first note was confirmed, the file may hold no note yet.
+      const before = lastConfirmed === 0 ? undefined : `note ${lastConfirmed}`;
+      expect([before, `note ${lastConfirmed + 1}`]).toContain(note?.text);
       app.close();
     }
   }, 600_000);

@@ -7,7 +7,8 @@ import { ClinicDatabase } from '../../main/store/database';
 import { ClinicFile } from '../../main/store/clinic-file';
 import { journalPathFor } from '../../main/store/journal';
 import { canonicalDump } from '../../main/store/sync';
-import { buildChildScript } from '../support/child';
+import { newClinic } from '../support/clinics';
+import { buildChildScript, childArguments } from '../support/child';
 import { tempDir } from '../support/temp';
 
 let child = '';
@@ -15,29 +16,23 @@ beforeAll(() => {
   child = buildChildScript(path.resolve(__dirname, '../support/merger-child.ts'));
 });
 
-const fileOf = (app: ClinicApp) => (app as unknown as { current(): ClinicFile }).current();
+const dumpOf = async (bytes: Buffer) => {
+  const db = await ClinicDatabase.fromBytes(bytes);
+  const dump = canonicalDump(db);
+  db.close();
+  return dump;
+};
 
 /**
- * A target and a copy with changes it lacks (notes, actions, updates), the target padded (about
- * 2 MB) so that its save takes long enough to be interrupted; and the target's state before and
- * after merging the copy, as canonical dumps.
+ * A target and a copy with changes it lacks (notes, actions, updates), as bytes; and the
+ * target's state before and after merging the copy, as canonical dumps.
  */
 async function setUp(dir: string) {
   const target = path.join(dir, 'clinic.db');
   const source = path.join(dir, 'laptop.db');
   const app = new ClinicApp({ preferencesFile: path.join(dir, 'p.json'), deviceId: 'office' });
   await app.createFile(target);
-  const clinic = app.meetings.createClinic({
-    held_on: '2023-11-09',
-    kind: 'Director’s performance clinic',
-    scope: [],
-    chair: '',
-    attendees: [],
-    apologies: [],
-  });
-  fileOf(app).commit(() =>
-    fileOf(app).db.run("INSERT INTO meta (key, value) VALUES ('padding', ?)", ['x'.repeat(2_000_000)]),
-  );
+  const clinic = app.meetings.createClinic(newClinic());
   app.close();
   copyFileSync(target, source);
   const laptop = new ClinicApp({ preferencesFile: path.join(dir, 'q.json'), deviceId: 'laptop' });
@@ -55,12 +50,7 @@ async function setUp(dir: string) {
   }
   laptop.close();
   const pristine = readFileSync(target);
-  const dumpOf = async (bytes: Buffer) => {
-    const db = await ClinicDatabase.fromBytes(bytes);
-    const dump = canonicalDump(db);
-    db.close();
-    return dump;
-  };
+  const sourceBytes = readFileSync(source);
   const before = await dumpOf(pristine);
   const merger = new ClinicApp({ preferencesFile: path.join(dir, 'p.json'), deviceId: 'merger' });
   await merger.openFile(target);
@@ -68,42 +58,33 @@ async function setUp(dir: string) {
   merger.close();
   const after = await dumpOf(readFileSync(target));
   expect(after).not.toEqual(before);
-  return { target, source, pristine, before, after };
+  return { pristine, sourceBytes, before, after };
 }
 
 /**
- * Runs the merger and kills it `waitMs` after it has opened the file and is about to merge, or
- * (`waitMs` null) once the merge is confirmed. Says whether the merge was confirmed, and how long
- * it took from "ready" when it was.
+ * Runs the merger and kills it with SIGKILL where it waits before its `stopAt`-th file-system
+ * call after opening the target, or (`stopAt` null) once the merge is confirmed. Says whether the
+ * merge was confirmed, and how many calls the merge and its save made when it was.
  */
 function runAndKill(
   target: string,
   source: string,
-  waitMs: number | null,
-): Promise<{ confirmed: boolean; tookMs: number | null }> {
+  stopAt: number | null,
+): Promise<{ confirmed: boolean; calls: number | null }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, target, source], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = stopAt === null ? [target, source] : [target, source, '--stop-at', String(stopAt)];
+    const proc = spawn(process.execPath, childArguments(child, ...args), { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    let ready = 0;
-    let tookMs: number | null = null;
-    let timer: NodeJS.Timeout | null = null;
     proc.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (ready === 0 && out.includes('ready')) {
-        ready = performance.now();
-        if (waitMs !== null) timer = setTimeout(() => proc.kill('SIGKILL'), waitMs);
-      }
-      if (tookMs === null && /^merged \d+$/m.test(out)) {
-        tookMs = performance.now() - ready;
-        if (waitMs === null) proc.kill('SIGKILL');
-      }
+      if (/^paused /m.test(out) || /^merged \d+ calls \d+$/m.test(out)) proc.kill('SIGKILL');
     });
     proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     proc.on('exit', (_code, signal) => {
-      if (timer) clearTimeout(timer);
       if (signal !== 'SIGKILL') return reject(new Error(`merger exited by itself: ${err}`));
-      resolve({ confirmed: /^merged \d+$/m.test(out), tookMs });
+      const merged = /^merged \d+ calls (\d+)$/m.exec(out);
+      resolve({ confirmed: merged !== null, calls: merged ? Number(merged[1]) : null });
     });
   });
 }
@@ -112,31 +93,42 @@ describe('a merge-and-save killed at any moment', () => {
   it('leaves a file that opens, passes integrity_check and holds the state before or after the merge, 100 times', async () => {
     const kills = 100;
     const outcomes = { before: 0, after: 0 };
-    const lane = async (count: number) => {
+    const { pristine, sourceBytes, before, after } = await setUp(tempDir());
+    /** Each lane works on its own target and copy, put back as they were before every kill. */
+    const prepare = () => {
       const dir = tempDir();
-      const { target, source, pristine, before, after } = await setUp(dir);
-      const sourceBytes = readFileSync(source);
+      const target = path.join(dir, 'clinic.db');
+      const source = path.join(dir, 'laptop.db');
+      writeFileSync(source, sourceBytes);
       const reset = () => {
         writeFileSync(target, pristine);
         rmSync(journalPathFor(target), { force: true });
         rmSync(`${target}.lock`, { recursive: true, force: true });
       };
-      // How long a merge takes on this machine now, so that the kills fall across it.
-      let took = 0;
-      for (let i = 0; i < 2; i++) {
+      return { target, source, reset };
+    };
+    // How many file-system calls a merge-and-save makes: the kills stop before each in turn, and
+    // after the last (the merge confirmed), so every point of the merge and its save is a kill point.
+    const calibration = prepare();
+    calibration.reset();
+    const points = (await runAndKill(calibration.target, calibration.source, null)).calls ?? 0;
+    expect(points).toBeGreaterThan(5);
+    /** Which state each kill point left in the file itself: always the same one for the same point. */
+    const seen = new Map<number, Set<string>>();
+    const lane = async (first: number) => {
+      const { target, source, reset } = prepare();
+      for (let i = first; i < kills; i += 2) {
         reset();
-        took = Math.max(took, (await runAndKill(target, source, null)).tookMs ?? 0);
-      }
-      for (let i = 0; i < count; i++) {
-        reset();
-        const { confirmed, tookMs } = await runAndKill(target, source, Math.random() * took * 1.3);
-        // Follows the machine's load: a busy machine makes the merge slower.
-        if (tookMs !== null) took = (took * 3 + tookMs) / 4;
+        const point = 1 + (i % (points + 1));
+        const { confirmed } = await runAndKill(target, source, point > points ? null : point);
+        expect(confirmed).toBe(point > points);
         // The file itself, as any SQLite tool sees it, with no journal replayed.
         const raw = await ClinicDatabase.fromBytes(readFileSync(target));
         expect(raw.pragma('integrity_check')).toBe('ok');
-        expect([before, after]).toContain(canonicalDump(raw));
+        const rawState = canonicalDump(raw);
+        expect([before, after]).toContain(rawState);
         raw.close();
+        seen.set(point, (seen.get(point) ?? new Set()).add(rawState === after ? 'after' : 'before'));
         // Opened as the app opens it (a journal left by the kill replayed): before or after, and
         // after whenever the merge was confirmed.
         const opened = await ClinicFile.open(target, { readOnly: true });
@@ -147,10 +139,13 @@ describe('a merge-and-save killed at any moment', () => {
         expect(readFileSync(source).equals(sourceBytes)).toBe(true);
       }
     };
-    await Promise.all([lane(kills / 2), lane(kills / 2)]);
-    console.log(`merge kills: ${outcomes.before} left the state before, ${outcomes.after} after`);
+    await Promise.all([lane(0), lane(1)]);
+    console.log(
+      `merge kills: ${points + 1} kill points; ${outcomes.before} left the state before, ${outcomes.after} after`,
+    );
     // Kills should land on both sides of the merge, or the test proves little.
     expect(outcomes.before).toBeGreaterThan(5);
     expect(outcomes.after).toBeGreaterThan(5);
+    for (const [point, states] of seen) expect(states.size, `kill point ${point}`).toBe(1);
   }, 1_800_000);
 });

@@ -16,6 +16,7 @@ import { ClinicApp } from '../../main/api/clinic-app';
 import type { ClinicFile } from '../../main/store/clinic-file';
 import { UserError } from '../../main/errors';
 import { canonicalDump } from '../../main/store/sync';
+import { newClinic } from '../support/clinics';
 import { csv } from '../support/spreadsheets';
 import { tempDir } from '../support/temp';
 
@@ -120,14 +121,7 @@ async function makeCopies(dir: string): Promise<{ copies: Copy[]; clinicUid: str
   const app = new ClinicApp({ preferencesFile: path.join(dir, 'base.json'), deviceId: 'base' });
   await app.createFile(base);
   app.setPreferences({ displayName: 'Setup' });
-  app.meetings.createClinic({
-    held_on: '2023-11-09',
-    kind: 'Director’s performance clinic',
-    scope: [],
-    chair: '',
-    attendees: [],
-    apologies: [],
-  });
+  app.meetings.createClinic(newClinic());
   const clinicUid = fileOf(app).db.get<{ uid: string }>('SELECT uid FROM clinics')!.uid;
   app.close();
   const copies: Copy[] = [];

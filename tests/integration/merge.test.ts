@@ -2,20 +2,13 @@ import * as fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClinicApp } from '../../main/api/clinic-app';
-import type { ClinicInput } from '../../main/api/meetings';
 import { ClinicFile } from '../../main/store/clinic-file';
 import { canonicalDump } from '../../main/store/sync';
+import { newClinic } from '../support/clinics';
 import { csv } from '../support/spreadsheets';
 import { tempDir } from '../support/temp';
 
-const november: ClinicInput = {
-  held_on: '2023-11-09',
-  kind: 'Director’s performance clinic',
-  scope: [],
-  chair: 'Service Director',
-  attendees: [],
-  apologies: [],
-};
+const november = newClinic({ chair: 'Service Director' });
 
 let clock = Date.parse('2023-11-09T10:00:00Z');
 /** A clock that moves a second each time it is read, so dates are distinct and repeatable. */

@@ -1,33 +1,17 @@
-/** `perfclinic minutes` and `perfclinic actions --out`, run as a person would: the built bin in a child process. */
-import { execFileSync, spawn } from 'node:child_process';
+/**
+ * `perfclinic minutes` and `perfclinic actions --out`. The PDF is made by the built bin in a child
+ * process, as a person runs it; the rest run the CLI's entry in this process (tests/support/cli.ts).
+ */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perfclinic, perfclinicProcess } from '../support/cli';
 import { tempDir } from '../support/temp';
 import { clinicFixture, MARKING } from './minutes-fixture';
 
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/perfclinic.cjs');
-
-function perfclinic(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-beforeAll(() => {
-  if (!existsSync(path.join(root, 'dist/cli/cli.cjs'))) {
-    throw new Error('The CLI is not built: run `npm run build` before these tests (npm test does).');
-  }
-});
 
 async function sampleClinic() {
   const dir = tempDir();
@@ -40,7 +24,7 @@ describe('perfclinic minutes', () => {
   it('writes a PDF with the marking on every page, refuses to replace it without --force, and replaces it with', async () => {
     const { dir, db, clinic, refs } = await sampleClinic();
     const out = path.join(dir, 'minutes.pdf');
-    const made = await perfclinic([
+    const made = await perfclinicProcess([
       'minutes',
       '--db',
       db,

@@ -5,6 +5,7 @@ import type { Measure } from '../../main/domain/types';
 import { insertDataset, listPeriods, monthlySeriesTextUpTo, parseSeries } from '../../main/store/catalogue';
 import { ClinicDatabase } from '../../main/store/database';
 import { newClinicDatabase } from '../../main/store/clinic-file';
+import { newClinic } from '../support/clinics';
 import { csv } from '../support/spreadsheets';
 import { SHIFT_MEASURE, shiftHistoryCsv } from '../support/spc-history';
 import { tempDir } from '../support/temp';
@@ -86,14 +87,7 @@ describe('the clinic comparison, kept while the data is unchanged', () => {
     expect(after.target).not.toBe(targetBefore);
 
     const beforeNote = a.report();
-    const clinic = a.meetings.createClinic({
-      held_on: '2023-11-09',
-      kind: 'Director’s performance clinic',
-      scope: [],
-      chair: 'Service Director',
-      attendees: [],
-      apologies: [],
-    });
+    const clinic = a.meetings.createClinic(newClinic({ chair: 'Service Director' }));
     a.meetings.saveNote(clinic.id, 'contacts', 'Discussed', 0);
     // A note does not change the figures, but any change at all means working it out again.
     const afterNote = a.report();
@@ -134,14 +128,7 @@ describe('the clinic comparison, kept while the data is unchanged', () => {
     expect(first.assurance).toBe('fail');
 
     // The same history after a note elsewhere: the same judgement.
-    const clinic = a.meetings.createClinic({
-      held_on: '2023-11-09',
-      kind: 'Director’s performance clinic',
-      scope: [],
-      chair: 'Chair',
-      attendees: [],
-      apologies: [],
-    });
+    const clinic = a.meetings.createClinic(newClinic({ chair: 'Chair' }));
     a.meetings.saveNote(clinic.id, 'contacts', 'Discussed', 0);
     expect(spc()).toEqual(first);
 

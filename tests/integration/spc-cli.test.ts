@@ -1,14 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../main/domain/period';
 import { insertDataset } from '../../main/store/catalogue';
 import { ClinicFile } from '../../main/store/clinic-file';
 import { october2023 } from '../../main/sample/october-2023';
+import { perfclinic, perfclinicProcess } from '../support/cli';
 import { tempDir } from '../support/temp';
 
-const bin = path.resolve(__dirname, '../../bin/perfclinic.cjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+/** In this process (tests/support/cli.ts); the exception report also runs once as the real bin. */
+const run = async (...args: string[]) => {
+  const { code, stdout } = await perfclinic(args);
+  return { status: code, stdout };
+};
 
 /**
  * The sample plus 24 months of decisions within 1 working day to October 2023: 16 months
@@ -39,7 +42,7 @@ async function fileWithHistory(): Promise<string> {
 describe('SPC in the clinic comparison and the exception report', () => {
   it('report --format json gives each monthly measure its limits, icons and signals', async () => {
     const file = await fileWithHistory();
-    const json = JSON.parse(run('report', '--db', file, '--format', 'json').stdout) as {
+    const json = JSON.parse((await run('report', '--db', file, '--format', 'json')).stdout) as {
       measures: Array<{ key: string; spc: Record<string, unknown> | null }>;
     };
     const decisions = json.measures.find((m) => m.key === 'decisions_1wd')!;
@@ -51,7 +54,7 @@ describe('SPC in the clinic comparison and the exception report', () => {
 
   it('exceptions lists the measures with special cause of concern or failing assurance, with the reason', async () => {
     const file = await fileWithHistory();
-    const { status, stdout } = run('exceptions', '--db', file);
+    const { code: status, stdout } = await perfclinicProcess(['exceptions', '--db', file]);
     expect(status).toBe(0);
     expect(stdout).toContain('Exceptions for October 2023: 1 measure');
     expect(stdout).toContain('Decisions within 1 working day (Front door)');
@@ -61,7 +64,7 @@ describe('SPC in the clinic comparison and the exception report', () => {
 
   it('says how many measures could be judged, and lists the off-target ones it could not judge', async () => {
     const file = await fileWithHistory();
-    const { stdout } = run('exceptions', '--db', file);
+    const { stdout } = await run('exceptions', '--db', file);
     expect(stdout).toMatch(/^Exceptions for October 2023: 1 measure\n/);
     expect(stdout).toMatch(/Judged by statistical process control: 1 of \d+ measures/);
     expect(stdout).toContain('Off target, but not judged (not monthly, or under 6 months of figures):');
@@ -72,8 +75,8 @@ describe('SPC in the clinic comparison and the exception report', () => {
 
   it('does not say "no exceptions" when no measure has enough history to be judged', async () => {
     const file = path.join(tempDir(), 'plain.db');
-    run('init', '--db', file);
-    const { status, stdout } = run('exceptions', '--db', file);
+    await run('init', '--db', file);
+    const { status, stdout } = await run('exceptions', '--db', file);
     expect(status).toBe(0);
     expect(stdout).not.toMatch(/No exceptions/);
     expect(stdout).toMatch(
@@ -81,7 +84,10 @@ describe('SPC in the clinic comparison and the exception report', () => {
     );
     expect(stdout).toMatch(/Off target, but not judged \(not monthly, or under 6 months of figures\): \d+ measures/);
     expect(stdout).toContain('  Decisions within 1 working day (Front door): 55% against a target of 80%');
-    const json = JSON.parse(run('exceptions', '--db', file, '--format', 'json').stdout) as Record<string, unknown>;
+    const json = JSON.parse((await run('exceptions', '--db', file, '--format', 'json')).stdout) as Record<
+      string,
+      unknown
+    >;
     expect(json).toMatchObject({ period: '2023-10', judged: 0, exceptions: [] });
     expect((json.off_target_not_judged as Array<{ key: string }>).map((r) => r.key)).toContain('decisions_1wd');
   });

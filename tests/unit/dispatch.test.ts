@@ -1,9 +1,10 @@
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClinicApp } from '../../main/api/clinic-app';
 import { checkHandlers, createDispatcher, handlersFor, type Dispatch } from '../../main/api/dispatch';
 import { callNames } from '../../main/contract';
-import { tempDir } from '../support/temp';
+import { fileTempDir, tempDir } from '../support/temp';
 
 let dispatch: Dispatch;
 
@@ -26,9 +27,20 @@ function fieldsOfContacts(): Record<string, unknown> {
 }
 const unexpected: unknown[] = [];
 
-beforeEach(async () => {
+/** The sample, created once; each test opens its own copy of the bytes rather than building it again. */
+let sample = '';
+beforeAll(async () => {
+  sample = path.join(fileTempDir(), 'sample.db');
   const app = new ClinicApp();
-  await app.createFile(path.join(tempDir(), 'clinic.db'));
+  await app.createFile(sample);
+  app.close();
+});
+
+beforeEach(async () => {
+  const file = path.join(tempDir(), 'clinic.db');
+  copyFileSync(sample, file);
+  const app = new ClinicApp();
+  await app.openFile(file);
   unexpected.length = 0;
   dispatch = createDispatcher(handlersFor(app), (e) => unexpected.push(e));
 });
