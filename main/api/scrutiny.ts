@@ -22,7 +22,7 @@ import type { Period } from '../domain/types';
 import { cleanText } from '../domain/validate';
 import type { ClinicReport } from '../domain/views';
 import { UserError } from '../errors';
-import { listAreas, listCatalogue } from '../store/catalogue';
+import { listAreas } from '../store/catalogue';
 import type { ClinicFile } from '../store/clinic-file';
 import { writeAudit } from '../store/meetings';
 import * as s from '../store/scrutiny';
@@ -149,7 +149,6 @@ export class ScrutinyReports {
       args,
       listAreas(this.db).map((a) => a.key),
     );
-    const years = new Map(listCatalogue(this.db, { includeRetired: true }).map((m) => [m.key, m.benchmark_years]));
     const chosen = new Set(rows.map((r) => r.key));
     const spc = new Map<string, SpcSummary | null>(rows.map((r) => [r.key, r.spc ?? null]));
     const inputs = areaInputs(
@@ -166,7 +165,13 @@ export class ScrutinyReports {
           target: r.target,
           tolerance: r.tolerance,
           benchmarks: r.benchmarks,
-          benchmark_years: years.get(r.key),
+          // Each benchmark's year as the clinic shows it: typed in the catalogue, or loaded from DfE.
+          year_labels: {
+            national: r.benchmark_details.national?.year ?? null,
+            regional: r.benchmark_details.regional?.year ?? null,
+            statistical_neighbours: r.benchmark_details.statistical_neighbours?.year ?? null,
+          },
+          caveats: r.caveats.map((c) => ({ text: c.text, from: c.from })),
         })),
         observations: s.serviceFiguresUpTo(this.db, period).filter((o) => chosen.has(o.measure)),
         spc,

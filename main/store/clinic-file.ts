@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { isDailyBackupDue, takeBackup, takeBackupCopy, type BackupKind } from './backups';
 import { ClinicDatabase, defaultChangeSource, type ChangeSource } from './database';
 import { realFs, writeFileAtomic, type SaveFs } from './durable-file';
-import { FileLock, type LockOptions, type LockOwner } from './file-lock';
+import { FileLock, isLockStaging, type LockOptions, type LockOwner } from './file-lock';
 import {
   claimJournal,
   Journal,
@@ -769,12 +769,19 @@ function readSharedCopy(bytes: Uint8Array, name: string): ClinicDatabase {
  * holds it, they are left for the next open.
  */
 function removeStaleTempFiles(file: string, lockOptions: SaveLockOptions | undefined): void {
-  let names: string[];
+  let all: string[];
   try {
-    names = fs.readdirSync(path.dirname(file)).filter((n) => isTempOf(file, n));
+    all = fs.readdirSync(path.dirname(file));
   } catch {
     return;
   }
+  // A lock half-made by a process killed while taking it lives for a moment only: one a minute old is a leftover.
+  for (const n of all.filter((name) => isLockStaging(file, name))) {
+    const at = path.join(path.dirname(file), n);
+    const age = Date.now() - (fs.statSync(at, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > 60_000) fs.rmSync(at, { recursive: true, force: true });
+  }
+  const names = all.filter((n) => isTempOf(file, n));
   if (names.length === 0) return;
   let taken: ReturnType<typeof FileLock.acquire>;
   try {

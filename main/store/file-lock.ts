@@ -42,6 +42,17 @@ export function lockPathFor(file: string): string {
   return `${file}.lock`;
 }
 
+/** Where a lock is put together before it is renamed into place: `clinic.db.lock.<id>.new`. */
+function stagingPathFor(file: string, id: string): string {
+  return `${lockPathFor(file)}.${id}.new`;
+}
+
+/** A lock folder left half-made by a process killed while taking the lock (see acquire). */
+export function isLockStaging(file: string, name: string): boolean {
+  const prefix = `${path.basename(lockPathFor(file))}.`;
+  return name.startsWith(prefix) && name.endsWith('.new');
+}
+
 function ownerFile(lockDir: string): string {
   return path.join(lockDir, 'owner.json');
 }
@@ -108,16 +119,7 @@ export class FileLock {
       heartbeat: options.heartbeat ?? true,
     };
     const lockDir = lockPathFor(file);
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        fs.mkdirSync(lockDir);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const owner = readLockOwner(file);
-        if (!FileLock.isStale(lockDir, owner, opts)) return { held: false, owner };
-        FileLock.breakStale(lockDir);
-        continue;
-      }
+    for (let attempt = 0; attempt < 4; attempt++) {
       const stamp = new Date(opts.now()).toISOString();
       const owner: LockOwner = {
         id: randomUUID(),
@@ -127,13 +129,26 @@ export class FileLock {
         since: stamp,
         heartbeat: stamp,
       };
-      const lock = new FileLock(file, owner, opts);
+      // The lock comes into being with its owner already inside it: a folder made aside and renamed
+      // into place. A process killed at any moment leaves either no lock or one that says whose it
+      // is (so a dead holder is seen at once), never an ownerless lock others must wait out.
+      const staging = stagingPathFor(file, owner.id);
+      fs.mkdirSync(staging);
       try {
-        lock.writeOwner();
+        fs.writeFileSync(ownerFile(staging), JSON.stringify(owner));
+        fs.renameSync(staging, lockDir);
       } catch (error) {
-        fs.rmSync(lockDir, { recursive: true, force: true });
-        throw error;
+        fs.rmSync(staging, { recursive: true, force: true });
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EEXIST' && code !== 'ENOTEMPTY' && code !== 'EPERM' && code !== 'EACCES') throw error;
+        // Released between our try and this look: try again.
+        if (!fs.existsSync(lockDir)) continue;
+        const current = readLockOwner(file);
+        if (!FileLock.isStale(lockDir, current, opts)) return { held: false, owner: current };
+        FileLock.breakStale(lockDir);
+        continue;
       }
+      const lock = new FileLock(file, owner, opts);
       if (opts.heartbeat) lock.startHeartbeat();
       return { held: true, lock };
     }

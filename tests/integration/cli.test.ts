@@ -239,7 +239,8 @@ describe('perfclinic clinics, clinic new and actions', () => {
     if (!held.held) throw new Error('lock not taken');
     const before = sha(db);
     const args = ['clinic', 'new', '--db', db, '--date', '2023-11-09', '--kind', 'Director’s performance clinic'];
-    const busy = perfclinic(...args);
+    // A real process: the lock is held by this one, as by another person's app.
+    const busy = await perfclinicProcess(args);
     expect(busy.code).toBe(1);
     expect(busy.stderr).toMatch(
       /clinic\.db is being saved by Priya Shah on .+ \(since .+\), so your changes could not be written into it yet\. Everything you confirmed is safe on this computer\./,
@@ -247,11 +248,14 @@ describe('perfclinic clinics, clinic new and actions', () => {
     expect(sha(db)).toBe(before);
     held.lock.release();
     // Kept in that command's journal, and merged in by the next command that opens the file.
-    expect(perfclinic('clinics', '--db', db).stdout).toMatch(/1\s+2023-11-09\s+Director’s performance clinic/);
+    expect((await perfclinic('clinics', '--db', db)).stdout).toMatch(/1\s+2023-11-09\s+Director’s performance clinic/);
     expect(
-      perfclinic('clinic', 'new', '--db', db, '--date', '2023-12-14', '--kind', 'Director’s performance clinic').code,
+      (await perfclinic('clinic', 'new', '--db', db, '--date', '2023-12-14', '--kind', 'Director’s performance clinic'))
+        .code,
     ).toBe(0);
-    expect(perfclinic('clinics', '--db', db).stdout).toMatch(/2023-11-09[\s\S]*2023-12-14|2023-12-14[\s\S]*2023-11-09/);
+    expect((await perfclinic('clinics', '--db', db)).stdout).toMatch(
+      /2023-11-09[\s\S]*2023-12-14|2023-12-14[\s\S]*2023-11-09/,
+    );
   });
 
   it('creates a clinic, lists it, and lists the actions raised at it, with formula text made safe in CSV', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ClinicApp } from '../../main/api/clinic-app';
@@ -104,6 +104,10 @@ describe('a merge-and-save killed at any moment', () => {
         writeFileSync(target, pristine);
         rmSync(journalPathFor(target), { force: true });
         rmSync(`${target}.lock`, { recursive: true, force: true });
+        // Each writer's own journal, a killed save's temporary file and the presence folder beside the file.
+        for (const name of readdirSync(dir))
+          if (name.startsWith('.clinic.db.') || name === 'clinic.db.people')
+            rmSync(path.join(dir, name), { recursive: true, force: true });
       };
       return { target, source, reset };
     };

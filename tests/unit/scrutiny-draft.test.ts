@@ -141,10 +141,10 @@ describe('one measure’s paragraph', () => {
         unit: 'percent',
         polarity: 'lower_is_better',
         current: { period: '2023-10', value: 28.4, numerator: null, denominator: null },
-        benchmarks: [{ name: 'national', value: 21.5, year: 2022 }],
+        benchmarks: [{ name: 'national', value: 21.5, year: '2021-22' }],
       }),
     );
-    expect(p.text).toContain('This is above the national average of 21.5% (2022), where lower is better.');
+    expect(p.text).toContain('This is above the national average of 21.5% (2021-22), where lower is better.');
   });
 
   it('the Making Data Count sentence where there is enough history', () => {

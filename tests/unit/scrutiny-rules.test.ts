@@ -180,8 +180,8 @@ describe('the same month last year', () => {
 
 describe('benchmarks', () => {
   it('with their year where recorded, in words the size of the gap sets', () => {
-    expect(benchmarkPhrase(28.4, { name: 'national', value: 21.5, year: 2022 }, 'percent')).toBe(
-      'above the national average of 21.5% (2022)',
+    expect(benchmarkPhrase(28.4, { name: 'national', value: 21.5, year: '2021-22' }, 'percent')).toBe(
+      'above the national average of 21.5% (2021-22)',
     );
     expect(benchmarkPhrase(81.7, { name: 'regional', value: 82, year: null }, 'percent')).toBe(
       'slightly below the regional average of 82%',
@@ -189,8 +189,8 @@ describe('benchmarks', () => {
     expect(benchmarkPhrase(81.7, { name: 'statistical_neighbours', value: 81.6, year: null }, 'percent')).toBe(
       'in line with the statistical neighbour average of 81.6%',
     );
-    expect(benchmarkPhrase(40, { name: 'national', value: 55, year: 2023 }, 'percent')).toBe(
-      'well below the national average of 55% (2023)',
+    expect(benchmarkPhrase(40, { name: 'national', value: 55, year: '2022-23' }, 'percent')).toBe(
+      'well below the national average of 55% (2022-23)',
     );
   });
   it('points carry their sign', () => {

@@ -1,8 +1,7 @@
 /**
  * Gathers one measure's drafting input from what a clinic file holds now: its figures (the same
  * month last year is found in its history), its target then, and its benchmarks with their years.
- * Dated caveats are not yet recorded anywhere, so none are given; a source that records them
- * fills `caveats` here and the drafter needs no change.
+ * The caveats recorded against the measure for the period come with it.
  */
 import { addMonths } from '../period';
 import { pickFigures } from '../report';
@@ -15,7 +14,7 @@ export interface BuildInputArgs {
   areaTitle: string;
   /** The target that applied in the period (not necessarily today's). */
   target: number | null;
-  benchmarkYears: Record<keyof Benchmarks, number | null>;
+  benchmarkYears: Record<keyof Benchmarks, string | null>;
   /** The whole service's figures for the measure, any order. */
   history: readonly Observation[];
   period: Period;
@@ -65,7 +64,7 @@ export function buildDraftInput(args: BuildInputArgs): MeasureDraftInput {
 export interface CatalogueForDraft {
   areas: ReadonlyArray<{ key: string; title: string }>;
   /** In catalogue order; each with the target that applied in the period. */
-  measures: ReadonlyArray<Measure & { benchmark_years?: Record<keyof Benchmarks, number | null> }>;
+  measures: ReadonlyArray<Measure & { year_labels?: Record<keyof Benchmarks, string | null>; caveats?: DraftCaveat[] }>;
   observations: readonly Observation[];
   spc?: ReadonlyMap<string, SpcSummary | null>;
 }
@@ -90,11 +89,12 @@ export function areaInputs(data: CatalogueForDraft, period: Period, compare: Per
           measure: m,
           areaTitle: area.title,
           target: m.target,
-          benchmarkYears: m.benchmark_years ?? NO_YEARS,
+          benchmarkYears: m.year_labels ?? NO_YEARS,
           history: byMeasure.get(m.key) ?? [],
           period,
           compare,
           spc: data.spc?.get(m.key) ?? null,
+          caveats: m.caveats,
         }),
       ),
   }));

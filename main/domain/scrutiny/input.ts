@@ -19,8 +19,8 @@ export type BenchmarkName = 'national' | 'regional' | 'statistical_neighbours';
 export interface DraftBenchmark {
   name: BenchmarkName;
   value: number;
-  /** The year the benchmark describes, where the catalogue records it. */
-  year: number | null;
+  /** The year the benchmark describes, as DfE writes it ("2021-22"), where it is recorded. */
+  year: string | null;
 }
 
 export interface DraftCaveat {

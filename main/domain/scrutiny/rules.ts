@@ -130,7 +130,7 @@ export function targetPhrase(
 /** "above the national average of 21.5% (2022)", "in line with …", "slightly below …", "well above …". */
 export function benchmarkPhrase(
   value: number,
-  benchmark: { name: BenchmarkName; value: number; year: number | null },
+  benchmark: { name: BenchmarkName; value: number; year: string | null },
   unit: Unit,
 ): string {
   const size = sizeOf(value, benchmark.value, unit);
