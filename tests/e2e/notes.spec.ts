@@ -42,6 +42,9 @@ test('a clinic started from the form takes a note that says "Saved at" once on d
   await panel.getByRole('button', { name: 'Close' }).click();
   await expect(measureRow(page, 'Decisions within 1 working day').getByRole('rowheader')).toContainText('Note');
 
+  // Another person's window reads the shared file, which the app writes when the person pauses
+  // (the shell's checkpoint, played here); until then the note is safe in this app's own journal.
+  expect(clinic.app.checkpoint()).toBe(true);
   const fresh = await clinic.openAnotherWindow();
   const again = await openMeasure(fresh, 'Decisions within 1 working day');
   await expect(noteBox(again)).toHaveValue('Agency cover starts on 6 November.');

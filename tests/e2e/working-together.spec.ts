@@ -212,3 +212,33 @@ test('others’ changes merged while a note is being typed: the notice is read o
   expect(note?.text).toBe(`${JANE_CONTACTS} Still typing, and more.`);
   expect(note?.also.map((a) => a.text)).toEqual([PRIYA_CONTACTS]);
 });
+
+test('two people with one shared file open at once: each sees the other’s note after a save, and is told whose changes came in', async ({
+  page,
+  clinic,
+}) => {
+  startClinic(clinic.app);
+  clinic.app.setPreferences({ displayName: 'Jane Director' });
+  clinic.app.checkpoint();
+  await clinic.open();
+  const priya = await clinic.openSecondInstance('Priya Shah');
+
+  // Priya writes a note; her app saves into the shared file when she pauses (the shell's
+  // checkpoint, played here by the test).
+  await writeNote(priya.page, 'Contacts', PRIYA_CONTACTS);
+  expect(priya.app.checkpoint()).toBe(true);
+  // Jane's window brings it in at its next look at the shared file, says so, and shows the note.
+  await expect(banner(page).getByRole('status').filter({ hasText: 'Changes from Priya Shah merged at' })).toBeVisible();
+  const panel = await openMeasure(page, 'Contacts');
+  await expect(noteBox(panel)).toHaveValue(PRIYA_CONTACTS);
+  await panel.getByRole('button', { name: 'Close' }).click();
+
+  // And back the other way.
+  await writeNote(page, 'Referrals', JANE_CONTACTS);
+  expect(clinic.app.checkpoint()).toBe(true);
+  await expect(
+    banner(priya.page).getByRole('status').filter({ hasText: 'Changes from Jane Director merged at' }),
+  ).toBeVisible();
+  const hers = await openMeasure(priya.page, 'Referrals');
+  await expect(noteBox(hers)).toHaveValue(JANE_CONTACTS);
+});
