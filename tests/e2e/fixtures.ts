@@ -128,7 +128,7 @@ export interface ClinicHarness {
    * A second person's window on the same clinic file: a fresh browser context over an application
    * instance of its own, with its own display name and its own dialogs (saves go to `dir/<name>`).
    */
-  openSecondInstance(displayName: string): Promise<SecondInstance>;
+  openSecondInstance(displayName: string, options?: { file?: string; outbox?: boolean }): Promise<SecondInstance>;
   /** Plays the shell's File menu: the item's command reaches the window as the preload delivers it. */
   menu(command: MenuCommand): Promise<void>;
   /**
@@ -262,13 +262,18 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
         await openWindow(second);
         return second;
       },
-      openSecondInstance: async (displayName) => {
+      openSecondInstance: async (displayName, options = {}) => {
         const ownDir = path.join(dir, displayName.replace(/[^A-Za-z0-9]+/g, '-'));
         mkdirSync(ownDir, { recursive: true });
         const ownPicks: (string | null)[] = [];
-        const other = new ClinicApp({ exportHost: exportHostIn(ownDir, ownPicks, []), deviceId: `e2e-${displayName}` });
+        const other = new ClinicApp({
+          exportHost: exportHostIn(ownDir, ownPicks, []),
+          deviceId: `e2e-${displayName}`,
+          // As the shell does: this person's journals in their own user data folder, not beside the file.
+          ...(options.outbox ? { outboxDir: path.join(ownDir, 'outbox') } : {}),
+        });
         other.setPreferences({ displayName });
-        await other.openFile(file);
+        await other.openFile(options.file ?? file);
         const context = await browser.newContext({
           viewport: page.viewportSize(),
           locale: 'en-GB',

@@ -5,10 +5,11 @@
  * choice and nothing typed is lost; a file of another clinic is refused and neither file changes.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { ClinicApp } from '../../main/api/clinic-app';
 import { noteBox, noteStatus, openMeasure } from './clinic-page';
+import { violations } from './axe';
 import { expect, test } from './fixtures';
 import { startClinic } from './seed';
 import type { Locator, Page } from '@playwright/test';
@@ -241,4 +242,45 @@ test('two people with one shared file open at once: each sees the other’s note
   ).toBeVisible();
   const hers = await openMeasure(priya.page, 'Referrals');
   await expect(noteBox(hers)).toHaveValue(JANE_CONTACTS);
+});
+
+test('working offline: the banner says how many changes wait, and they merge in when the shared file is back', async ({
+  page,
+  clinic,
+}) => {
+  startClinic(clinic.app);
+  clinic.app.setPreferences({ displayName: 'Jane Director' });
+  clinic.app.checkpoint();
+  // The clinic file on a shared drive: a folder of its own, which can go away.
+  const drive = path.join(clinic.dir, 'shared drive');
+  mkdirSync(drive);
+  const shared = path.join(drive, 'clinic.db');
+  copyFileSync(path.join(clinic.dir, 'clinic.db'), shared);
+  await clinic.app.openFile(shared);
+  await clinic.open();
+  const priya = await clinic.openSecondInstance('Priya Shah', { file: shared, outbox: true });
+
+  // The drive goes away (a laptop carried into a meeting room); Priya goes on writing.
+  renameSync(drive, `${drive} (unreachable)`);
+  await writeNote(priya.page, 'Contacts', PRIYA_CONTACTS);
+  expect(priya.app.checkpoint()).toBe(false);
+  await expect(
+    banner(priya.page)
+      .getByRole('status')
+      .filter({ hasText: /^Working offline: \d+ changes? will be merged when the shared file is reachable$/ }),
+  ).toBeVisible();
+  // The one view no other test reaches, so axe looks at it here rather than in accessibility.spec.ts.
+  expect(await violations(priya.page)).toEqual([]);
+
+  // The drive is back: the next save merges what waited, and Jane's window shows it.
+  renameSync(`${drive} (unreachable)`, drive);
+  expect(priya.app.checkpoint()).toBe(true);
+  await expect(
+    banner(priya.page)
+      .getByRole('status')
+      .filter({ hasText: /^Working offline/ }),
+  ).toHaveCount(0);
+  await expect(banner(page).getByRole('status').filter({ hasText: 'Changes from Priya Shah merged at' })).toBeVisible();
+  const panel = await openMeasure(page, 'Contacts');
+  await expect(noteBox(panel)).toHaveValue(PRIYA_CONTACTS);
 });
