@@ -47,6 +47,8 @@ export const callNames = [
   'addCaveat',
   'updateCaveat',
   'removeCaveat',
+  'getFileSettings',
+  'setFileSettings',
   'chooseImportFile',
   'recheckImport',
   'confirmImport',

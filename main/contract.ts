@@ -21,6 +21,7 @@ import type { CatalogueMeasure, TeamFigure } from './domain/catalogue';
 import type { Annotation, SpcSettings } from './domain/spc';
 import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from './import/results';
 import type { KeptText } from './domain/merge';
+import { MAX_HEADLINES, type FileSettings } from './domain/file-settings';
 import type { MergePreview, MergeReport, NoteWithAlternatives } from './api/sync';
 import type { CallName } from './contract-names';
 import type { FixedSection, ReportParagraph, ScrutinyDocument } from './domain/scrutiny/document';
@@ -273,6 +274,16 @@ export const contract = {
   addCaveat: call<Caveat>()(z.strictObject({ key: measureKey, text: text(5000), from: period, to: period.nullable() })),
   updateCaveat: call<Caveat>()(z.strictObject({ id: caveatId, text: text(5000), from: period, to: period.nullable() })),
   removeCaveat: call<null>()(z.strictObject({ id: caveatId })),
+
+  /** Settings kept in the clinic file for everyone (main/domain/file-settings.ts checks the values). */
+  getFileSettings: call<FileSettings>()(z.strictObject({})),
+  setFileSettings: call<FileSettings>()(
+    z.strictObject({
+      headlineMeasures: z.array(measureKey).max(MAX_HEADLINES).nullable().optional(),
+      workerNames: z.enum(['initials', 'hidden']).optional(),
+      forPublication: z.boolean().optional(),
+    }),
+  ),
   // Importing figures. The window never names a file: the app asks the person with the system's
   // open dialog, previews what they chose and remembers it; confirming imports that file, and only
   // if its content is still what the preview showed (`sha256`).

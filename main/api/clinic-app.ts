@@ -57,6 +57,7 @@ import type { TemplateFormat } from '../import/template';
 import { Imports, type ImportPreview } from './imports';
 import { SpcControls } from './spc';
 import { Caveats } from './caveats';
+import { FileSettingsApi } from './file-settings';
 import { allSpcSettings, annotationsFor, spcSettings } from '../store/spc';
 import { listCaveats, listFigureDates } from '../store/caveats';
 import { Meetings } from './meetings';
@@ -136,6 +137,8 @@ export class ClinicApp {
   readonly scrutiny: ScrutinyReports;
   /** Benchmarks loaded from DfE's published statistics, with their years. */
   readonly benchmarks: DfeBenchmarks;
+  /** Settings kept in the clinic file for everyone who opens it. */
+  readonly settings: FileSettingsApi;
 
   constructor(private readonly options: AppOptions = {}) {
     this.prefs = loadPreferences(options.preferencesFile);
@@ -156,6 +159,7 @@ export class ClinicApp {
       (period, compare, requireCompare) => this.report({ period, compare }, { requireCompare }),
     );
     this.benchmarks = new DfeBenchmarks(() => this.current(), this.meetings.actor);
+    this.settings = new FileSettingsApi(() => this.current(), this.meetings.actor);
     this.syncActor();
   }
 

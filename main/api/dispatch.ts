@@ -73,6 +73,8 @@ export function handlersFor(app: ClinicApp): Handlers {
       app.caveats.remove(args.id);
       return null;
     },
+    getFileSettings: () => app.settings.get(),
+    setFileSettings: (args) => app.settings.set(args),
     chooseImportFile: () => app.chooseImportFile(),
     recheckImport: () => app.imports.previewAgain(),
     confirmImport: (args) => app.imports.importPreviewed(args.sha256),

@@ -6,6 +6,7 @@ import { REPLICATED as AT_7, type ReplicatedTable } from './migrations/007-chang
 import { REPLICATED_008 } from './migrations/008-caveats';
 import { REPLICATED_009 } from './migrations/009-scrutiny';
 import { REPLICATED_010 } from './migrations/010-dfe-benchmarks';
+import { REPLICATED_011 } from './migrations/011-file-settings';
 
 export type { ReplicatedTable };
 
@@ -14,4 +15,5 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
   ...REPLICATED_008,
   ...REPLICATED_009,
   ...REPLICATED_010,
+  ...REPLICATED_011,
 ];

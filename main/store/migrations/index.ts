@@ -9,6 +9,7 @@ import { migrate007 } from './007-changes';
 import { migrate008 } from './008-caveats';
 import { migrate009 } from './009-scrutiny';
 import { migrate010 } from './010-dfe-benchmarks';
+import { migrate011 } from './011-file-settings';
 
 /** Migration N turns schema N-1 into schema N. Append only; never edit one that has shipped. */
 export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
@@ -22,6 +23,7 @@ export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
   migrate008,
   migrate009,
   migrate010,
+  migrate011,
 ];
 
 export const LATEST_SCHEMA = migrations.length;
