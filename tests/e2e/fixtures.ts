@@ -4,7 +4,7 @@
  * through a Playwright binding to the real application API over a temporary clinic file. The
  * dispatcher is the one the IPC handlers use, so arguments are checked and errors worded the same.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect as baseExpect, type Browser, type Locator, type Page } from '@playwright/test';
@@ -215,8 +215,25 @@ function exportHostIn(dir: string, picks: (string | null)[], manyPicks: (string[
   };
 }
 
-export const test = base.extend<{ clinic: ClinicHarness }>({
-  clinic: async ({ page, browser }: { page: Page; browser: Browser }, use) => {
+export const test = base.extend<{ clinic: ClinicHarness }, { sampleFile: string }>({
+  /**
+   * The October 2023 sample made once per worker: each test opens its own copy, the file a first
+   * run of the app makes, without building the sample again (about half a second a test).
+   */
+  sampleFile: [
+    // Playwright reads a fixture's dependencies from this pattern: a worker fixture with none has `{}`.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'clinic-e2e-sample-'));
+      const made = new ClinicApp();
+      await made.createFile(path.join(dir, 'clinic.db'));
+      made.close();
+      await use(path.join(dir, 'clinic.db'));
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  clinic: async ({ page, browser, sampleFile }: { page: Page; browser: Browser; sampleFile: string }, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'clinic-e2e-'));
     const file = path.join(dir, 'clinic.db');
     let fixedNow: Date | null = null;
@@ -226,7 +243,8 @@ export const test = base.extend<{ clinic: ClinicHarness }>({
       now: () => (fixedNow ? new Date(fixedNow) : new Date()),
       exportHost: exportHostIn(dir, picks, manyPicks),
     });
-    await app.createFile(file);
+    copyFileSync(sampleFile, file);
+    await app.openFile(file);
     const others: { app: ClinicApp; close: () => Promise<void> }[] = [];
 
     let rewrite: Rewrite = (_name, args) => args;
