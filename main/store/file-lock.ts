@@ -47,10 +47,35 @@ function stagingPathFor(file: string, id: string): string {
   return `${lockPathFor(file)}.${id}.new`;
 }
 
-/** A lock folder left half-made by a process killed while taking the lock (see acquire). */
+/** Where a lock is moved aside before it is deleted: `clinic.db.lock.<id>.old` (see release). */
+function retiredPathFor(file: string): string {
+  return `${lockPathFor(file)}.${randomUUID()}.old`;
+}
+
+/**
+ * A lock folder left half-made by a process killed while taking the lock (see acquire), or moved
+ * aside and not yet deleted by one killed while letting it go or breaking it.
+ */
 export function isLockStaging(file: string, name: string): boolean {
   const prefix = `${path.basename(lockPathFor(file))}.`;
-  return name.startsWith(prefix) && name.endsWith('.new');
+  return name.startsWith(prefix) && (name.endsWith('.new') || name.endsWith('.old'));
+}
+
+/**
+ * Moves a lock folder aside, then deletes it. Deleting it in place would empty it first, and a
+ * rename onto an empty folder succeeds: another writer's new lock could land in it in that
+ * moment and the delete would then fail (or take theirs). Moved aside, the lock's name is free
+ * at once and only ever holds a whole lock. False if the folder was already gone.
+ */
+function retire(file: string): boolean {
+  const moved = retiredPathFor(file);
+  try {
+    fs.renameSync(lockPathFor(file), moved);
+  } catch {
+    return false;
+  }
+  fs.rmSync(moved, { recursive: true, force: true });
+  return true;
 }
 
 function ownerFile(lockDir: string): string {
@@ -145,7 +170,8 @@ export class FileLock {
         if (!fs.existsSync(lockDir)) continue;
         const current = readLockOwner(file);
         if (!FileLock.isStale(lockDir, current, opts)) return { held: false, owner: current };
-        FileLock.breakStale(lockDir);
+        // Moved aside first, so two processes breaking the same stale lock cannot delete each other's new one.
+        retire(file);
         continue;
       }
       const lock = new FileLock(file, owner, opts);
@@ -174,17 +200,6 @@ export class FileLock {
     // A lock folder with no readable owner is judged by the folder's own age (its creator may have died mid-write).
     const last = owner ? Date.parse(owner.heartbeat) : fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs;
     return last === undefined || Number.isNaN(last) || opts.now() - last > opts.staleMs;
-  }
-
-  private static breakStale(lockDir: string): void {
-    // Renaming first means two processes breaking the same stale lock cannot delete each other's new one.
-    const moved = `${lockDir}.stale-${randomUUID()}`;
-    try {
-      fs.renameSync(lockDir, moved);
-    } catch {
-      return;
-    }
-    fs.rmSync(moved, { recursive: true, force: true });
   }
 
   private writeOwner(): void {
@@ -221,6 +236,6 @@ export class FileLock {
   release(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (this.stillOurs()) fs.rmSync(lockPathFor(this.file), { recursive: true, force: true });
+    if (this.stillOurs()) retire(this.file);
   }
 }

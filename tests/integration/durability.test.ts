@@ -9,7 +9,7 @@ import { insertDataset } from '../../main/store/catalogue';
 import { ClinicFile } from '../../main/store/clinic-file';
 import { ClinicDatabase } from '../../main/store/database';
 import { realFs, writeFileAtomic, type SaveFs } from '../../main/store/durable-file';
-import { FileLock, lockPathFor } from '../../main/store/file-lock';
+import { FileLock, lockPathFor, readLockOwner } from '../../main/store/file-lock';
 import { readPresence } from '../../main/store/presence';
 import { october2023 } from '../../main/sample/october-2023';
 import { failCall, failEveryCall, FaultyFs, noFault } from '../support/faulty-fs';
@@ -347,6 +347,35 @@ describe('several writers, one save at a time', () => {
     const taken = FileLock.acquire(file);
     expect(taken.held).toBe(true);
     if (taken.held) taken.lock.release();
+  });
+
+  it('a lock is let go by moving it aside whole, so another writer can take it that moment; leftovers are cleared on open', async () => {
+    const file = await sampleFile();
+    const dir = path.dirname(file);
+    const first = FileLock.acquire(file, { heartbeat: false });
+    if (!first.held) throw new Error('lock not taken');
+    // A lock folder is never empty in place: a rename onto an empty folder succeeds, so another
+    // writer's new lock could land in one half-deleted (seen as ENOTEMPTY on a loaded machine).
+    const names = fs.readdirSync(dir);
+    first.lock.release();
+    expect(fs.existsSync(lockPathFor(file))).toBe(false);
+    expect(fs.readdirSync(dir).sort()).toEqual(names.filter((n) => n !== path.basename(lockPathFor(file))).sort());
+    const second = FileLock.acquire(file, { heartbeat: false });
+    expect(second.held).toBe(true);
+    // Letting go of a lock someone else now holds leaves theirs alone.
+    first.lock.release();
+    expect(readLockOwner(file)?.id).toBe(second.held ? second.lock.owner.id : 'none');
+    if (second.held) second.lock.release();
+
+    // A process killed after moving its lock aside leaves `clinic.db.lock.<id>.old`: cleared on the next open once a minute old.
+    const left = `${lockPathFor(file)}.0f0f.old`;
+    fs.mkdirSync(left);
+    fs.writeFileSync(path.join(left, 'owner.json'), '{}');
+    const old = new Date(Date.now() - 120_000);
+    fs.utimesSync(left, old, old);
+    const clinic = await ClinicFile.open(file);
+    clinic.close();
+    expect(fs.existsSync(left)).toBe(false);
   });
 });
 
