@@ -20,6 +20,7 @@ function input(overrides: Partial<MeasureDraftInput> = {}): MeasureDraftInput {
     area: 'demand',
     area_title: 'Demand',
     unit: 'count',
+    noun: null,
     polarity: 'none',
     frequency: 'monthly',
     period: '2023-10',
@@ -35,6 +36,8 @@ function input(overrides: Partial<MeasureDraftInput> = {}): MeasureDraftInput {
     ...overrides,
   };
 }
+
+const tidyPercent = (n: number, d: number) => Math.round((n / d) * 1000) / 10;
 
 function months(from: string, values: number[]) {
   return values.map((value, i) => ({ period: addMonths(from, i), value, numerator: null, denominator: null }));
@@ -59,6 +62,23 @@ describe('one measure’s paragraph', () => {
       input({ period: '2023-05', current: months('2023-05', [17])[0]!, history: months('2023-04', [15, 17]) }),
     );
     expect(p.text).not.toContain('Since April');
+  });
+
+  it('a percentage with its numerator and denominator: "which equates to 10 children", and "1 child"', () => {
+    const children = { singular: 'child', plural: 'children' };
+    const repeat = (numerator: number, denominator: number, noun: typeof children | null) =>
+      draftMeasure(
+        input({
+          title: 'Repeat plans within 2 years',
+          unit: 'percent',
+          polarity: 'lower_is_better',
+          noun,
+          current: { period: '2023-10', value: tidyPercent(numerator, denominator), numerator, denominator },
+        }),
+      ).text;
+    expect(repeat(10, 35, children)).toContain('28.6% in October 2023, which equates to 10 children out of 35.');
+    expect(repeat(1, 35, children)).toContain('which equates to 1 child out of 35.');
+    expect(repeat(10, 35, null)).toContain('which equates to 10 of 35.');
   });
 
   it('the same month last year where the file has it', () => {

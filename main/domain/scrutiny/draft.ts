@@ -4,6 +4,7 @@
  * with, a figure far outside its history, figures that disagree with each other) the paragraph
  * says so in words and is flagged for a person.
  */
+import { countOf } from '../count-noun';
 import { periodLabel, periodShortLabel, addMonths } from '../period';
 import { assuranceLabel, variationLabel } from '../spc';
 import { tidy } from '../status';
@@ -163,8 +164,13 @@ export function draftMeasure(input: MeasureDraftInput): DraftedParagraph {
   const unit = input.unit;
   const parts: string[] = [];
   let opening = `${input.title} stood at ${figure(current.value, unit)} ${when(input, current)}`;
-  if (current.numerator !== null && current.denominator !== null && unit === 'percent')
-    opening += `, which equates to ${figure(current.numerator, 'count')} of ${figure(current.denominator, 'count')}`;
+  if (current.numerator !== null && current.denominator !== null && unit === 'percent') {
+    const n = figure(current.numerator, 'count');
+    const d = figure(current.denominator, 'count');
+    opening += input.noun
+      ? `, which equates to ${countOf(current.numerator, input.noun, n)} out of ${d}`
+      : `, which equates to ${n} of ${d}`;
+  }
   if (input.target !== null)
     opening += `, ${targetPhrase(current.value, input.target, input.polarity, unit, input.tolerance).text}`;
   parts.push(sentence(opening));
