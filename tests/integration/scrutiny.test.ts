@@ -84,6 +84,25 @@ describe('the drafted report', () => {
   });
 });
 
+describe('the range over the financial year so far', () => {
+  it('the sample states none (it holds no April to September figures); imported months give "Since April 2023 …"', async () => {
+    const { app } = await sample();
+    expect(paragraphOf(app, 'admissions_to_care').text).not.toContain('Since');
+    // Figures a service would import for the months before; not the seed report's (it gives only the range).
+    await app.imports.importBytes(
+      csv([
+        'Measure,Period,Value,Numerator,Denominator,Team',
+        ...[20, 15, 26, 19, 22, 18].map((v, i) => `admissions_to_care,2023-0${i + 4},${v},,,`),
+      ]),
+      'history.csv',
+    );
+    const p = paragraphOf(app, 'admissions_to_care');
+    expect(p.text).toContain('17 in October 2023');
+    expect(p.text).toContain('Since April 2023 this figure has fluctuated between 15 and 26.');
+    app.close();
+  });
+});
+
 describe('what a measure counts', () => {
   it('"which equates to 10 children" from the noun worked out, or the one set in the catalogue (kept and audited)', async () => {
     const { app, file } = await sample();

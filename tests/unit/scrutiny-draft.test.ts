@@ -51,6 +51,22 @@ describe('one measure’s paragraph', () => {
     expect(p.needsPerson).toEqual([]);
   });
 
+  it('says "since April" only when every month since April is in the file; with a gap, from the month after it', () => {
+    const gap = months('2023-04', [21, 15, 26, 19, 22, 18, 17]).filter((h) => h.period !== '2023-06');
+    const current = gap.at(-1)!;
+    expect(draftMeasure(input({ history: gap, current })).text).toContain(
+      'Since July 2023 this figure has fluctuated between 17 and 22.',
+    );
+    // Two months before the period, then a gap: too few to speak of a range.
+    const short = months('2023-04', [21, 15, 26, 19, 22, 18, 17]).filter((h) => h.period !== '2023-08');
+    expect(draftMeasure(input({ history: short, current })).text).not.toContain('Since');
+  });
+
+  it('the October 2023 sample has no history from April to September, so it states no range', () => {
+    const inputs = areaInputs(october2023, '2023-10', '2023-09').flatMap((a) => a.inputs);
+    for (const i of inputs) expect(draftMeasure(i).text, i.key).not.toMatch(/Since (April|May|June|July|August)/);
+  });
+
   it('counts the financial year from April, so January belongs to the year before', () => {
     expect(financialYearStart('2024-01')).toBe('2023-04');
     expect(financialYearStart('2023-04')).toBe('2023-04');
