@@ -59,6 +59,8 @@ export const callNames = [
   'getReportDocument',
   'saveReportParagraph',
   'restoreReportParagraph',
+  'settleReportParagraph',
+  'settleReportSection',
   'saveReportSection',
   'removeReportSection',
   'exportReportDocument',

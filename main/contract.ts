@@ -310,6 +310,19 @@ export const contract = {
   restoreReportParagraph: call<ReportParagraph>()(
     z.strictObject({ period, compare: period.optional(), item: reportItem }),
   ),
+  /** Keeps one of the texts a merge kept for a paragraph (either, or both combined); `textVersion` is the text chosen against. */
+  settleReportParagraph: call<ReportParagraph>()(
+    z.strictObject({
+      period,
+      compare: period.optional(),
+      item: reportItem,
+      text: text(1_000_000),
+      textVersion: text(200).nullable(),
+    }),
+  ),
+  settleReportSection: call<FixedSection[]>()(
+    z.strictObject({ key: text(200), text: text(1_000_000), textVersion: text(200).nullable() }),
+  ),
   /** Writes a fixed section; without a key, adds a closing section. */
   saveReportSection: call<FixedSection[]>()(
     z.strictObject({ key: text(200).optional(), title: text(10_000), text: text(1_000_000) }),

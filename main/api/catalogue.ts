@@ -15,6 +15,7 @@ import type { Period, ServiceArea } from '../domain/types';
 import { cleanText } from '../domain/validate';
 import * as c from '../store/catalogue';
 import type { ClinicFile } from '../store/clinic-file';
+import { checkCountNoun, defaultCountNoun, type CountNoun } from '../domain/count-noun';
 import { UserError } from '../errors';
 import { writeAudit } from '../store/meetings';
 import type { Actor } from './meetings';
@@ -123,6 +124,38 @@ export class Catalogue {
     if (taken !== undefined)
       throw new UserError(`Another measure (${taken}) already has the title "${cleaned.title}".`);
     return cleaned;
+  }
+
+  /** What a measure counts ("child", "children"): the one set for it, or the one worked out from its words. */
+  countNoun(key: string): { noun: CountNoun | null; set: boolean } {
+    const measure = this.get(key);
+    const stored = c.storedCountNouns(this.db).get(key);
+    return stored ? { noun: stored, set: true } : { noun: defaultCountNoun(measure), set: false };
+  }
+
+  /**
+   * Sets what a measure counts, so that the report can say "which equates to 10 children"; null
+   * goes back to the noun worked out from the measure's title and definition.
+   */
+  setCountNoun(key: string, noun: CountNoun | null): { noun: CountNoun | null; set: boolean } {
+    this.writable();
+    const before = this.countNoun(key);
+    if (noun === null) {
+      if (before.set)
+        this.file().commit(() => {
+          c.deleteCountNoun(this.db, key);
+          this.audit(key, 'count noun cleared', before.noun, undefined);
+        });
+      return this.countNoun(key);
+    }
+    const checked = checkCountNoun(noun);
+    if (typeof checked === 'string') throw new UserError(checked);
+    if (before.set && JSON.stringify(before.noun) === JSON.stringify(checked)) return before;
+    this.file().commit(() => {
+      c.writeCountNoun(this.db, key, checked, this.actor.now().toISOString(), this.actor.who);
+      this.audit(key, 'count noun set', before.noun, checked);
+    });
+    return this.countNoun(key);
   }
 
   /** Changes any of a measure's fields; the key stays. */

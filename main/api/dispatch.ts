@@ -89,6 +89,8 @@ export function handlersFor(app: ClinicApp): Handlers {
     getReportDocument: (args) => app.scrutiny.document(args),
     saveReportParagraph: (args) => app.scrutiny.saveParagraph(args),
     restoreReportParagraph: (args) => app.scrutiny.restoreDraft(args),
+    settleReportParagraph: (args) => app.scrutiny.settleParagraph(args),
+    settleReportSection: (args) => app.scrutiny.settleSection(args),
     saveReportSection: (args) => app.scrutiny.saveSection(args),
     removeReportSection: (args) => app.scrutiny.removeSection(args.key),
     exportReportDocument: (args) => app.exportReportDocument(args),

@@ -4,6 +4,7 @@
  * for next month; an edit of a paragraph is kept for its month and item, stamped and audited, and
  * a new draft never replaces it. Each change is one journalled commit (on disk when this returns).
  */
+import { defaultCountNoun } from '../domain/count-noun';
 import { isPeriod, periodLabel } from '../domain/period';
 import { areaInputs } from '../domain/scrutiny/build-input';
 import {
@@ -22,7 +23,7 @@ import type { Period } from '../domain/types';
 import { cleanText } from '../domain/validate';
 import type { ClinicReport } from '../domain/views';
 import { UserError } from '../errors';
-import { listAreas } from '../store/catalogue';
+import { listAreas, storedCountNouns } from '../store/catalogue';
 import type { ClinicFile } from '../store/clinic-file';
 import { writeAudit } from '../store/meetings';
 import * as s from '../store/scrutiny';
@@ -72,7 +73,7 @@ export class ScrutinyReports {
     const byKey = new Map(stored.map((x) => [x.key, x]));
     const out: FixedSection[] = DEFAULT_SECTIONS.map((d) => {
       const mine = byKey.get(d.key);
-      return mine ? stripDeleted(mine) : { ...d, updated_at: null, updated_by: null };
+      return mine ? stripDeleted(mine) : { ...d, updated_at: null, updated_by: null, text_change: null, also: [] };
     });
     for (const x of stored) if (!DEFAULT_KEYS.has(x.key) && x.deleted_at === null) out.push(stripDeleted(x));
     return out.sort((a, b) => (a.place === b.place ? a.position - b.position : a.place === 'before' ? -1 : 1));
@@ -151,6 +152,7 @@ export class ScrutinyReports {
     );
     const chosen = new Set(rows.map((r) => r.key));
     const spc = new Map<string, SpcSummary | null>(rows.map((r) => [r.key, r.spc ?? null]));
+    const nouns = storedCountNouns(this.db);
     const inputs = areaInputs(
       {
         areas: listAreas(this.db),
@@ -172,6 +174,7 @@ export class ScrutinyReports {
             statistical_neighbours: r.benchmark_details.statistical_neighbours?.year ?? null,
           },
           caveats: r.caveats.map((c) => ({ text: c.text, from: c.from })),
+          noun: nouns.get(r.key) ?? defaultCountNoun(r),
         })),
         observations: s.serviceFiguresUpTo(this.db, period).filter((o) => chosen.has(o.measure)),
         spc,
@@ -194,13 +197,7 @@ export class ScrutinyReports {
 
   /** Keeps the officer's text of one paragraph for its month; later drafts never replace it. */
   saveParagraph(args: { period: Period; compare?: Period; item: string; text: string }): ReportParagraph {
-    const text = cleanText(args.text).trim();
-    if (text === '')
-      throw new UserError('A paragraph cannot be empty. To go back to the drafted text, choose Restore the draft.');
-    if (text.length > PARAGRAPH_MAX)
-      throw new UserError(
-        `This paragraph is ${text.length.toLocaleString('en-GB')} characters, over the limit of ${PARAGRAPH_MAX.toLocaleString('en-GB')}. Nothing has been saved and your text is still in the box: shorten it and save again.`,
-      );
+    const text = checkParagraph(args.text);
     const current = this.paragraph(args.period, args.compare, args.item);
     const before = s.paragraphEdit(this.db, args.period, args.item);
     if (before && before.text === text && before.basis === current.basis) return current;
@@ -225,6 +222,76 @@ export class ScrutinyReports {
       );
     });
     return this.paragraph(args.period, args.compare, args.item);
+  }
+
+  /**
+   * Settles a paragraph whose text two copies changed apart (a merge kept both): `text` is the one
+   * kept (either, or both combined), and the texts beside it are put away. `textVersion` is the
+   * text the officer chose against; if the paragraph changed since, nothing is written.
+   */
+  settleParagraph(args: {
+    period: Period;
+    compare?: Period;
+    item: string;
+    text: string;
+    textVersion: string | null;
+  }): ReportParagraph {
+    const text = checkParagraph(args.text);
+    const current = this.paragraph(args.period, args.compare, args.item);
+    if (current.textVersion !== args.textVersion)
+      throw new UserError(
+        `Paragraph ${current.number} was changed since you opened it, so nothing has been saved. Look at it again and choose again.`,
+      );
+    if (current.also.length === 0) return this.saveParagraph({ ...args, text });
+    const edit = {
+      period: args.period,
+      item: args.item,
+      text,
+      figure: current.figure,
+      basis: current.basis,
+      updated_at: this.now(),
+      updated_by: this.actor.who,
+    };
+    this.file().commit(() => {
+      s.settleParagraphText(this.db, edit);
+      this.audit(
+        'scrutiny_paragraph',
+        `${args.period} ${args.item}`,
+        'texts settled',
+        { text: current.text, also: current.also },
+        { text },
+        measureOf(args.item),
+      );
+    });
+    return this.paragraph(args.period, args.compare, args.item);
+  }
+
+  /** Settles a fixed section whose text two copies changed apart, as settleParagraph does a paragraph. */
+  settleSection(args: { key: string; text: string; textVersion: string | null }): FixedSection[] {
+    const text = cleanText(args.text).replace(/\s+$/, '');
+    if (text.length > SECTION_TEXT_MAX)
+      throw new UserError(
+        `This section is ${text.length.toLocaleString('en-GB')} characters, over the limit of ${SECTION_TEXT_MAX.toLocaleString('en-GB')}. Nothing has been saved and nothing is lost: shorten it and save again.`,
+      );
+    const before = this.sections().find((x) => x.key === args.key);
+    if (!before) throw new UserError('That section is no longer in the report; it may have been removed.');
+    if ((before.text_change ?? null) !== args.textVersion)
+      throw new UserError(
+        `The section ${before.title} was changed since you opened it, so nothing has been saved. Look at it again and choose again.`,
+      );
+    if ((before.also ?? []).length === 0) return this.saveSection({ key: args.key, title: before.title, text });
+    this.file().commit(() => {
+      s.settleSectionText(this.db, args.key, text, this.now(), this.actor.who);
+      this.audit(
+        'scrutiny_section',
+        args.key,
+        'texts settled',
+        { text: before.text, also: before.also },
+        { text },
+        null,
+      );
+    });
+    return this.sections();
   }
 
   /** Puts the drafted text back in place of the officer's (the edit stays in the audit trail). */
@@ -258,6 +325,18 @@ export class ScrutinyReports {
       measure,
     });
   }
+}
+
+/** A paragraph's text as kept, or why it cannot be. */
+function checkParagraph(raw: string): string {
+  const text = cleanText(raw).trim();
+  if (text === '')
+    throw new UserError('A paragraph cannot be empty. To go back to the drafted text, choose Restore the draft.');
+  if (text.length > PARAGRAPH_MAX)
+    throw new UserError(
+      `This paragraph is ${text.length.toLocaleString('en-GB')} characters, over the limit of ${PARAGRAPH_MAX.toLocaleString('en-GB')}. Nothing has been saved and your text is still in the box: shorten it and save again.`,
+    );
+  return text;
 }
 
 function stripDeleted(x: FixedSection & { deleted_at: string | null }): FixedSection {

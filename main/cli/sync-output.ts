@@ -17,6 +17,16 @@ export function mergeText(report: MergeReport, from: string, into: string): stri
       for (const a of n.also) lines.push(`    also written by ${a.by} at ${a.at}`);
     }
   }
+  if (report.reportTextsKeptBothWays.length > 0) {
+    lines.push(
+      `Report texts kept both ways (${report.reportTextsKeptBothWays.length}): choose one or combine them in the app's Report section.`,
+    );
+    for (const r of report.reportTextsKeptBothWays) {
+      const what = 'section' in r.what ? `section ${r.what.section}` : `${r.what.period} ${r.what.item}`;
+      lines.push(`  ${what}: current by ${r.currentBy}`);
+      for (const a of r.also) lines.push(`    also written by ${a.by} at ${a.at}`);
+    }
+  }
   if (report.renumbered.length > 0) {
     lines.push(`Action references renumbered so that none is used twice (${report.renumbered.length}):`);
     for (const r of report.renumbered) lines.push(`  ${r.from} is now ${r.to}: ${r.description}`);

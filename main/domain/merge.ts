@@ -69,14 +69,28 @@ export interface NoteState {
  */
 export function noteState(changes: readonly ChangeRecord[]): NoteState | null {
   const nodes = changes.filter((c) => c.field === 'text' || c.field === '_deleted');
-  if (nodes.length === 0) return null;
-  const parsed = nodes.map((c) => {
-    const v = JSON.parse(c.value ?? '{}') as { t?: string; b?: string[] };
-    return { c, text: typeof v.t === 'string' ? v.t : null, bases: Array.isArray(v.b) ? v.b : [] };
-  });
+  return textState(
+    nodes.map((c) => {
+      const v = JSON.parse(c.value ?? '{}') as { t?: string; b?: string[] };
+      return { c, text: typeof v.t === 'string' ? v.t : null, bases: Array.isArray(v.b) ? v.b : [] };
+    }),
+  );
+}
+
+interface TextNode {
+  c: ChangeRecord;
+  /** The text written; null for a deletion. */
+  text: string | null;
+  /** The changes it was written over. */
+  bases: readonly string[];
+}
+
+/** The heads of a row's text history (see noteState): the latest text is current, the others kept beside it. */
+function textState(parsed: readonly TextNode[]): NoteState | null {
+  if (parsed.length === 0) return null;
   const covered = new Set(parsed.flatMap((p) => p.bases));
   const heads = parsed
-    .filter((p) => !covered.has(p.c.id) && p.c.field === 'text')
+    .filter((p) => !covered.has(p.c.id) && p.c.field !== '_deleted')
     .sort((a, b) => (a.c.id < b.c.id ? 1 : -1));
   const current = heads[0];
   if (!current) return { exists: false, text: null, textChange: null, author: null, also: [] };
@@ -90,6 +104,32 @@ export function noteState(changes: readonly ChangeRecord[]): NoteState | null {
       .reverse()
       .map((h) => ({ change: h.c.id, text: h.text ?? '', by: h.c.author, at: h.c.id.slice(0, 24) })),
   };
+}
+
+/**
+ * The text of a row of the scrutiny report (a section or an edited paragraph), by the notes' rule:
+ * edits made apart on two copies are both kept. Changes written before the report kept texts this
+ * way (schema 9's: the whole row, with its text, or the text alone as a JSON string) name no bases;
+ * each is taken as written over every change before it, so the later of them wins, as it did then.
+ */
+export function keptTextState(changes: readonly ChangeRecord[]): NoteState | null {
+  const nodes: TextNode[] = [];
+  const sorted = [...changes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const c of sorted) {
+    if (c.field !== '*' && c.field !== 'text' && c.field !== '_deleted') continue;
+    const v = JSON.parse(c.value ?? 'null') as unknown;
+    const earlier = () => nodes.map((n) => n.c.id);
+    if (c.field === '*') {
+      const text = (v as Values | null)?.text;
+      if (typeof text === 'string') nodes.push({ c, text, bases: earlier() });
+    } else if (c.field === 'text' && typeof v === 'string') nodes.push({ c, text: v, bases: earlier() });
+    else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as { t?: unknown; b?: unknown };
+      const bases = Array.isArray(o.b) ? o.b.filter((b): b is string => typeof b === 'string') : [];
+      nodes.push({ c, text: c.field === 'text' && typeof o.t === 'string' ? o.t : null, bases });
+    } else nodes.push({ c, text: null, bases: earlier() });
+  }
+  return textState(nodes);
 }
 
 export interface ActionClaim {

@@ -2,6 +2,7 @@
 import type { ClinicDatabase } from './database';
 import { insertCaveat, setFigureDate } from './caveats';
 import type { CatalogueMeasure, MeasureFields, TeamFigure } from '../domain/catalogue';
+import type { CountNoun } from '../domain/count-noun';
 import { addMonths } from '../domain/period';
 import { sortTargetHistory, type TargetChange } from '../domain/targets';
 import type { SeriesPoint } from '../domain/spc';
@@ -435,4 +436,26 @@ export function setTargetFrom(db: ClinicDatabase, key: string, change: TargetCha
 
 export function deleteTargetFrom(db: ClinicDatabase, key: string, appliesFrom: Period): void {
   db.run('DELETE FROM measure_targets WHERE measure = ? AND applies_from = ?', [key, appliesFrom]);
+}
+
+/** The nouns set for what measures count (schema 15), by measure. */
+export function storedCountNouns(db: ClinicDatabase): Map<string, CountNoun> {
+  return new Map(
+    db
+      .all<{ measure: string; singular: string; plural: string }>('SELECT measure, singular, plural FROM measure_nouns')
+      .map((r) => [r.measure, { singular: r.singular, plural: r.plural }]),
+  );
+}
+
+export function writeCountNoun(db: ClinicDatabase, measure: string, noun: CountNoun, at: string, who: string): void {
+  db.run(
+    `INSERT INTO measure_nouns (measure, singular, plural, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (measure) DO UPDATE SET singular = excluded.singular, plural = excluded.plural,
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    [measure, noun.singular, noun.plural, at, who],
+  );
+}
+
+export function deleteCountNoun(db: ClinicDatabase, measure: string): void {
+  db.run('DELETE FROM measure_nouns WHERE measure = ?', [measure]);
 }

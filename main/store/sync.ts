@@ -8,6 +8,7 @@ import {
   assignReferences,
   figureFromImports,
   foldRow,
+  keptTextState,
   noteState,
   sameFigure,
   type BatchFigure,
@@ -19,7 +20,7 @@ import {
 import type { ClinicDatabase, Row } from './database';
 import { writeAudit } from './meetings';
 import { UserError } from '../errors';
-import { REPLICATED_TABLES as REPLICATED, type ReplicatedTable } from './replicated';
+import { KEPT_TEXT_TABLES, REPLICATED_TABLES as REPLICATED, type ReplicatedTable } from './replicated';
 
 export interface StoredChange {
   id: string;
@@ -41,6 +42,13 @@ export interface MergeReport {
   authors: string[];
   /** Notes both copies changed: the current text and the texts kept beside it. */
   notesKeptBothWays: Array<{ clinic: string; measure: string; current: string; currentBy: string; also: KeptText[] }>;
+  /** Texts of the scrutiny report (a section, or one month's paragraph) both copies changed. */
+  reportTextsKeptBothWays: Array<{
+    what: { section: string } | { period: string; item: string };
+    current: string;
+    currentBy: string;
+    also: KeptText[];
+  }>;
   /** Action references changed so that no two actions share one. */
   renumbered: Array<{ from: string; to: string; description: string }>;
   /** Figures both copies imported differently: which one stands (the later import's). */
@@ -115,8 +123,8 @@ function applyRow(db: ClinicDatabase, t: ReplicatedTable, rowId: string, report:
   const values = folded.values;
   let exists = folded.exists;
   let note: ReturnType<typeof noteState> = null;
-  if (t.table === 'notes') {
-    note = noteState(changes);
+  if (KEPT_TEXT_TABLES.has(t.table)) {
+    note = t.table === 'notes' ? noteState(changes) : keptTextState(changes);
     if (note) exists = note.exists;
   }
   const { where, params } = locate(db, t, rowId);
@@ -149,7 +157,15 @@ function applyRow(db: ClinicDatabase, t: ReplicatedTable, rowId: string, report:
       ...sqlValues,
     ] as never);
   }
-  if (note && note.also.length > 0) {
+  if (note && note.also.length > 0 && t.table !== 'notes') {
+    const [first, second] = JSON.parse(rowId) as [string, string | undefined];
+    report.reportTextsKeptBothWays.push({
+      what: second === undefined ? { section: first } : { period: first, item: second },
+      current: note.text ?? '',
+      currentBy: note.author ?? '',
+      also: note.also,
+    });
+  } else if (note && note.also.length > 0) {
     const [clinicUid, measure] = JSON.parse(rowId) as [string, string];
     const clinic = db.get<{ held_on: string; kind: string }>('SELECT held_on, kind FROM clinics WHERE uid = ?', [
       clinicUid,
@@ -314,6 +330,7 @@ function emptyReport(dryRun: boolean): MergeReport {
     alreadyThere: 0,
     authors: [],
     notesKeptBothWays: [],
+    reportTextsKeptBothWays: [],
     renumbered: [],
     figuresDiffered: [],
     dryRun,
@@ -451,7 +468,7 @@ export function canonicalDump(db: ClinicDatabase): string {
         : [
             `json_array(${t.key.map((c) => (t.refs[c] ? `(SELECT uid FROM ${t.refs[c]} WHERE id = x.${c})` : `x.${c}`)).join(', ')}) AS _id`,
           ];
-    const extra = t.table === 'notes' ? ['x.text', 'x.also'] : [];
+    const extra = KEPT_TEXT_TABLES.has(t.table) ? ['x.text', 'x.also'] : [];
     out[t.table] = db
       .all<Row>(`SELECT ${[...keys, ...cols, ...extra].join(', ')} FROM ${t.table} x`)
       .sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1));

@@ -14,6 +14,7 @@ import { callClinic } from './clinic-api';
 import { ErrorMessage } from './error-message';
 import { OutcomeMessage, type Outcome } from './export-controls';
 import { TickIcon, WarningIcon } from './icons';
+import { ReportKeptTexts } from './report-kept-texts';
 import './report.css';
 
 const MARKINGS = ['', 'OFFICIAL', 'OFFICIAL-SENSITIVE', 'Not for publication'] as const;
@@ -410,6 +411,28 @@ function ParagraphEditor({
           </table>
         )}
         <Flags p={p} />
+        {!editing && p.also.length > 0 && (
+          <ReportKeptTexts
+            what={`paragraph ${p.number}`}
+            current={p.text}
+            also={p.also}
+            readOnly={readOnly}
+            onChoose={async (chosen, message) => {
+              const result = await callClinic('settleReportParagraph', {
+                period,
+                compare,
+                item: p.item,
+                text: chosen,
+                textVersion: p.textVersion,
+              });
+              if (!result.ok) return result.error;
+              setText(result.value.text);
+              announce(message);
+              await onSaved();
+              return null;
+            }}
+          />
+        )}
         {!readOnly && !editing && (
           <div className="button-row">
             <button
@@ -478,6 +501,26 @@ function SectionEditor({
       <h3 id={`${id}-heading`} className="report-section-heading">
         {number} {section.title}
       </h3>
+      {(section.also ?? []).length > 0 && (
+        <ReportKeptTexts
+          what={`section ${number} ${section.title}`}
+          current={section.text}
+          also={section.also ?? []}
+          readOnly={readOnly}
+          onChoose={async (chosen, message) => {
+            const result = await callClinic('settleReportSection', {
+              key: section.key,
+              text: chosen,
+              textVersion: section.text_change ?? null,
+            });
+            if (!result.ok) return result.error;
+            setText(result.find((x) => x.key === section.key)?.text ?? chosen);
+            announce(message);
+            await onSaved();
+            return null;
+          }}
+        />
+      )}
       {readOnly ? (
         <p className="report-paragraph__text">{section.text || 'Not written yet.'}</p>
       ) : (

@@ -94,6 +94,18 @@ function ReportDetails({ report, titles }: { report: MergeReport; titles: Readon
           </ul>
         </section>
       )}
+      {report.reportTextsKeptBothWays.length > 0 && (
+        <section className="merge-section" aria-labelledby="merge-report-texts-heading">
+          <h4 id="merge-report-texts-heading">Report texts changed on both copies</h4>
+          <p>
+            {report.reportTextsKeptBothWays.length === 1
+              ? 'One paragraph or section of the performance report was'
+              : `${report.reportTextsKeptBothWays.length} paragraphs or sections of the performance report were`}{' '}
+            written differently on the two copies. Both texts are kept: choose one or combine them in the Report
+            section.
+          </p>
+        </section>
+      )}
       {report.renumbered.length > 0 && (
         <section className="merge-section" aria-labelledby="merge-renumbered-heading">
           <h4 id="merge-renumbered-heading">Actions given a new reference</h4>

@@ -1,6 +1,7 @@
 /** The Report section: the scrutiny report drafted from the figures, edited in place, saved as Word. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { ClinicApp } from '../../main/api/clinic-app';
 import { expect, test } from './fixtures';
 
 test('the report is drafted from the figures, numbered by service area, with flags in words', async ({
@@ -101,4 +102,39 @@ test('a fixed section is written once and kept; a closing section is added', asy
   expect(clinic.app.scrutiny.sections().find((s) => s.key === 'background')!.text).toBe(
     'Mosaic went live in November 2022.',
   );
+});
+
+test('a paragraph edited on two copies shows both texts after a merge, and the officer combines them', async ({
+  page,
+  clinic,
+}) => {
+  clinic.app.setPreferences({ displayName: 'Jane Murphy' });
+  clinic.app.checkpoint();
+  const laptopFile = path.join(clinic.dir, 'laptop.db');
+  copyFileSync(clinic.app.fileInfo().path, laptopFile);
+  const laptop = new ClinicApp({ preferencesFile: path.join(clinic.dir, 'laptop.json'), deviceId: 'laptop' });
+  await laptop.openFile(laptopFile);
+  laptop.setPreferences({ displayName: 'Anna Marshall' });
+  laptop.scrutiny.saveParagraph({ period: '2023-10', item: 'contacts', text: 'Written on the train.' });
+  laptop.close();
+  clinic.app.scrutiny.saveParagraph({ period: '2023-10', item: 'contacts', text: 'Written in the office.' });
+  await clinic.app.sync.merge(laptopFile);
+
+  await clinic.open();
+  await page.getByRole('button', { name: 'Report' }).click();
+  const para = page.locator('[data-item="contacts"]');
+  const kept = para.getByRole('region', { name: /Another text was written for paragraph 3\.1/ });
+  await expect(kept).toContainText('Also written by');
+  await expect(kept).toContainText('Written');
+  const shown = (await para.locator('p.report-paragraph__text').first().textContent()) ?? '';
+  const other = shown.includes('train') ? 'Written in the office.' : 'Written on the train.';
+  await expect(kept).toContainText(other);
+
+  await kept.getByRole('radio', { name: 'Combine both' }).check();
+  const combined = kept.getByLabel('Combined text of paragraph 3.1');
+  await expect(combined).toHaveValue(`${shown}\n\n${other}`);
+  await combined.fill(`${shown} ${other}`);
+  await kept.getByRole('button', { name: 'Save this choice for paragraph 3.1' }).click();
+  await expect(para.locator('p.report-paragraph__text').first()).toHaveText(`${shown} ${other}`);
+  await expect(para.getByRole('region', { name: /Another text was written/ })).toHaveCount(0);
 });

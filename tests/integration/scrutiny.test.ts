@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { ClinicApp } from '../../main/api/clinic-app';
 import type { ExportHost } from '../../main/exports/exporter';
 import { renderScrutiny } from '../../main/exports/scrutiny-export';
-import type { ClinicFile } from '../../main/store/clinic-file';
+import { insertDataset } from '../../main/store/catalogue';
+import { APPLICATION_ID, type ClinicFile } from '../../main/store/clinic-file';
+import { ClinicDatabase } from '../../main/store/database';
+import { migrations } from '../../main/store/migrations';
+import { october2023 } from '../../main/sample/october-2023';
 import { canonicalDump } from '../../main/store/sync';
 import { csv } from '../support/spreadsheets';
 import { tempDir } from '../support/temp';
@@ -77,6 +81,48 @@ describe('the drafted report', () => {
     expect(p.text).toBe('There is no figure for Referrals for November 2023 in this file.');
     expect(p.needsPerson).toEqual(['There is no figure for this period.']);
     app.close();
+  });
+});
+
+describe('the range over the financial year so far', () => {
+  it('the sample states none (it holds no April to September figures); imported months give "Since April 2023 …"', async () => {
+    const { app } = await sample();
+    expect(paragraphOf(app, 'admissions_to_care').text).not.toContain('Since');
+    // Figures a service would import for the months before; not the seed report's (it gives only the range).
+    await app.imports.importBytes(
+      csv([
+        'Measure,Period,Value,Numerator,Denominator,Team',
+        ...[20, 15, 26, 19, 22, 18].map((v, i) => `admissions_to_care,2023-0${i + 4},${v},,,`),
+      ]),
+      'history.csv',
+    );
+    const p = paragraphOf(app, 'admissions_to_care');
+    expect(p.text).toContain('17 in October 2023');
+    expect(p.text).toContain('Since April 2023 this figure has fluctuated between 15 and 26.');
+    app.close();
+  });
+});
+
+describe('what a measure counts', () => {
+  it('"which equates to 10 children" from the noun worked out, or the one set in the catalogue (kept and audited)', async () => {
+    const { app, file } = await sample();
+    expect(paragraphOf(app, 'cp_repeat_plan_2y').text).toContain('which equates to 10 children out of 35');
+    expect(app.catalogue.countNoun('cp_repeat_plan_2y')).toEqual({
+      noun: { singular: 'child', plural: 'children' },
+      set: false,
+    });
+    app.catalogue.setCountNoun('cp_repeat_plan_2y', { singular: 'young person', plural: 'young people' });
+    expect(() => app.catalogue.setCountNoun('cp_repeat_plan_2y', { singular: '', plural: 'x' })).toThrow(
+      'in the singular and the plural',
+    );
+    expect(app.meetings.auditTrail('cp_repeat_plan_2y', 1)[0]).toMatchObject({ action: 'count noun set' });
+    app.close();
+    const again = new ClinicApp({ now });
+    await again.openFile(file);
+    expect(paragraphOf(again, 'cp_repeat_plan_2y').text).toContain('which equates to 10 young people out of 35');
+    again.catalogue.setCountNoun('cp_repeat_plan_2y', null);
+    expect(paragraphOf(again, 'cp_repeat_plan_2y').text).toContain('which equates to 10 children out of 35');
+    again.close();
   });
 });
 
@@ -220,6 +266,142 @@ describe('two copies merge the report’s edits and sections', () => {
     expect(dump(office)).toContain('scrutiny_paragraphs');
     office.close();
     laptop.close();
+  });
+});
+
+describe('a paragraph or section edited on two copies keeps both texts', () => {
+  async function twoCopies() {
+    const dir = tempDir();
+    const { app: first, file: a } = await sample('Jane Murphy', 'office-pc', dir);
+    // Written before the copies part: both start from this text.
+    first.scrutiny.saveParagraph({ period: '2023-10', item: 'contacts', text: 'Contacts fell in October.' });
+    first.close();
+    const b = path.join(dir, 'laptop copy.db');
+    fs.copyFileSync(a, b);
+    const office = new ClinicApp({ preferencesFile: path.join(dir, 'office-pc.json'), now, deviceId: 'office-pc' });
+    await office.openFile(a);
+    const laptop = new ClinicApp({ preferencesFile: path.join(dir, 'laptop.json'), now, deviceId: 'laptop' });
+    await laptop.openFile(b);
+    laptop.setPreferences({ displayName: 'Anna Marshall' });
+    return { office, laptop, a, b };
+  }
+
+  it('after a merge both copies show the later text and "also written by" the other; nothing is lost', async () => {
+    const { office, laptop, a, b } = await twoCopies();
+    office.scrutiny.saveParagraph({ period: '2023-10', item: 'contacts', text: 'Office: contacts fell by 102.' });
+    office.scrutiny.saveSection({ key: 'background', title: 'Background', text: 'Office background.' });
+    laptop.scrutiny.saveParagraph({ period: '2023-10', item: 'contacts', text: 'Laptop: a quieter month.' });
+    laptop.scrutiny.saveSection({ key: 'background', title: 'Background', text: 'Laptop background.' });
+
+    const report = await office.sync.merge(b);
+    await laptop.sync.merge(a);
+    expect(report.reportTextsKeptBothWays.map((r) => r.what)).toEqual([
+      { section: 'background' },
+      { period: '2023-10', item: 'contacts' },
+    ]);
+    for (const app of [office, laptop]) {
+      const p = paragraphOf(app, 'contacts');
+      expect(p.text).toBe('Laptop: a quieter month.');
+      expect(p.also.map((x) => [x.by, x.text])).toEqual([['Jane Murphy', 'Office: contacts fell by 102.']]);
+      const background = app.scrutiny.sections().find((x) => x.key === 'background')!;
+      expect(background.text).toBe('Laptop background.');
+      expect(background.also!.map((x) => [x.by, x.text])).toEqual([['Jane Murphy', 'Office background.']]);
+    }
+    const dump = (app: ClinicApp) => canonicalDump((app as unknown as { current(): ClinicFile }).current().db);
+    expect(dump(office)).toEqual(dump(laptop));
+
+    // The officer keeps both, combined: written over both texts, so no copy shows either again.
+    const p = paragraphOf(office, 'contacts');
+    const combined = `${p.text}\n\n${p.also[0]!.text}`;
+    expect(() =>
+      office.scrutiny.settleParagraph({ period: '2023-10', item: 'contacts', text: combined, textVersion: 'stale' }),
+    ).toThrow('was changed since you opened it');
+    const settled = office.scrutiny.settleParagraph({
+      period: '2023-10',
+      item: 'contacts',
+      text: combined,
+      textVersion: p.textVersion,
+    });
+    expect(settled.text).toBe(combined);
+    expect(settled.also).toEqual([]);
+    const section = office.scrutiny.sections().find((x) => x.key === 'background')!;
+    office.scrutiny.settleSection({
+      key: 'background',
+      text: section.also![0]!.text,
+      textVersion: section.text_change!,
+    });
+    expect(office.meetings.auditTrail('contacts', 1)[0]).toMatchObject({ action: 'texts settled' });
+
+    await laptop.sync.merge(a);
+    expect(paragraphOf(laptop, 'contacts')).toMatchObject({ text: combined, also: [] });
+    expect(laptop.scrutiny.sections().find((x) => x.key === 'background')).toMatchObject({
+      text: 'Office background.',
+      also: [],
+    });
+    expect(dump(office)).toEqual(dump(laptop));
+    office.close();
+    laptop.close();
+  });
+
+  it('an edit made on top of a merged text is not kept both ways; restoring the draft on one copy loses no words typed on the other', async () => {
+    const { office, laptop, a, b } = await twoCopies();
+    laptop.scrutiny.saveParagraph({ period: '2023-10', item: 'contacts', text: 'Laptop words.' });
+    await office.sync.merge(b);
+    office.scrutiny.saveParagraph({ period: '2023-10', item: 'contacts', text: 'Office, on top of the laptop.' });
+    await laptop.sync.merge(a);
+    expect(paragraphOf(laptop, 'contacts')).toMatchObject({ text: 'Office, on top of the laptop.', also: [] });
+
+    office.scrutiny.restoreDraft({ period: '2023-10', item: 'contacts' });
+    laptop.scrutiny.saveParagraph({ period: '2023-10', item: 'contacts', text: 'Laptop, apart from the restore.' });
+    await office.sync.merge(b);
+    expect(paragraphOf(office, 'contacts').text).toBe('Laptop, apart from the restore.');
+    office.close();
+    laptop.close();
+  });
+});
+
+describe('a file whose report was edited before texts were kept both ways', () => {
+  it('is brought up to date: the edit stands, and the next edit is written over it, not beside it', async () => {
+    const old = await ClinicDatabase.fromBytes();
+    old.transaction(() => {
+      for (const step of migrations.slice(0, 11)) step(old);
+      old.run('PRAGMA user_version = 11');
+      old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+    });
+    insertDataset(old, october2023);
+    old.run(
+      `INSERT INTO scrutiny_paragraphs (period, item, text, figure, basis, updated_at, updated_by)
+       VALUES ('2023-10', 'contacts', 'Written at schema 11.', '781', 'x', '2023-11-01T09:00:00.000Z', 'Jane Murphy')`,
+    );
+    old.run("UPDATE scrutiny_paragraphs SET text = 'Edited at schema 11.' WHERE item = 'contacts'");
+    old.run(
+      "INSERT INTO scrutiny_sections (key, title, text, place, position) VALUES ('background', 'Background', 'Old background.', 'before', 2)",
+    );
+    const dir = tempDir();
+    const file = path.join(dir, 'old.db');
+    fs.writeFileSync(file, old.export());
+    old.close();
+
+    const app = new ClinicApp({ preferencesFile: path.join(dir, 'p.json'), now, deviceId: 'office-pc' });
+    await app.openFile(file);
+    expect(paragraphOf(app, 'contacts')).toMatchObject({ text: 'Edited at schema 11.', also: [] });
+    app.checkpoint();
+    const copy = path.join(dir, 'copy.db');
+    fs.copyFileSync(file, copy);
+    app.scrutiny.saveParagraph({ period: '2023-10', item: 'contacts', text: 'Edited at the new schema.' });
+    app.scrutiny.saveSection({ key: 'background', title: 'Background', text: 'New background.' });
+    // The copy works the rows out again from every change, old and new: one text each, not two.
+    const other = new ClinicApp({ preferencesFile: path.join(dir, 'q.json'), now, deviceId: 'laptop' });
+    await other.openFile(copy);
+    const report = await other.sync.merge(file);
+    expect(report.reportTextsKeptBothWays).toEqual([]);
+    expect(paragraphOf(other, 'contacts')).toMatchObject({ text: 'Edited at the new schema.', also: [] });
+    expect(other.scrutiny.sections().find((x) => x.key === 'background')).toMatchObject({
+      text: 'New background.',
+      also: [],
+    });
+    app.close();
+    other.close();
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { assignReferences, figureFromImports, foldRow, noteState, type ChangeRecord } from '../../main/domain/merge';
+import {
+  assignReferences,
+  figureFromImports,
+  foldRow,
+  keptTextState,
+  noteState,
+  type ChangeRecord,
+} from '../../main/domain/merge';
 
 const c = (id: string, field: string, value: unknown, author = 'A'): ChangeRecord => ({
   id,
@@ -55,6 +62,24 @@ describe('merge rules', () => {
       exists: true,
       text: 'Edited apart',
     });
+  });
+
+  it('a report text: schema 9’s changes (no bases) follow one another, later wins; texts written apart after them are both kept', () => {
+    const created = c('1', '*', { text: 'Drafted over', figure: '781' }, 'Jane');
+    const edited = c('2', 'text', 'Edited at schema 9', 'Jane');
+    expect(keptTextState([edited, created])).toMatchObject({ text: 'Edited at schema 9', also: [] });
+    const office = c('3', 'text', { t: 'Office', b: ['2'] }, 'Jane');
+    const laptop = c('4', 'text', { t: 'Laptop', b: ['2'] }, 'Priya');
+    expect(keptTextState([created, edited, laptop, office])).toMatchObject({
+      text: 'Laptop',
+      also: [{ change: '3', text: 'Office', by: 'Jane' }],
+    });
+    // A row made at schema 15: its '*' holds no text, and the first text names no base.
+    expect(keptTextState([c('5', '*', { figure: '781' }), c('6', 'text', { t: 'New', b: [] })])).toMatchObject({
+      text: 'New',
+      also: [],
+    });
+    expect(keptTextState([created, c('2', '_deleted', true)])?.exists).toBe(false);
   });
 
   it('references: the first raised keeps its number, later ones take the next free, whatever order they arrive in', () => {

@@ -20,6 +20,7 @@ function input(overrides: Partial<MeasureDraftInput> = {}): MeasureDraftInput {
     area: 'demand',
     area_title: 'Demand',
     unit: 'count',
+    noun: null,
     polarity: 'none',
     frequency: 'monthly',
     period: '2023-10',
@@ -36,6 +37,8 @@ function input(overrides: Partial<MeasureDraftInput> = {}): MeasureDraftInput {
   };
 }
 
+const tidyPercent = (n: number, d: number) => Math.round((n / d) * 1000) / 10;
+
 function months(from: string, values: number[]) {
   return values.map((value, i) => ({ period: addMonths(from, i), value, numerator: null, denominator: null }));
 }
@@ -46,6 +49,22 @@ describe('one measure’s paragraph', () => {
     const p = draftMeasure(input({ history, previous: history[5]! }));
     expect(p.text).toContain('Since April 2023 this figure has fluctuated between 15 and 26.');
     expect(p.needsPerson).toEqual([]);
+  });
+
+  it('says "since April" only when every month since April is in the file; with a gap, from the month after it', () => {
+    const gap = months('2023-04', [21, 15, 26, 19, 22, 18, 17]).filter((h) => h.period !== '2023-06');
+    const current = gap.at(-1)!;
+    expect(draftMeasure(input({ history: gap, current })).text).toContain(
+      'Since July 2023 this figure has fluctuated between 17 and 22.',
+    );
+    // Two months before the period, then a gap: too few to speak of a range.
+    const short = months('2023-04', [21, 15, 26, 19, 22, 18, 17]).filter((h) => h.period !== '2023-08');
+    expect(draftMeasure(input({ history: short, current })).text).not.toContain('Since');
+  });
+
+  it('the October 2023 sample has no history from April to September, so it states no range', () => {
+    const inputs = areaInputs(october2023, '2023-10', '2023-09').flatMap((a) => a.inputs);
+    for (const i of inputs) expect(draftMeasure(i).text, i.key).not.toMatch(/Since (April|May|June|July|August)/);
   });
 
   it('counts the financial year from April, so January belongs to the year before', () => {
@@ -59,6 +78,23 @@ describe('one measure’s paragraph', () => {
       input({ period: '2023-05', current: months('2023-05', [17])[0]!, history: months('2023-04', [15, 17]) }),
     );
     expect(p.text).not.toContain('Since April');
+  });
+
+  it('a percentage with its numerator and denominator: "which equates to 10 children", and "1 child"', () => {
+    const children = { singular: 'child', plural: 'children' };
+    const repeat = (numerator: number, denominator: number, noun: typeof children | null) =>
+      draftMeasure(
+        input({
+          title: 'Repeat plans within 2 years',
+          unit: 'percent',
+          polarity: 'lower_is_better',
+          noun,
+          current: { period: '2023-10', value: tidyPercent(numerator, denominator), numerator, denominator },
+        }),
+      ).text;
+    expect(repeat(10, 35, children)).toContain('28.6% in October 2023, which equates to 10 children out of 35.');
+    expect(repeat(1, 35, children)).toContain('which equates to 1 child out of 35.');
+    expect(repeat(10, 35, null)).toContain('which equates to 10 of 35.');
   });
 
   it('the same month last year where the file has it', () => {

@@ -93,7 +93,7 @@ const SEED: Array<[paragraph: string, item: string, fragments: string[]]> = [
   ['3.16', 's47_to_icpc', ['26.9% in October 2023', 'a decrease of 6 percentage points from 32.9% in September 2023']],
   ['3.16', 'icpc_15wd', ['67% in October 2023', 'an increase of 4 percentage points from 63% in September 2023']],
   ['3.17', 'cp_plans_started', ['35 in October 2023']],
-  ['3.17', 'cp_repeat_plan_2y', ['28.6% in October 2023, which equates to 10 of 35']],
+  ['3.17', 'cp_repeat_plan_2y', ['28.6% in October 2023, which equates to 10 children out of 35']],
   [
     '3.18',
     'area:plans',

@@ -3,6 +3,7 @@
  * month last year is found in its history), its target then, and its benchmarks with their years.
  * The caveats recorded against the measure for the period come with it.
  */
+import { defaultCountNoun, type CountNoun } from '../count-noun';
 import { addMonths } from '../period';
 import { pickFigures } from '../report';
 import type { SpcSummary } from '../spc';
@@ -21,6 +22,8 @@ export interface BuildInputArgs {
   compare: Period;
   spc: SpcSummary | null;
   caveats?: DraftCaveat[];
+  /** What the measure counts, as set in the file; undefined: worked out from its title and definition. */
+  noun?: CountNoun | null;
 }
 
 const BENCHMARK_ORDER: BenchmarkName[] = ['national', 'regional', 'statistical_neighbours'];
@@ -46,6 +49,7 @@ export function buildDraftInput(args: BuildInputArgs): MeasureDraftInput {
     area: measure.area,
     area_title: args.areaTitle,
     unit: measure.unit,
+    noun: args.noun === undefined ? defaultCountNoun(measure) : args.noun,
     polarity: measure.polarity,
     frequency: measure.frequency,
     period,
@@ -64,7 +68,13 @@ export function buildDraftInput(args: BuildInputArgs): MeasureDraftInput {
 export interface CatalogueForDraft {
   areas: ReadonlyArray<{ key: string; title: string }>;
   /** In catalogue order; each with the target that applied in the period. */
-  measures: ReadonlyArray<Measure & { year_labels?: Record<keyof Benchmarks, string | null>; caveats?: DraftCaveat[] }>;
+  measures: ReadonlyArray<
+    Measure & {
+      year_labels?: Record<keyof Benchmarks, string | null>;
+      caveats?: DraftCaveat[];
+      noun?: CountNoun | null;
+    }
+  >;
   observations: readonly Observation[];
   spc?: ReadonlyMap<string, SpcSummary | null>;
 }
@@ -95,6 +105,7 @@ export function areaInputs(data: CatalogueForDraft, period: Period, compare: Per
           compare,
           spc: data.spc?.get(m.key) ?? null,
           caveats: m.caveats,
+          noun: m.noun,
         }),
       ),
   }));

@@ -4,6 +4,7 @@
  * numbered 3.1, 3.2 …), and the officer's own edits laid over the drafts. An edit is never
  * replaced by a new draft; if the figures it was written against have changed, it says so.
  */
+import type { KeptText } from '../merge';
 import { periodLabel } from '../period';
 import type { Period } from '../types';
 import { draftMeasure, draftTable, tabulated, type DraftedParagraph } from './draft';
@@ -19,6 +20,10 @@ export interface FixedSection {
   position: number;
   updated_at: string | null;
   updated_by: string | null;
+  /** The change that wrote the text: a choice between kept texts is checked against it. */
+  text_change?: string | null;
+  /** Texts written apart on another copy, kept beside this one by a merge until the officer chooses. */
+  also?: KeptText[];
 }
 
 /** The officer's own text for one paragraph of one period. */
@@ -31,6 +36,9 @@ export interface ParagraphEdit {
   basis: string;
   updated_at: string;
   updated_by: string;
+  text_change?: string | null;
+  /** Texts written apart on another copy, kept beside this one by a merge until the officer chooses. */
+  also?: KeptText[];
 }
 
 export interface ReportParagraph extends DraftedParagraph {
@@ -41,6 +49,10 @@ export interface ReportParagraph extends DraftedParagraph {
   edited: { by: string; at: string } | null;
   /** "Figures changed since you edited it: 28.4% → 28.6%", or null. */
   figuresChanged: string | null;
+  /** Texts another copy wrote for this paragraph, kept beside it by a merge ("Also written by …"). */
+  also: KeptText[];
+  /** The change that wrote the text shown (null: the draft); a choice between kept texts names it. */
+  textVersion: string | null;
 }
 
 export interface ReportArea {
@@ -118,6 +130,8 @@ export function draftCurrent(
           text: edit ? edit.text : d.text,
           edited: edit ? { by: edit.updated_by, at: edit.updated_at } : null,
           figuresChanged: edit ? figuresChangedMessage(edit, d) : null,
+          also: edit?.also ?? [],
+          textVersion: edit?.text_change ?? null,
         };
       }),
     });

@@ -4,6 +4,7 @@
  * with, a figure far outside its history, figures that disagree with each other) the paragraph
  * says so in words and is flagged for a person.
  */
+import { countOf } from '../count-noun';
 import { periodLabel, periodShortLabel, addMonths } from '../period';
 import { assuranceLabel, variationLabel } from '../spc';
 import { tidy } from '../status';
@@ -124,16 +125,29 @@ function basisOf(input: MeasureDraftInput): string {
   ]);
 }
 
-/** "Since April 2023 this figure has fluctuated between 15 and 26." from the months of the financial year. */
+/**
+ * "Since April 2023 this figure has fluctuated between 15 and 26." from the months of the financial
+ * year. Only what the file holds is said: "since April" needs every month from April to the
+ * period; with months missing, the range starts at the first month of the unbroken run that ends
+ * at the period ("Since July 2023 …"), and a run shorter than PHRASE_RULES.financialYearRangeFrom
+ * gives no range at all.
+ */
 export function rangeSinceApril(input: MeasureDraftInput): string | null {
-  if (input.frequency !== 'monthly' || input.current === null) return null;
+  if (input.frequency !== 'monthly' || input.current === null || input.current.period !== input.period) return null;
   const from = financialYearStart(input.period);
-  const months = input.history.filter((h) => h.period >= from && h.period <= input.period);
-  if (months.length < PHRASE_RULES.financialYearRangeFrom) return null;
-  const values = months.map((m) => m.value);
+  const byPeriod = new Map(input.history.map((h) => [h.period, h.value]));
+  const values: number[] = [];
+  let first = input.period;
+  for (let p = input.period; p >= from; p = addMonths(p, -1)) {
+    const value = byPeriod.get(p);
+    if (value === undefined) break;
+    values.push(value);
+    first = p;
+  }
+  if (values.length < PHRASE_RULES.financialYearRangeFrom) return null;
   const low = Math.min(...values);
   const high = Math.max(...values);
-  const since = `Since ${periodLabel(from)}`;
+  const since = `Since ${periodLabel(first)}`;
   if (low === high) return `${since} this figure has been ${figure(low, input.unit)} every month.`;
   return `${since} this figure has fluctuated between ${figure(low, input.unit)} and ${figure(high, input.unit)}.`;
 }
@@ -163,8 +177,13 @@ export function draftMeasure(input: MeasureDraftInput): DraftedParagraph {
   const unit = input.unit;
   const parts: string[] = [];
   let opening = `${input.title} stood at ${figure(current.value, unit)} ${when(input, current)}`;
-  if (current.numerator !== null && current.denominator !== null && unit === 'percent')
-    opening += `, which equates to ${figure(current.numerator, 'count')} of ${figure(current.denominator, 'count')}`;
+  if (current.numerator !== null && current.denominator !== null && unit === 'percent') {
+    const n = figure(current.numerator, 'count');
+    const d = figure(current.denominator, 'count');
+    opening += input.noun
+      ? `, which equates to ${countOf(current.numerator, input.noun, n)} out of ${d}`
+      : `, which equates to ${n} of ${d}`;
+  }
   if (input.target !== null)
     opening += `, ${targetPhrase(current.value, input.target, input.polarity, unit, input.tolerance).text}`;
   parts.push(sentence(opening));

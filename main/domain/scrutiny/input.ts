@@ -4,6 +4,7 @@
  * (dated caveats, a stored "same month last year", benchmark details) can fill the same fields
  * without the drafter changing.
  */
+import type { CountNoun } from '../count-noun';
 import type { SpcSummary } from '../spc';
 import type { Frequency, Period, Polarity, Unit } from '../types';
 
@@ -35,6 +36,8 @@ export interface MeasureDraftInput {
   area: string;
   area_title: string;
   unit: Unit;
+  /** What the measure counts ("children"): a percentage's numerator "equates to 10 children". */
+  noun: CountNoun | null;
   polarity: Polarity;
   frequency: Frequency;
   /** The month the report is for. */
