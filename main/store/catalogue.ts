@@ -438,7 +438,7 @@ export function deleteTargetFrom(db: ClinicDatabase, key: string, appliesFrom: P
   db.run('DELETE FROM measure_targets WHERE measure = ? AND applies_from = ?', [key, appliesFrom]);
 }
 
-/** The nouns set for what measures count (schema 15), by measure. */
+/** The nouns set for what measures count (schema 12), by measure. */
 export function storedCountNouns(db: ClinicDatabase): Map<string, CountNoun> {
   return new Map(
     db

@@ -8,7 +8,7 @@ import { REPLICATED_008 } from './migrations/008-caveats';
 import { REPLICATED_009 } from './migrations/009-scrutiny';
 import { REPLICATED_010 } from './migrations/010-dfe-benchmarks';
 import { REPLICATED_011 } from './migrations/011-file-settings';
-import { KEPT_TEXT_TABLES_015, REPLICATED_015 } from './migrations/015-scrutiny-kept';
+import { KEPT_TEXT_TABLES_012, REPLICATED_012 } from './migrations/012-scrutiny-kept';
 
 export type { ReplicatedTable };
 
@@ -29,11 +29,11 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = laterWins([
   REPLICATED_009,
   REPLICATED_010,
   REPLICATED_011,
-  REPLICATED_015,
+  REPLICATED_012,
 ]);
 
 /**
  * The tables whose `text` is recorded with the changes it was written over, so that a merge keeps
  * both of two texts written apart (a `text_change` and an `also` column beside the text).
  */
-export const KEPT_TEXT_TABLES: ReadonlySet<string> = new Set(['notes', ...KEPT_TEXT_TABLES_015]);
+export const KEPT_TEXT_TABLES: ReadonlySet<string> = new Set(['notes', ...KEPT_TEXT_TABLES_012]);

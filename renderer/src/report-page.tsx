@@ -514,7 +514,7 @@ function SectionEditor({
               textVersion: section.text_change ?? null,
             });
             if (!result.ok) return result.error;
-            setText(result.find((x) => x.key === section.key)?.text ?? chosen);
+            setText(result.value.find((x) => x.key === section.key)?.text ?? chosen);
             announce(message);
             await onSaved();
             return null;

@@ -74,7 +74,7 @@ describe('merge rules', () => {
       text: 'Laptop',
       also: [{ change: '3', text: 'Office', by: 'Jane' }],
     });
-    // A row made at schema 15: its '*' holds no text, and the first text names no base.
+    // A row made at schema 12: its '*' holds no text, and the first text names no base.
     expect(keptTextState([c('5', '*', { figure: '781' }), c('6', 'text', { t: 'New', b: [] })])).toMatchObject({
       text: 'New',
       also: [],

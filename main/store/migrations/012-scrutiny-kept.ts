@@ -7,7 +7,7 @@ import { captureTriggers, NEXT_CHANGE_ID, rowIdSql, type ReplicatedTable } from 
  * that a merge keeps both of two texts written apart (see keptTextTriggers). The count nouns of
  * the measures are new.
  */
-export const REPLICATED_015: readonly ReplicatedTable[] = [
+export const REPLICATED_012: readonly ReplicatedTable[] = [
   {
     table: 'scrutiny_sections',
     key: ['key'],
@@ -24,7 +24,7 @@ export const REPLICATED_015: readonly ReplicatedTable[] = [
 ];
 
 /** The tables whose text a merge keeps both ways, as it keeps a note's. */
-export const KEPT_TEXT_TABLES_015 = ['scrutiny_sections', 'scrutiny_paragraphs'] as const;
+export const KEPT_TEXT_TABLES_012 = ['scrutiny_sections', 'scrutiny_paragraphs'] as const;
 
 const CAPTURING = '(SELECT applying FROM sync_context) = 0';
 
@@ -75,7 +75,7 @@ function keptTextTriggers(t: ReplicatedTable): string {
 }
 
 /**
- * Schema 15 (issue 15, finished):
+ * Schema 12 (issue 15, finished):
  *
  * - The report's sections and edited paragraphs keep both texts when two copies changed them
  *   apart, as notes do: `text_change` names the change that wrote the text, `also` holds the texts
@@ -85,7 +85,7 @@ function keptTextTriggers(t: ReplicatedTable): string {
  * - measure_nouns: what a measure counts ("child", "children"), so that a paragraph can say "which
  *   equates to 10 children". A measure with no row has no noun and the paragraph says "10 of 35".
  */
-export function migrate015(db: ClinicDatabase): void {
+export function migrate012(db: ClinicDatabase): void {
   db.exec(`
     ALTER TABLE scrutiny_sections ADD COLUMN text_change TEXT;
     ALTER TABLE scrutiny_sections ADD COLUMN also TEXT NOT NULL DEFAULT '[]';
@@ -110,9 +110,9 @@ export function migrate015(db: ClinicDatabase): void {
     "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('scrutiny_sections', 'scrutiny_paragraphs')",
   );
   for (const { name } of old) db.exec(`DROP TRIGGER "${name}"`);
-  for (const t of REPLICATED_015) {
+  for (const t of REPLICATED_012) {
     db.exec(captureTriggers(t));
-    if ((KEPT_TEXT_TABLES_015 as readonly string[]).includes(t.table)) {
+    if ((KEPT_TEXT_TABLES_012 as readonly string[]).includes(t.table)) {
       db.exec(`DROP TRIGGER ${t.table}_record_delete`);
       db.exec(keptTextTriggers(t));
     }
