@@ -23,7 +23,12 @@ export default defineConfig({
   // with other work. A time limit only catches a hang; it is not a speed test (that is the bench).
   timeout: 180_000,
   expect: { timeout: 20_000 },
-  use: { trace: 'retain-on-failure' },
+  use: {
+    // On a failure: the actions with the page's DOM at each, and a screenshot of the end. The
+    // trace's screencast is left out: it encodes frames all the time, in every test, on two cores.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
+    screenshot: 'only-on-failure',
+  },
   projects: [
     {
       name: 'chromium',
