@@ -61,10 +61,9 @@ export function App(): ReactNode {
   // Bumped when the shell reports another file, so everything below reloads from scratch.
   const [generation, setGeneration] = useState(0);
   const [file, setFile] = useState<Loadable<FileState>>({ state: 'loading' });
+  // The window opens on the headlines. Another file opened later (a copy taken offline, say) keeps
+  // the page the person is on, which may be saying where that file came from.
   const [page, setPage] = useState<PageName>('headlines');
-  // The file whose pages are shown: another file opens on its headlines; the same one reloaded
-  // (after an import or a merge) stays where the person was.
-  const shownPath = useRef<string | null>(null);
   const [team, setTeamState] = useState<string | null>(null);
   const [teams, setTeams] = useState<string[]>([]);
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -118,8 +117,6 @@ export function App(): ReactNode {
         },
       });
       setCreating(false);
-      if (shownPath.current !== info.value.path) setPage('headlines');
-      shownPath.current = info.value.path;
       // The newest clinic opens by default.
       setClinicId(clinics.value[0]?.id ?? null);
       const latest = periods.value.latest;
