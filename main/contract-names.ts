@@ -8,6 +8,8 @@ export const callNames = [
   'getFileInfo',
   'listPeriods',
   'getReport',
+  'getHeadlines',
+  'listTeams',
   'getMeasureDetail',
   'getPreferences',
   'setPreferences',

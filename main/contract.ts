@@ -16,7 +16,7 @@ import type {
   Period,
   ServiceArea,
 } from './domain/types';
-import type { ClinicReport, ClinicView, MeasureDetail } from './domain/views';
+import type { ClinicReport, ClinicView, HeadlinesView, MeasureDetail } from './domain/views';
 import type { CatalogueMeasure, TeamFigure } from './domain/catalogue';
 import type { Annotation, SpcSettings } from './domain/spc';
 import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from './import/results';
@@ -47,6 +47,8 @@ const measureKey = z
   .regex(/^[a-z0-9_]+$/, 'a measure key is lower-case letters, digits and underscores');
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A team as the imported figures name it (observations allow 200 characters). */
+const teamName = z.string().min(1).max(200);
 /** Generous limits at the edge against absurd input; the friendly limits live in the domain. */
 const text = (max: number) => z.string().max(max);
 /** A caveat is named by the change that created it (or a random id for one made before changes were recorded). */
@@ -106,6 +108,8 @@ const appliesFrom = text(40);
 export interface Preferences {
   /** Stamped on every note, action and update this person makes. */
   displayName: string;
+  /** The team a team manager looks at (every page shows its figures); null for the whole service. */
+  team: string | null;
 }
 
 /** A note with its clinic, and the texts a merge kept beside it ("Also written by … at …"). */
@@ -171,17 +175,25 @@ function call<R>() {
 export const contract = {
   getFileInfo: call<FileInfo>()(z.strictObject({})),
   listPeriods: call<PeriodList>()(z.strictObject({})),
-  getReport: call<ClinicReport>()(z.strictObject({ period: period.optional(), compare: period.optional() })),
+  /** The comparison; with a `team`, that team's figures (a measure without any shows no figure). */
+  getReport: call<ClinicReport>()(
+    z.strictObject({ period: period.optional(), compare: period.optional(), team: teamName.optional() }),
+  ),
+  /** The headline tiles: the measures the file's setting chooses, with their last 13 months. */
+  getHeadlines: call<HeadlinesView>()(z.strictObject({ period: period.optional(), team: teamName.optional() })),
+  /** The teams with figures in the latest month, in name order. */
+  listTeams: call<string[]>()(z.strictObject({})),
   getMeasureDetail: call<MeasureDetail>()(z.strictObject({ key: measureKey, period: period.optional() })),
 
   getPreferences: call<Preferences>()(z.strictObject({})),
-  setPreferences: call<Preferences>()(z.strictObject({ displayName: text(200) })),
+  /** Without `team`, the team chosen stays as it was. */
+  setPreferences: call<Preferences>()(z.strictObject({ displayName: text(200), team: teamName.nullable().optional() })),
 
   listClinics: call<ClinicSummary[]>()(z.strictObject({})),
   createClinic: call<Clinic>()(z.strictObject(clinicInput)),
   updateClinic: call<Clinic>()(z.strictObject({ id, ...clinicInput })),
   setClinicFinal: call<Clinic>()(z.strictObject({ id, final: z.boolean(), reason: text(5000) })),
-  getClinicView: call<ClinicView>()(z.strictObject({ id })),
+  getClinicView: call<ClinicView>()(z.strictObject({ id, team: teamName.optional() })),
   saveAgenda: call<AgendaItem[]>()(z.strictObject({ clinicId: id, order: z.array(measureKey).max(5000) })),
   setDiscussed: call<AgendaItem[]>()(z.strictObject({ clinicId: id, measure: measureKey, discussed: z.boolean() })),
 

@@ -10,7 +10,7 @@ import { benchmarkDetails, buildReport, defaultComparePeriod } from '../domain/r
 import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt, type SpcSummary } from '../domain/spc';
 import type { Dataset, Period } from '../domain/types';
 import { ukDate } from '../domain/uk-date';
-import type { ClinicReport, MeasureDetail, ReportRow } from '../domain/views';
+import type { ClinicReport, HeadlinesView, MeasureDetail, ReportRow } from '../domain/views';
 import { october2023 } from '../sample/october-2023';
 import {
   getCatalogueMeasure,
@@ -24,8 +24,12 @@ import {
   monthlySeriesTextUpTo,
   parseSeries,
   observationsForComparison,
+  recentFigures,
   targetHistories,
+  teamsInPeriod,
+  WHOLE_SERVICE,
 } from '../store/catalogue';
+import { headlineKeys, sparklineStart } from '../domain/headlines';
 import { targetAt } from '../domain/targets';
 import { backupPath, listBackups, takeBackupCopy, type BackupInfo } from '../store/backups';
 import {
@@ -145,7 +149,8 @@ export class ClinicApp {
     this.meetings = new Meetings(
       () => this.current(),
       { who: '', now: options.now ?? (() => new Date()) },
-      (period, compare, keepRetired) => this.report({ period, compare }, { requireCompare: false, keepRetired }),
+      (period, compare, keepRetired, team) =>
+        this.report({ period, compare, ...(team ? { team } : {}) }, { requireCompare: false, keepRetired }),
     );
     // One actor for all three, so a change of display name reaches each.
     this.imports = new Imports(() => this.current(), this.meetings.actor);
@@ -171,12 +176,15 @@ export class ClinicApp {
     return { ...this.prefs };
   }
 
-  setPreferences(next: Preferences): Preferences {
+  /** `team` left out keeps the team chosen; null goes back to the whole service. */
+  setPreferences(next: { displayName: string; team?: string | null }): Preferences {
     const displayName = next.displayName.trim();
     if (displayName === '')
       throw new UserError('Your display name cannot be empty: it is stamped on every note and action.');
     if (displayName.length > 80) throw new UserError('Keep your display name under 80 characters.');
-    this.prefs = { displayName };
+    const team = next.team === undefined ? this.prefs.team : next.team === null ? null : next.team.trim() || null;
+    if (team !== null && team.length > 200) throw new UserError('Keep the team’s name under 200 characters.');
+    this.prefs = { displayName, team };
     savePreferences(this.options.preferencesFile, this.prefs);
     this.syncActor();
     return this.preferences();
@@ -347,7 +355,7 @@ export class ClinicApp {
    * without it a retired measure shows only in reports of periods up to its last figure.
    */
   report(
-    args: { period?: Period; compare?: Period } = {},
+    args: { period?: Period; compare?: Period; team?: string } = {},
     {
       requireCompare = args.compare !== undefined,
       keepRetired,
@@ -366,8 +374,53 @@ export class ClinicApp {
         `The period to compare with (${periodLabel(compare)}) must be before ${periodLabel(period)}.`,
       );
     }
-    const key = `${period} ${compare} ${keepRetired ? JSON.stringify(keepRetired) : ''}`;
-    return this.reports.get(db, key, () => this.buildComparison(db, period, compare, keepRetired));
+    const team = args.team ?? WHOLE_SERVICE;
+    const key = `${period} ${compare} ${keepRetired ? JSON.stringify(keepRetired) : ''} ${JSON.stringify(team)}`;
+    const report = this.reports.get(db, key, () => this.buildComparison(db, period, compare, keepRetired, team));
+    return team === WHOLE_SERVICE ? report : { ...report, team };
+  }
+
+  /**
+   * The headlines (issue 17): the measures the file's setting names (or the default choice: off
+   * target and special cause of concern first), each with its row of the comparison and its last
+   * 13 months for the sparkline; a `team`'s figures when one is given.
+   */
+  headlines(args: { period?: Period; team?: string } = {}): HeadlinesView {
+    const report = this.report(args, { requireCompare: false });
+    const chosen = this.settings.get().headlineMeasures;
+    const keys = headlineKeys(chosen, report.measures);
+    const byKey = new Map(report.measures.map((r) => [r.key, r]));
+    const series = recentFigures(
+      this.current().db,
+      keys,
+      sparklineStart(report.period),
+      report.period,
+      args.team ?? WHOLE_SERVICE,
+    );
+    return {
+      period: report.period,
+      compare: report.compare,
+      team: args.team ?? null,
+      chosen: chosen !== null,
+      tiles: keys.flatMap((key) => {
+        const row = byKey.get(key);
+        if (!row) return [];
+        const points = (series.get(key) ?? []).map(({ period, value, numerator, denominator }) => ({
+          period,
+          value,
+          numerator,
+          denominator,
+        }));
+        return [{ row, series: points }];
+      }),
+    };
+  }
+
+  /** The teams with figures in the latest period, for choosing a team manager's view. */
+  teams(): string[] {
+    const db = this.current().db;
+    const latest = listPeriods(db)[0];
+    return latest === undefined ? [] : teamsInPeriod(db, latest);
   }
 
   /** The comparison itself, for a period and compare that have been checked. */
@@ -376,6 +429,7 @@ export class ClinicApp {
     period: Period,
     compare: Period,
     keepRetired: readonly string[] | undefined,
+    team: string,
   ): ClinicReport {
     // Each measure is judged against the target that applied in the period, not today's.
     const targets = targetHistories(db);
@@ -385,14 +439,14 @@ export class ClinicApp {
         target: targetAt(targets.get(m.key) ?? [], period),
       })),
       listAreas(db),
-      observationsForComparison(db, period, compare),
+      observationsForComparison(db, period, compare, team),
       period,
       compare,
       { caveats: listCaveats(db), figureDates: listFigureDates(db) },
     );
     // Signal or noise: each monthly measure's XmR judgement from its history up to the period.
     // Each measure's own options (baseline, screening, shift length, rebasings) as recorded.
-    const histories = monthlySeriesTextUpTo(db, period);
+    const histories = monthlySeriesTextUpTo(db, period, team);
     const settings = allSpcSettings(db);
     // Benchmarks loaded from DfE replace the typed ones, as the year published by the period shows them.
     const loaded = new Map<string, BenchmarkYear[]>();

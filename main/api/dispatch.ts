@@ -15,6 +15,8 @@ export function handlersFor(app: ClinicApp): Handlers {
     listPeriods: () => app.periods(),
     // A month with no figures to compare with is shown as such in the window, not refused.
     getReport: (args) => app.report(args, { requireCompare: false }),
+    getHeadlines: (args) => app.headlines(args),
+    listTeams: () => app.teams(),
     getMeasureDetail: (args) => app.measureDetail(args),
 
     getPreferences: () => app.preferences(),
@@ -24,7 +26,7 @@ export function handlersFor(app: ClinicApp): Handlers {
     createClinic: (args) => app.meetings.createClinic(args),
     updateClinic: ({ id, ...input }) => app.meetings.updateClinic(id, input),
     setClinicFinal: (args) => app.meetings.setFinal(args.id, args.final, args.reason),
-    getClinicView: (args) => app.meetings.getClinicView(args.id),
+    getClinicView: (args) => app.meetings.getClinicView(args.id, args.team),
     saveAgenda: (args) => app.meetings.saveAgenda(args.clinicId, args.order),
     setDiscussed: (args) => app.meetings.setDiscussed(args.clinicId, args.measure, args.discussed),
 

@@ -75,7 +75,12 @@ export class Meetings {
     /** Public so the app can update the display name when the person changes it. */
     readonly actor: Actor,
     /** The comparison a clinic shows, with the retired measures its own record keeps. */
-    private readonly report: (period: string, compare: string, keepRetired: readonly string[]) => ClinicReport,
+    private readonly report: (
+      period: string,
+      compare: string,
+      keepRetired: readonly string[],
+      team?: string,
+    ) => ClinicReport,
   ) {}
 
   private get db() {
@@ -222,9 +227,9 @@ export class Meetings {
     return counts;
   }
 
-  private scopedReport(clinic: Clinic): ClinicReport {
+  private scopedReport(clinic: Clinic, team?: string): ClinicReport {
     // A retired measure leaves new clinics; one already held keeps the measures it was held with.
-    const report = this.report(clinic.period, clinic.compare, q.retiredInClinicRecord(this.db, clinic.id));
+    const report = this.report(clinic.period, clinic.compare, q.retiredInClinicRecord(this.db, clinic.id), team);
     if (clinic.scope.length === 0) return report;
     const scope = new Set(clinic.scope);
     return { ...report, measures: report.measures.filter((m) => scope.has(m.area)) };
@@ -235,7 +240,11 @@ export class Meetings {
     return proposeAgenda(this.scopedReport(clinic).measures, this.actionCounts(clinic.held_on));
   }
 
-  getClinicView(id: number): ClinicView {
+  /**
+   * A clinic as the window shows it. With a `team`, the table shows that team's figures; the
+   * agenda and its reasons stay the clinic's own, worked out from the whole service.
+   */
+  getClinicView(id: number, team?: string): ClinicView {
     const clinic = this.clinic(id);
     const report = this.scopedReport(clinic);
     const counts = this.actionCounts(clinic.held_on);
@@ -259,7 +268,7 @@ export class Meetings {
     );
     return {
       clinic,
-      report,
+      report: team ? this.scopedReport(clinic, team) : report,
       agenda: order.map((measure, position) => ({
         measure,
         position,

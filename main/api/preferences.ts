@@ -15,13 +15,18 @@ export function systemDisplayName(): string {
 }
 
 export function loadPreferences(file: string | undefined): Preferences {
-  const fallback: Preferences = { displayName: systemDisplayName() };
+  const fallback: Preferences = { displayName: systemDisplayName(), team: null };
   if (!file) return fallback;
   try {
     const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    const name =
-      typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).displayName : undefined;
-    return typeof name === 'string' && name.trim() !== '' ? { displayName: name.trim().slice(0, 80) } : fallback;
+    const fields = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+    const name = fields.displayName;
+    // Files written before the team was kept have none: the whole service.
+    const team = typeof fields.team === 'string' && fields.team.trim() !== '' ? fields.team.slice(0, 200) : null;
+    return {
+      displayName: typeof name === 'string' && name.trim() !== '' ? name.trim().slice(0, 80) : fallback.displayName,
+      team,
+    };
   } catch {
     // Missing or unreadable preferences are not worth stopping for: the system name will do.
     return fallback;

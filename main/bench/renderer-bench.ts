@@ -1,9 +1,12 @@
 /**
  * Renderer timings in Chromium over the real renderer build and the real API, measured in the
  * page with the Performance API:
- * - from the moment the last of the data the clinic page waits for reaches the page (the
- *   comparison, or with a clinic open its view) to the first frame painted with the table, and to
- *   the first frame painted with every row;
+ * - the headlines, where a file opens: from the moment the last of the data they wait for (the
+ *   headlines' own answer) reaches the page to the first frame painted with the tiles; beside it
+ *   the baseline, an idle page's next painted frame, measured in the same page;
+ * - the clinic table, one click from the headlines: from the click on Clinic (the comparison is
+ *   already in the page) to the first frame painted with the table, and to the first frame painted
+ *   with every row;
  * - a re-sort (the Status heading) and a re-filter (Off target only), from the click to the frame.
  * "Painted" is when a task runs after the frame's animation callbacks, style, layout and paint.
  * How long the data takes to cross from Node to the page is left out: here it goes through
@@ -23,8 +26,14 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 export interface RendererResult {
   measures: number;
-  /** The call whose answer the table waited for last. */
+  /** The call whose answer the headlines waited for last. */
   lastData: string;
+  /** How many headline tiles were painted. */
+  tiles: number;
+  /** To the first frame with the headline tiles on screen. */
+  headlines: Figure;
+  /** An idle page's next painted frame: the floor under every figure here. */
+  frame: Figure;
   /** To the first frame with the table on screen. */
   firstPaint: Figure;
   /** To the first frame with every measure's row in it. */
@@ -86,7 +95,10 @@ async function prepare(page: Page, rendererDir: string, app: ClinicApp): Promise
           channel.port2.postMessage(0);
         }),
       );
-    const api: Record<string, unknown> = { onFileChanged: () => () => undefined };
+    const api: Record<string, unknown> = {
+      onFileChanged: () => () => undefined,
+      onMenuCommand: () => () => undefined,
+    };
     for (const name of names) {
       api[name] = async (args: unknown) => {
         const result = await w.__benchCall(name, args);
@@ -98,30 +110,65 @@ async function prepare(page: Page, rendererDir: string, app: ClinicApp): Promise
   }, callNames);
 }
 
-/** Watches the page frame by frame until every row is there. */
-function paintTimes(page: Page, rowCount: number): Promise<{ last: [string, number]; first: number; all: number }> {
+/** Watches the page frame by frame until the headline tiles are there: the frame they were painted in. */
+function headlinesPaint(page: Page): Promise<{ last: [string, number]; painted: number; tiles: number }> {
   return page.evaluate(
-    (expected) =>
+    () =>
       new Promise((resolve) => {
         const g = globalThis as unknown as PageGlobals;
         const w = globalThis as unknown as BenchWindow;
-        let first: Promise<number> | null = null;
-        let last: [string, number] = ['none', 0];
         const check = () => {
-          const rows = g.document.querySelectorAll('[data-measure-key]').length;
-          if (rows > 0 && first === null) {
-            // The data the table was drawn from is the last to arrive before its rows did.
-            last = w.__arrivals.at(-1) ?? last;
-            first = w.__afterPaint();
-          }
-          if (rows >= expected) {
-            void Promise.all([first, w.__afterPaint()]).then(([f, all]) => resolve({ last, first: f ?? all, all }));
+          const tiles = g.document.querySelectorAll('[data-headline-key]').length;
+          if (tiles > 0) {
+            // The data the tiles were drawn from is the last to arrive before they were.
+            const last = w.__arrivals.at(-1) ?? ['none', 0];
+            void w.__afterPaint().then((painted) => resolve({ last, painted, tiles }));
           } else g.requestAnimationFrame(check);
         };
         check();
       }),
-    rowCount,
   );
+}
+
+/** Once the page has settled, the time to its next painted frame with nothing new to draw. */
+function idleFrame(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const g = globalThis as unknown as PageGlobals;
+    const w = globalThis as unknown as BenchWindow;
+    await new Promise<void>((resolve) => g.requestIdleCallback(() => resolve(), { timeout: 5000 }));
+    await w.__afterPaint();
+    const start = performance.now();
+    return (await w.__afterPaint()) - start;
+  });
+}
+
+/** Clicks Clinic in the page and watches frame by frame until every row is there. */
+function tablePaint(page: Page, rowCount: number): Promise<{ first: number; all: number }> {
+  return page.evaluate(async (expected) => {
+    const g = globalThis as unknown as PageGlobals;
+    const w = globalThis as unknown as BenchWindow;
+    const clinic = Array.from(g.document.querySelectorAll('.app-nav__link')).find(
+      (b) => (b.textContent ?? '') === 'Clinic',
+    );
+    if (!clinic) throw new Error('no Clinic button on the page');
+    await new Promise<void>((resolve) => g.requestIdleCallback(() => resolve(), { timeout: 5000 }));
+    await w.__afterPaint();
+    const start = performance.now();
+    clinic.click();
+    return new Promise((resolve) => {
+      let first: Promise<number> | null = null;
+      const check = () => {
+        const rows = g.document.querySelectorAll('[data-measure-key]').length;
+        if (rows > 0 && first === null) first = w.__afterPaint();
+        if (rows >= expected) {
+          void Promise.all([first, w.__afterPaint()]).then(([f, all]) =>
+            resolve({ first: (f ?? all) - start, all: all - start }),
+          );
+        } else g.requestAnimationFrame(check);
+      };
+      check();
+    });
+  }, rowCount);
 }
 
 /** Clicks in the page (no round trip through Playwright) and times it to the frame painted after it. */
@@ -154,6 +201,9 @@ export async function benchRenderer(rendererDir: string, file: string, runs: num
   const app = new ClinicApp();
   await app.openFile(file, { readOnly: true });
   const measures = app.report().measures.length;
+  const headlines: number[] = [];
+  const frame: number[] = [];
+  let tiles = 0;
   const firstPaint: number[] = [];
   const paint: number[] = [];
   const sort: number[] = [];
@@ -165,14 +215,19 @@ export async function benchRenderer(rendererDir: string, file: string, runs: num
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await prepare(page, rendererDir, app);
       await page.goto(`${ORIGIN}/`);
-      const times = await paintTimes(page, measures);
+      const opened = await headlinesPaint(page);
+      const idle = await idleFrame(page);
+      const times = await tablePaint(page, measures);
       const sorted = await timeClick(page, 'status-heading');
       const filtered = await timeClick(page, 'off-target');
       await page.close();
       if (i < 0) continue;
-      lastData = times.last[0];
-      firstPaint.push(times.first - times.last[1]);
-      paint.push(times.all - times.last[1]);
+      lastData = opened.last[0];
+      tiles = opened.tiles;
+      headlines.push(opened.painted - opened.last[1]);
+      frame.push(idle);
+      firstPaint.push(times.first);
+      paint.push(times.all);
       sort.push(sorted);
       filter.push(filtered);
     }
@@ -183,6 +238,9 @@ export async function benchRenderer(rendererDir: string, file: string, runs: num
   return {
     measures,
     lastData,
+    tiles,
+    headlines: summarise(headlines),
+    frame: summarise(frame),
     firstPaint: summarise(firstPaint),
     paint: summarise(paint),
     sort: summarise(sort),

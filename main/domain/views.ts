@@ -99,6 +99,26 @@ export interface ClinicReport {
   period: Period;
   compare: Period;
   measures: ReportRow[];
+  /** The team whose figures these are; absent for the whole service. */
+  team?: string;
+}
+
+/** One headline tile: the measure's row of the comparison and its figures over the last 13 months. */
+export interface HeadlineTile {
+  row: ReportRow;
+  /** Oldest first; the months with no figure are simply absent. */
+  series: PeriodValue[];
+}
+
+/** The headlines page (issue 17): the tiles in the order shown. */
+export interface HeadlinesView {
+  period: Period;
+  compare: Period;
+  /** The team whose figures these are; null for the whole service. */
+  team: string | null;
+  /** Whether the measures are the director's choice (false: the default choice). */
+  chosen: boolean;
+  tiles: HeadlineTile[];
 }
 
 export interface MeasureDetail {

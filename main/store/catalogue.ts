@@ -225,18 +225,27 @@ export function hasPeriod(db: ClinicDatabase, period: Period): boolean {
  * CROSS JOIN makes SQLite start from the few non-monthly measures and use the whole-service
  * index for each, rather than reading every team's figure up to the period.
  */
-export function observationsForComparison(db: ClinicDatabase, period: Period, compare: Period): Observation[] {
+export function observationsForComparison(
+  db: ClinicDatabase,
+  period: Period,
+  compare: Period,
+  team: string = WHOLE_SERVICE,
+): Observation[] {
   // The same month last year is the report's second comparison (see pickFigures).
   const lastYear = addMonths(period, -12);
+  // The whole service's team is written in the SQL, not bound: only then may SQLite use the
+  // partial whole-service index.
+  const teamIs = team === WHOLE_SERVICE ? "o.team = ''" : 'o.team = ?';
+  const teamParam = team === WHOLE_SERVICE ? [] : [team];
   return db.all<Observation>(
     `SELECT o.measure, o.period, o.value, o.numerator, o.denominator
        FROM observations o
-      WHERE o.period IN (?, ?, ?) AND o.team = ''
+      WHERE o.period IN (?, ?, ?) AND ${teamIs}
      UNION ALL
      SELECT o.measure, o.period, o.value, o.numerator, o.denominator
        FROM measures m CROSS JOIN observations o ON o.measure = m.key
-      WHERE m.frequency <> 'monthly' AND o.team = '' AND o.period <= ? AND o.period NOT IN (?, ?, ?)`,
-    [period, compare, lastYear, period, period, compare, lastYear],
+      WHERE m.frequency <> 'monthly' AND ${teamIs} AND o.period <= ? AND o.period NOT IN (?, ?, ?)`,
+    [period, compare, lastYear, ...teamParam, ...teamParam, period, period, compare, lastYear],
   );
 }
 
@@ -249,15 +258,28 @@ export function observationsForComparison(db: ClinicDatabase, period: Period, co
  * subquery per measure, so no sort is needed to group them; %!.17g writes every double so that it
  * reads back the same. Measures with no figures are left out.
  */
-export function monthlySeriesTextUpTo(db: ClinicDatabase, period: Period): Map<string, string> {
+export function monthlySeriesTextUpTo(
+  db: ClinicDatabase,
+  period: Period,
+  team: string = WHOLE_SERVICE,
+): Map<string, string> {
+  // A team's figures are read through the primary key (measure, period, team): the whole-service
+  // index holds only the service's.
   const rows = db.all<{ measure: string; series: string | null }>(
-    `SELECT m.key AS measure,
+    team === WHOLE_SERVICE
+      ? `SELECT m.key AS measure,
             (SELECT group_concat(o.period || ' ' || printf('%!.17g', o.value), ',')
                FROM observations o INDEXED BY observations_service
               WHERE o.measure = m.key AND o.team = '' AND o.period <= ?) AS series
        FROM measures m
+      WHERE m.frequency = 'monthly'`
+      : `SELECT m.key AS measure,
+            (SELECT group_concat(o.period || ' ' || printf('%!.17g', o.value), ',')
+               FROM observations o
+              WHERE o.measure = m.key AND o.team = ? AND o.period <= ?) AS series
+       FROM measures m
       WHERE m.frequency = 'monthly'`,
-    [period],
+    team === WHOLE_SERVICE ? [period] : [team, period],
   );
   const byMeasure = new Map<string, string>();
   for (const { measure, series } of rows) if (series !== null) byMeasure.set(measure, series);
@@ -288,6 +310,43 @@ export function teamSplit(db: ClinicDatabase, key: string, period: Period): Team
       ORDER BY team <> '', team COLLATE NOCASE`,
     [key, period],
   );
+}
+
+/**
+ * The figures of several measures from one month to another, for one team ('' for the whole
+ * service), oldest first per measure: the headlines' sparklines. A range of the primary key
+ * (measure, period, team) per measure, so a dozen measures of a large file read a few hundred rows.
+ */
+export function recentFigures(
+  db: ClinicDatabase,
+  keys: readonly string[],
+  from: Period,
+  to: Period,
+  team: string = WHOLE_SERVICE,
+): Map<string, Observation[]> {
+  const byMeasure = new Map<string, Observation[]>(keys.map((k) => [k, []]));
+  if (keys.length === 0) return byMeasure;
+  const rows = db.all<Observation>(
+    `SELECT measure, period, value, numerator, denominator FROM observations
+      WHERE measure IN (${keys.map(() => '?').join(', ')}) AND period >= ? AND period <= ? AND team = ?
+      ORDER BY measure, period`,
+    [...keys, from, to, team],
+  );
+  for (const row of rows) byMeasure.get(row.measure)?.push(row);
+  return byMeasure;
+}
+
+/**
+ * The teams the file has figures for, in a period (the latest, say), in name order. Reads the
+ * period's stretch of the (period, team, measure) index, not every figure in the file.
+ */
+export function teamsInPeriod(db: ClinicDatabase, period: Period): string[] {
+  return db
+    .all<{ team: string }>(
+      `SELECT DISTINCT team FROM observations WHERE period = ? AND team <> '' ORDER BY team COLLATE NOCASE`,
+      [period],
+    )
+    .map((r) => r.team);
 }
 
 /** A figure as stored, for any team. */

@@ -1,9 +1,10 @@
 /**
- * The window: the open file at the top, the sections under it (the clinic, the action log, measures,
- * preferences), and the section's page below. All data comes through window.clinic; any refusal
- * is shown in words.
+ * The window: the open file at the top, the sections under it (the headlines, the clinic, the action
+ * log, measures, preferences), and the section's page below. A file opens on its headlines. A team
+ * manager's team, once chosen, filters the pages that show figures (see team-context.tsx). All data
+ * comes through window.clinic; any refusal is shown in words.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FileInfo, MenuCommand, PeriodList } from '../../main/contract';
 import { addMonths } from '../../main/domain/period';
 import type { ClinicSummary, Period, ServiceArea } from '../../main/domain/types';
@@ -13,12 +14,14 @@ import { Announcer } from './announcer';
 import { CataloguePage } from './catalogue-page';
 import { callClinic } from './clinic-api';
 import { ErrorMessage } from './error-message';
+import { HeadlinesPage } from './headlines-page';
 import { ImportPage } from './import-page';
 import { MeetingPage } from './meeting-page';
 import { PeriodPicker, type Selection } from './period-picker';
 import { PreferencesPage } from './preferences-page';
 import { ReportPage } from './report-page';
 import { SyncBanner } from './sync-banner';
+import { TeamBanner, TeamPicker, TeamProvider, type TeamChoice } from './team-context';
 import { WorkingTogetherPage } from './working-together-page';
 
 export interface FileState {
@@ -33,9 +36,10 @@ export interface FileState {
 
 type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
 
-export type PageName = 'clinic' | 'log' | 'report' | 'import' | 'measures' | 'together' | 'preferences';
+export type PageName = 'headlines' | 'clinic' | 'log' | 'report' | 'import' | 'measures' | 'together' | 'preferences';
 
 const pages: { name: PageName; label: string }[] = [
+  { name: 'headlines', label: 'Headlines' },
   { name: 'clinic', label: 'Clinic' },
   { name: 'log', label: 'Action log' },
   { name: 'report', label: 'Report' },
@@ -57,7 +61,11 @@ export function App(): ReactNode {
   // Bumped when the shell reports another file, so everything below reloads from scratch.
   const [generation, setGeneration] = useState(0);
   const [file, setFile] = useState<Loadable<FileState>>({ state: 'loading' });
-  const [page, setPage] = useState<PageName>('clinic');
+  // The window opens on the headlines. Another file opened later (a copy taken offline, say) keeps
+  // the page the person is on, which may be saying where that file came from.
+  const [page, setPage] = useState<PageName>('headlines');
+  const [team, setTeamState] = useState<string | null>(null);
+  const [teams, setTeams] = useState<string[]>([]);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [clinicId, setClinicId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
@@ -82,13 +90,17 @@ export function App(): ReactNode {
   useEffect(() => {
     let current = true;
     void (async () => {
-      const [info, periods, clinics, report] = await Promise.all([
+      const [info, periods, clinics, report, prefs, teamList] = await Promise.all([
         callClinic('getFileInfo', {}),
         callClinic('listPeriods', {}),
         callClinic('listClinics', {}),
         callClinic('getReport', {}),
+        callClinic('getPreferences', {}),
+        callClinic('listTeams', {}),
       ]);
       if (!current) return;
+      if (prefs.ok) setTeamState(prefs.value.team);
+      setTeams(teamList.ok ? teamList.value : []);
       if (!info.ok) return setFile({ state: 'failed', error: info.error });
       if (!periods.ok) return setFile({ state: 'failed', error: periods.error });
       if (!clinics.ok) return setFile({ state: 'failed', error: clinics.error });
@@ -145,6 +157,16 @@ export function App(): ReactNode {
   /** Everything below reloads from the file, as when another file opens: after an import or its undo. */
   const reloadFile = useCallback(() => setGeneration((g) => g + 1), []);
 
+  /** Chooses a team (null: the whole service) and keeps the choice in the person's preferences. */
+  const setTeam = useCallback((next: string | null) => {
+    setTeamState(next);
+    void (async () => {
+      const prefs = await callClinic('getPreferences', {});
+      if (prefs.ok) await callClinic('setPreferences', { displayName: prefs.value.displayName, team: next });
+    })();
+  }, []);
+  const teamChoice = useMemo((): TeamChoice => ({ team, teams, setTeam }), [team, teams, setTeam]);
+
   const ready = file.state === 'ready' ? file.value : null;
   const periods = ready?.periods.periods ?? NO_PERIODS;
   const showPeriodPicker =
@@ -156,7 +178,7 @@ export function App(): ReactNode {
     selection.period !== null;
 
   return (
-    <>
+    <TeamProvider value={teamChoice}>
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
@@ -170,13 +192,16 @@ export function App(): ReactNode {
               {ready?.info.readOnly && <span className="app-header__read-only">Read only</span>}
             </p>
           </div>
-          {showPeriodPicker && selection?.period && (
-            <PeriodPicker
-              periods={periods}
-              selection={{ period: selection.period, compare: selection.compare }}
-              onChange={setSelection}
-            />
-          )}
+          <div className="app-header__controls">
+            {ready && <TeamPicker />}
+            {showPeriodPicker && selection?.period && (
+              <PeriodPicker
+                periods={periods}
+                selection={{ period: selection.period, compare: selection.compare }}
+                onChange={setSelection}
+              />
+            )}
+          </div>
         </div>
         <nav className="app-nav" aria-label="Sections">
           <ul className="app-nav__list">
@@ -197,11 +222,15 @@ export function App(): ReactNode {
       </header>
       <main id="main" className="page" tabIndex={-1}>
         {ready && <SyncBanner key={ready.info.path} />}
+        {ready && <TeamBanner />}
         {file.state === 'failed' && <ErrorMessage title="The clinic file could not be read" message={file.error} />}
         {file.state === 'loading' && (
           <p className="loading" role="status">
             Loading the clinic…
           </p>
+        )}
+        {ready && page === 'headlines' && (
+          <HeadlinesPage key={generation} file={ready} onShowClinic={() => setPage('clinic')} />
         )}
         {ready && page === 'clinic' && selection !== null && (
           <MeetingPage
@@ -255,6 +284,6 @@ export function App(): ReactNode {
         {ready && page === 'preferences' && <PreferencesPage />}
       </main>
       <Announcer />
-    </>
+    </TeamProvider>
   );
 }

@@ -40,13 +40,16 @@ function ValueCell({
   row,
   period,
   stale = null,
+  team,
 }: {
   value: PeriodValue | null;
   row: ReportRow;
   period: Period;
   stale?: string | null;
+  /** The team whose figures the table shows, if not the whole service's. */
+  team?: string | undefined;
 }): ReactNode {
-  if (value === null) return <Missing label="No figure" />;
+  if (value === null) return <Missing label={team ? `No figures for ${team}` : 'No figure'} />;
   const fraction = formatFraction(value.numerator, value.denominator);
   const own = value.period !== period || value.as_at || row.frequency === 'quarterly';
   return (
@@ -302,7 +305,9 @@ function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void, agen
         header: () => <PeriodHeading which="Previous" period={report.compare} />,
         sortUndefined: 'last',
         meta: { numeric: true, label: `Previous, ${periodShortLabel(report.compare)}` },
-        cell: ({ row }) => <ValueCell value={row.original.previous} row={row.original} period={report.compare} />,
+        cell: ({ row }) => (
+          <ValueCell value={row.original.previous} row={row.original} period={report.compare} team={report.team} />
+        ),
       }),
       column.accessor((r) => r.current?.value, {
         id: 'current',
@@ -315,6 +320,7 @@ function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void, agen
             row={row.original}
             period={report.period}
             stale={row.original.latest_available}
+            team={report.team}
           />
         ),
       }),
@@ -417,7 +423,7 @@ function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void, agen
           ]
         : []),
     ],
-    [report.compare, report.period, onOpen, agenda, withRecord],
+    [report.compare, report.period, report.team, onOpen, agenda, withRecord],
   );
 }
 
@@ -612,7 +618,8 @@ export function ClinicTable({ report, rows, onOpen, record, agenda = false }: Cl
     // Busy while the rows after the first frame's are still being added.
     <table className={`clinic-table${record ? ' clinic-table--record' : ''}`} aria-busy={partial || undefined}>
       <caption className="visually-hidden">
-        Measures for {periodShortLabel(report.period)} compared with {periodShortLabel(report.compare)}
+        Measures{report.team ? ` for ${report.team}` : ''} for {periodShortLabel(report.period)} compared with{' '}
+        {periodShortLabel(report.compare)}
         {agenda ? ', in agenda order.' : ', grouped by service area.'}
         {agenda
           ? ''

@@ -175,7 +175,10 @@ export function ClinicView({
       <div className="clinic__heading">
         <h2 id="clinic-heading">
           {periodLabel(report.period)}{' '}
-          <span className="clinic__compare">compared with {periodLabel(report.compare)}</span>
+          <span className="clinic__compare">
+            compared with {periodLabel(report.compare)}
+            {report.team ? `: ${report.team}’s figures only` : ''}
+          </span>
         </h2>
         <StatusSummary rows={report.measures} />
       </div>

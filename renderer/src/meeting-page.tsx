@@ -19,6 +19,7 @@ import { PlusIcon } from './icons';
 import { MeasureDetailPanel } from './measure-detail';
 import { NewClinicForm } from './new-clinic-form';
 import type { Selection } from './period-picker';
+import { useTeam } from './team-context';
 
 type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
 
@@ -87,12 +88,19 @@ function StartPrompt({ onStart }: { onStart: (() => void) | null }): ReactNode {
 }
 
 /** The figures with no clinic open. `tick` above 0 asks again after something changed them (SPC options). */
-function useFiguresOnly(selection: Selection, file: FileState, active: boolean, tick: number): Loadable<ClinicReport> {
+function useFiguresOnly(
+  selection: Selection,
+  file: FileState,
+  active: boolean,
+  tick: number,
+  team: string | null,
+): Loadable<ClinicReport> {
   const [report, setReport] = useState<Loadable<ClinicReport>>({ state: 'loading' });
   // The report the window already has for the default choice saves asking for it twice.
   const known = file.defaultReport;
   const isDefault =
     tick === 0 &&
+    team === null &&
     known !== null &&
     selection.period === known.period &&
     (selection.compare ?? known.compare) === known.compare;
@@ -100,8 +108,9 @@ function useFiguresOnly(selection: Selection, file: FileState, active: boolean, 
     if (!active || isDefault) return;
     let current = true;
     void (async () => {
-      const args: { period?: Period; compare?: Period } = {};
+      const args: { period?: Period; compare?: Period; team?: string } = {};
       if (selection.period !== null) args.period = selection.period;
+      if (team !== null) args.team = team;
       // A month with no figures at all still compares: each row then says it has no previous figure.
       if (selection.compare !== null) args.compare = selection.compare;
       const result = await callClinic('getReport', args);
@@ -111,24 +120,27 @@ function useFiguresOnly(selection: Selection, file: FileState, active: boolean, 
     return () => {
       current = false;
     };
-  }, [selection, active, isDefault, tick]);
-  return isDefault ? { state: 'ready', value: known } : report;
+  }, [selection, active, isDefault, tick, team]);
+  // Another team's figures, still on screen while this team's load, are not shown as this team's.
+  if (isDefault) return { state: 'ready', value: known };
+  if (report.state === 'ready' && (report.value.team ?? null) !== team) return { state: 'loading' };
+  return report;
 }
 
-function useClinicView(clinicId: number | null) {
+function useClinicView(clinicId: number | null, team: string | null) {
   const [view, setView] = useState<Loadable<ClinicViewData>>({ state: 'loading' });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (clinicId === null) return;
     let current = true;
-    void callClinic('getClinicView', { id: clinicId }).then((result) => {
+    void callClinic('getClinicView', team === null ? { id: clinicId } : { id: clinicId, team }).then((result) => {
       if (!current) return;
       setView(result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error });
     });
     return () => {
       current = false;
     };
-  }, [clinicId, tick]);
+  }, [clinicId, tick, team]);
   const refresh = useCallback(() => setTick((t) => t + 1), []);
   return { view, setView, refresh };
 }
@@ -144,8 +156,9 @@ export function MeetingPage({
 }: MeetingPageProps): ReactNode {
   const periods = file.periods.periods;
   const [figuresTick, setFiguresTick] = useState(0);
-  const report = useFiguresOnly(selection, file, clinicId === null && !creating, figuresTick);
-  const { view, setView, refresh } = useClinicView(clinicId);
+  const { team } = useTeam();
+  const report = useFiguresOnly(selection, file, clinicId === null && !creating, figuresTick, team);
+  const { view, setView, refresh } = useClinicView(clinicId, team);
   const [open, setOpen] = useState<ReportRow | null>(null);
   const [order, setOrder] = useState<Order>('area');
   const [recordError, setRecordError] = useState<string | null>(null);
@@ -153,7 +166,10 @@ export function MeetingPage({
   const canStart = !readOnlyFile && periods.length > 0;
 
   // Only the view of the clinic chosen counts; another clinic's, still on screen while loading, does not.
-  const shown = view.state === 'ready' && view.value.clinic.id === clinicId ? view.value : null;
+  const shown =
+    view.state === 'ready' && view.value.clinic.id === clinicId && (view.value.report.team ?? null) === team
+      ? view.value
+      : null;
   // The actions to review sit below the measures: they are drawn just after them, so the measures show first.
   const reviewed = useDeferredValue(shown, null);
   const areaTitles = useMemo(() => new Map(file.areas.map((a) => [a.key, a.title])), [file.areas]);

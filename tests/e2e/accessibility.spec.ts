@@ -19,6 +19,23 @@ test('the clinic view has no WCAG 2.2 AA violations axe can find', async ({ page
   expect(await violations(page)).toEqual([]);
 });
 
+test('the headlines, for the whole service and with a team chosen, have no violations axe can find', async ({
+  page,
+  clinic,
+}) => {
+  const csv = path.join(clinic.dir, 'teams.csv');
+  writeFileSync(csv, ['Measure key,Period,Team,Value', 'decisions_1wd,2023-10,North,40'].join('\n'));
+  await clinic.app.imports.importFile(csv);
+  await clinic.open({ on: 'headlines' });
+  await expect(page.locator('button[data-headline-key]').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByLabel('Team', { exact: true }).selectOption('North');
+  await expect(page.getByRole('region', { name: 'Team view' })).toBeVisible();
+  await expect(page.getByText('No figures for North').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
 test('the measure detail with its Making Data Count chart, options and notes has no violations axe can find', async ({
   page,
   clinic,

@@ -22,7 +22,7 @@ test('the chair reorders the agenda and marks measures discussed, and both are k
     .check();
   await expect(page.getByTestId('announcer')).toContainText(`${first} marked discussed. Saved.`);
 
-  await page.reload();
+  await clinic.open();
   await page.getByRole('radio', { name: 'As agenda' }).check();
   await expect(page.getByRole('columnheader', { name: 'No.' })).toBeVisible();
   expect(await measureTitles(page)).toEqual([second, first, ...before.slice(2)]);

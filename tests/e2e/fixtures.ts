@@ -115,8 +115,11 @@ export interface ClinicHarness {
   app: ClinicApp;
   /** A temporary folder for this test's clinic files. */
   dir: string;
-  /** Loads the renderer and waits until the clinic is on screen (or an error is). */
-  open(): Promise<void>;
+  /**
+   * Loads the renderer and waits until the file is on screen (or an error is), then goes to the
+   * clinic table, where most tests start; `{ on: 'headlines' }` stays where the window opens.
+   */
+  open(options?: { on?: StartPage }): Promise<void>;
   /** Changes a call's argument before the API sees it: the way to make the real API refuse something. */
   rewriteCalls(rewrite: Rewrite): void;
   /**
@@ -187,10 +190,20 @@ async function watchForProblems(page: Page, problems: string[]): Promise<void> {
   });
 }
 
-async function openWindow(page: Page): Promise<void> {
+/** Where a test starts: the window opens a file on its headlines; most tests start at the clinic table. */
+export type StartPage = 'headlines' | 'clinic';
+
+async function openWindow(page: Page, on: StartPage = 'clinic'): Promise<void> {
   await page.goto(`${ORIGIN}/index.html`);
   // The first load parses the bundle and asks the file for everything: allow for a busy machine.
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible({ timeout: 15_000 });
+  // Clicked from the page's script, so focus stays where a freshly opened window has it (tests
+  // that start with Tab begin at the top of the page).
+  if (on === 'clinic')
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Clinic', exact: true })
+      .evaluate((button) => (button as { click(): void }).click());
 }
 
 /**
@@ -260,7 +273,7 @@ export const test = base.extend<{ clinic: ClinicHarness }, { sampleFile: string 
     await use({
       app,
       dir,
-      open: () => openWindow(page),
+      open: (options) => openWindow(page, options?.on),
       rewriteCalls: (fn) => {
         rewrite = fn;
       },

@@ -167,7 +167,7 @@ test('where the figures carry a team, the detail shows the split by team for the
     numerator_label: 'Decided within one working day',
     denominator_label: 'Contacts and referrals decided',
   });
-  await page.reload();
+  await clinic.open();
   await measureButton(page, 'Decisions within 1 working day').click();
   const panel = page.getByRole('dialog');
   // The headline says what the figure is a share of, and the definitions say what is counted.
@@ -190,7 +190,7 @@ test('a changed target is drawn over the months it applied to, and the key says 
   clinic,
 }) => {
   clinic.app.catalogue.setTarget('decisions_1wd', 85, '2023-10');
-  await page.reload();
+  await clinic.open();
   await measureButton(page, 'Decisions within 1 working day').click();
   const key = page.getByRole('dialog').getByRole('list', { name: 'Chart key' });
   await expect(key).toContainText('Target (80% to Sep 2023, then 85%)');

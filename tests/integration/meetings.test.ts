@@ -343,7 +343,7 @@ describe('preferences', () => {
     app.setPreferences({ displayName: '  Sam Manager ' });
     app.close();
     const again = new ClinicApp({ preferencesFile: path.join(path.dirname(file), 'prefs.json') });
-    expect(again.preferences()).toEqual({ displayName: 'Sam Manager' });
+    expect(again.preferences()).toEqual({ displayName: 'Sam Manager', team: null });
     expect(() => again.setPreferences({ displayName: ' ' })).toThrow(/cannot be empty/);
   });
 });
