@@ -21,7 +21,10 @@ test('the header shows the app, the open file and October 2023 compared with Sep
 test('decisions within 1 working day read 53% then 55%: improved, but off target against 80%', async ({ page }) => {
   const row = measureRow(page, 'Decisions within 1 working day');
   await expect(cell(row, 'previous')).toHaveText('53%');
-  await expect(cell(row, 'current')).toHaveText('55%');
+  // With the cumulative steps it is one of, read together (issue 14).
+  await expect(cell(row, 'current')).toHaveText(
+    '55%Cumulative: 1 working day 55% \u00b7 2 working days 76% \u00b7 3 working days 91%',
+  );
   await expect(cell(row, 'change')).toHaveText('+2.0 pts');
   await expect(cell(row, 'direction')).toHaveText('Improved');
   await expect(cell(row, 'target')).toHaveText('80%');
@@ -102,7 +105,7 @@ test('care leavers in EET show the quarter each figure belongs to: 59.4% (Q2 202
 
 test('the service area filter shows only that area', async ({ page }) => {
   await page.getByLabel('Service area').selectOption({ label: 'Visits' });
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 4 of 46 measures');
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 4 of 49 measures');
   expect(await measureTitles(page)).toEqual([
     'Children in need visited within 4 weeks',
     'Child protection visits within 10 working days',
@@ -110,7 +113,7 @@ test('the service area filter shows only that area', async ({ page }) => {
     'Care leavers visited within 8 weeks',
   ]);
   await page.getByLabel('Service area').selectOption({ label: 'All service areas' });
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing all 46 measures');
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing all 49 measures');
 });
 
 test('"Off target only" leaves just the measures that are off target', async ({ page }) => {
@@ -139,7 +142,7 @@ test('search finds measures by name and by definition', async ({ page }) => {
   ]);
   // "Virtual School" appears only in the attendance definitions.
   await search.fill('virtual school');
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 3 of 46 measures');
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 3 of 49 measures');
   await search.fill('no such measure anywhere');
   await expect(page.getByText('No measures match.')).toBeVisible();
 });
