@@ -73,7 +73,7 @@ const measureFields = z.strictObject({
   title: text(10_000),
   definition: text(100_000),
   area: text(1000),
-  unit: z.enum(['percent', 'count', 'points']),
+  unit: z.enum(['percent', 'count', 'points', 'rate_10k']),
   polarity: z.enum(['higher_is_better', 'lower_is_better', 'none']),
   frequency: z.enum(['monthly', 'quarterly', 'academic_ytd', 'financial_ytd']),
   tolerance: figure,
@@ -90,6 +90,7 @@ const measureFields = z.strictObject({
   numerator_label: text(10_000),
   denominator_label: text(10_000),
   data_source: text(10_000),
+  part_of: z.string().max(100).nullable().optional(),
 });
 /** Which month, compared with which, and which measures the scrutiny report covers. */
 const reportChoice = {

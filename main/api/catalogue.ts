@@ -36,6 +36,7 @@ function fieldsOf(m: CatalogueMeasure): MeasureFields {
     numerator_label: m.numerator_label,
     denominator_label: m.denominator_label,
     data_source: m.data_source,
+    part_of: m.part_of ?? null,
   };
 }
 
@@ -120,6 +121,13 @@ export class Catalogue {
     const cleaned = clean(fields);
     const problem = checkMeasureFields(cleaned, new Set(c.listAreas(this.db).map((a) => a.key)));
     if (problem) throw new UserError(problem);
+    if (cleaned.part_of) {
+      const base = c.getCatalogueMeasure(this.db, cleaned.part_of);
+      if (!base) throw new UserError(`There is no measure "${cleaned.part_of}" for this one to be part of.`);
+      if (cleaned.part_of === key) throw new UserError('A measure cannot be part of itself.');
+      if (base.part_of === key)
+        throw new UserError(`"${base.title}" is already part of this measure, so this one cannot be part of it.`);
+    }
     const taken = c.measureWithTitle(this.db, cleaned.title, key);
     if (taken !== undefined)
       throw new UserError(`Another measure (${taken}) already has the title "${cleaned.title}".`);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileInfo, PeriodList, Preferences, SyncStatus } from '../contract';
 import { periodLabel } from '../domain/period';
-import { benchmarkDetails, buildReport, defaultComparePeriod } from '../domain/report';
+import { benchmarkDetails, buildReport, defaultComparePeriod, rowDecimals } from '../domain/report';
 import { analyse, DEFAULT_SPC_SETTINGS, optionsOf, spcAt, type SpcSummary } from '../domain/spc';
 import type { Dataset, Period } from '../domain/types';
 import { ukDate } from '../domain/uk-date';
@@ -112,9 +112,13 @@ function dfeBenchmarksOf(
   years: readonly BenchmarkYear[] | undefined,
   period: Period,
   method: 'mean' | 'median',
-): Pick<ReportRow, 'benchmarks' | 'benchmark_details'> | Record<string, never> {
+  decimals: number,
+): Pick<ReportRow, 'benchmarks' | 'benchmark_details' | 'decimals'> | Record<string, never> {
   const found = years ? detailsFor(years, period, method) : null;
-  return found ? { benchmarks: found.benchmarks, benchmark_details: found.details } : {};
+  if (!found) return {};
+  // DfE's published figures keep their decimals too (334.3 per 10,000), so the row is written alike.
+  const published = rowDecimals([found.benchmarks.national, found.benchmarks.regional]);
+  return { benchmarks: found.benchmarks, benchmark_details: found.details, decimals: Math.max(decimals, published) };
 }
 
 export class ClinicApp {
@@ -456,7 +460,7 @@ export class ClinicApp {
       ...report,
       measures: report.measures.map((row) => ({
         ...row,
-        ...dfeBenchmarksOf(loaded.get(row.key), period, method),
+        ...dfeBenchmarksOf(loaded.get(row.key), period, method, row.decimals),
         spc:
           row.frequency === 'monthly'
             ? this.spcAt(

@@ -15,8 +15,11 @@ export function formatReport(report: ClinicReport, format: ReportFormat): string
   return toTable(report);
 }
 
-/** A figure for scripts: its period, value, and where known its numerator, denominator and as-at date. */
-function figureJson(value: PeriodValue | null) {
+/**
+ * A figure for scripts: its period, value, and where known its numerator, denominator and as-at
+ * date, and for a count that is part of another the base's figure (`of: {measure, value}`).
+ */
+function figureJson(value: PeriodValue | null, of?: ReportRow['of']) {
   if (!value) return null;
   return {
     period: value.period,
@@ -24,6 +27,7 @@ function figureJson(value: PeriodValue | null) {
     ...(value.numerator !== null ? { numerator: value.numerator } : {}),
     ...(value.denominator !== null ? { denominator: value.denominator } : {}),
     ...(value.as_at ? { as_at: value.as_at } : {}),
+    ...(of ? { of: { measure: of.measure, value: of.value } } : {}),
   };
 }
 
@@ -39,7 +43,7 @@ function toJson(report: ClinicReport) {
       unit: m.unit,
       polarity: m.polarity,
       frequency: m.frequency,
-      current: figureJson(m.current),
+      current: figureJson(m.current, m.of),
       previous: figureJson(m.previous),
       last_year: m.last_year ? { period: m.last_year.period, value: m.last_year.value } : null,
       change: m.change?.absolute ?? null,
@@ -57,6 +61,7 @@ function toJson(report: ClinicReport) {
         c.to === null ? { text: c.text, from: c.from } : { text: c.text, from: c.from, to: c.to },
       ),
       spc: m.spc ?? null,
+      ...(m.steps && m.steps.length > 0 ? { steps: m.steps.map((s) => ({ measure: s.measure, value: s.value })) } : {}),
     })),
   };
 }
@@ -135,7 +140,7 @@ function toCsv(report: ClinicReport): string {
 /** The value, with its own period (or as-at date) where a figure is not simply for the column's month. */
 function valueCell(value: ReportRow['current'], column: string, row: ReportRow): string {
   if (!value) return '\u2014';
-  const text = figureWithFraction(value, row.unit, row.decimals);
+  const text = figureWithFraction(value, row.unit, row.decimals, value === row.current ? row.of : null);
   if (value.period === column && !value.as_at && row.frequency !== 'quarterly') return text;
   return `${text} (${row.latest_available ? 'latest available: ' : ''}${figureWhen(value, row.frequency)})`;
 }

@@ -36,9 +36,10 @@ export interface AgendaRank {
 
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
-/** "25 points" for a percentage or points measure, "12" for a count. */
+/** "25 points" for a percentage or points measure, "12" for a count, "4.5 per 10,000" for a rate. */
 function amount(value: number, unit: Unit): string {
   if (unit === 'count') return formatValue(value, 'count');
+  if (unit === 'rate_10k') return `${oneDecimal.format(value)} per 10,000`;
   const figure = oneDecimal.format(value);
   return `${figure} ${figure === '1' ? 'point' : 'points'}`;
 }

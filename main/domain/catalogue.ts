@@ -5,7 +5,7 @@
 import type { BenchmarkYears, Benchmarks, Frequency, Measure, Polarity, Unit } from './types';
 import type { TargetChange } from './targets';
 
-export const UNITS: readonly Unit[] = ['percent', 'count', 'points'];
+export const UNITS: readonly Unit[] = ['percent', 'count', 'points', 'rate_10k'];
 export const POLARITIES: readonly Polarity[] = ['higher_is_better', 'lower_is_better', 'none'];
 export const FREQUENCIES: readonly Frequency[] = ['monthly', 'quarterly', 'academic_ytd', 'financial_ytd'];
 
@@ -36,6 +36,8 @@ export interface MeasureFields {
   numerator_label: string;
   denominator_label: string;
   data_source: string;
+  /** The measure this count is part of ("6 of the 19 suspended"); null for none, absent to leave it as it is. */
+  part_of?: string | null;
 }
 
 export const MEASURE_KEY = /^[a-z0-9_]{1,100}$/;
@@ -54,6 +56,8 @@ export function checkFigureForUnit(label: string, value: number, unit: Unit): st
   if (!Number.isFinite(value)) return `The ${label} must be a number.`;
   if (unit === 'percent' && (value < 0 || value > 100)) return `The ${label} is a percentage, so it must be 0 to 100.`;
   if (unit === 'count' && value < 0) return `The ${label} is a count, so it cannot be negative.`;
+  if (unit === 'rate_10k' && (value < 0 || value > 10000))
+    return `The ${label} is a rate per 10,000 children, so it must be 0 to 10,000.`;
   return null;
 }
 

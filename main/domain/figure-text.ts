@@ -6,7 +6,7 @@
 import { asAtText, formatFraction, formatValue } from './format';
 import { periodShortLabel, quarterLabel } from './period';
 import type { Caveat, Frequency, PeriodValue, Unit } from './types';
-import type { BenchmarkDetail } from './views';
+import type { BenchmarkDetail, CumulativeStep, PartOfFigure } from './views';
 
 /** When a figure is for: "as at 24 Nov 2023" where it has an as-at date, "Q2 2023-24" for a quarter, else "Oct 2023". */
 export function figureWhen(value: Pick<PeriodValue, 'period' | 'as_at'>, frequency: Frequency): string {
@@ -15,12 +15,37 @@ export function figureWhen(value: Pick<PeriodValue, 'period' | 'as_at'>, frequen
   return periodShortLabel(value.period);
 }
 
-/** "28.6% (10 of 35)", "1,730": the value in the row's decimals, with its fraction where known. */
-export function figureWithFraction(value: PeriodValue | null, unit: Unit, decimals?: number): string {
+/**
+ * "of the 19 children in care suspended from school": what a count that is part of another is
+ * part of, the base's title read as a noun ("Children …" becomes "children …"; an abbreviation
+ * such as "CIN" keeps its capitals).
+ */
+export function partOfText(of: PartOfFigure): string {
+  const title = of.title.trim();
+  const noun = /^[A-Z][A-Z]/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
+  return `of the ${formatValue(of.value, 'count')} ${noun}`;
+}
+
+/**
+ * "28.6% (10 of 35)", "1,730", "6 of the 19 children in care suspended from school": the value in
+ * the row's decimals, with its fraction where known, or with its base where it is part of another.
+ */
+export function figureWithFraction(
+  value: PeriodValue | null,
+  unit: Unit,
+  decimals?: number,
+  of?: PartOfFigure | null,
+): string {
   if (value === null) return formatValue(null, unit);
+  if (of) return `${formatValue(value.value, unit, decimals)} ${partOfText(of)}`;
   const fraction = formatFraction(value.numerator, value.denominator);
   const text = formatValue(value.value, unit, decimals);
   return fraction ? `${text} (${fraction})` : text;
+}
+
+/** "1 working day 55% · 2 working days 76% · 3 working days 91%": a cumulative measure's steps together. */
+export function stepsText(steps: readonly CumulativeStep[], unit: Unit, decimals?: number): string {
+  return steps.map((s) => `${s.label} ${formatValue(s.value, unit, decimals)}`).join(' \u00b7 ');
 }
 
 /** A caveat's months: "from Oct 2023", "Oct 2023", "Sep 2023 to Oct 2023". */

@@ -20,9 +20,14 @@ function signed(value: number, format: Intl.NumberFormat): string {
 
 const fixed = [whole, oneDecimal];
 
+/** How a rate per 10,000 children is written after its number, and the shorter form for a change. */
+export const RATE_UNIT = 'per 10,000 children';
+const RATE_CHANGE_UNIT = 'per 10,000';
+
 /**
- * "55%", "28.4%", "1,730", "+0.2 pts"; a dash where there is no figure. `decimals` (0 or 1) writes
- * every figure of a row alike, as its source does: 21.0% beside 20.1% (see rowDecimals).
+ * "55%", "28.4%", "1,730", "+0.2 pts", "52.3 per 10,000 children"; a dash where there is no
+ * figure. `decimals` (0 or 1) writes every figure of a row alike, as its source does: 21.0%
+ * beside 20.1% (see rowDecimals).
  */
 export function formatValue(value: number | null, unit: Unit, decimals?: number): string {
   if (value === null) return '\u2014';
@@ -34,7 +39,28 @@ export function formatValue(value: number | null, unit: Unit, decimals?: number)
       return value < 0 ? `${MINUS}${format.format(-value)}` : format.format(value);
     case 'points':
       return `${signed(value, oneDecimal)} pts`;
+    case 'rate_10k':
+      return `${formatNumber(value, format)} ${RATE_UNIT}`;
   }
+}
+
+function formatNumber(value: number, format: Intl.NumberFormat): string {
+  return value < 0 ? `${MINUS}${format.format(-value)}` : format.format(value);
+}
+
+/**
+ * A figure without its unit, for a table whose column header carries the unit (see unitHeading):
+ * "52.3" for a rate; other units keep their short marks ("55%", "+0.2 pts"), which fit a cell.
+ */
+export function formatValueShort(value: number | null, unit: Unit, decimals?: number): string {
+  if (value === null || unit !== 'rate_10k') return formatValue(value, unit, decimals);
+  const format = decimals === undefined ? upToOneDecimal : (fixed[Math.min(Math.max(decimals, 0), 1)] ?? oneDecimal);
+  return formatNumber(value, format);
+}
+
+/** What a column of short figures of this unit says in its header: "per 10,000 children" for rates, else ''. */
+export function unitHeading(unit: Unit): string {
+  return unit === 'rate_10k' ? RATE_UNIT : '';
 }
 
 /**
@@ -44,16 +70,43 @@ export function formatValue(value: number | null, unit: Unit, decimals?: number)
 export function formatTarget(target: number | null, unit: Unit, tolerance: number): string {
   if (target === null || tolerance <= 0) return formatValue(target, unit);
   const band = upToOneDecimal.format(tolerance);
-  const amount = unit === 'count' ? band : `${band} ${band === '1' ? 'point' : 'points'}`;
+  const amount =
+    unit === 'count'
+      ? band
+      : unit === 'rate_10k'
+        ? `${band} ${RATE_CHANGE_UNIT}`
+        : `${band} ${band === '1' ? 'point' : 'points'}`;
   return `${formatValue(target, unit)} (near target: within ${amount})`;
 }
 
-/** "+2.0 pts" for rates; "−102 (−11.6%)" for counts; a dash where there is nothing to compare. */
+/**
+ * "+2.0 pts" for percentages; "−102 (−11.6%)" for counts; "+1.2 per 10,000" for rates per 10,000
+ * children (a change in the rate, never a percentage of it); a dash where there is nothing to compare.
+ */
 export function formatChange(change: Change | null, unit: Unit): string {
   if (change === null) return '\u2014';
+  if (unit === 'rate_10k') return `${signed(change.absolute, upToOneDecimal)} ${RATE_CHANGE_UNIT}`;
   if (unit !== 'count') return `${signed(change.absolute, oneDecimal)} pts`;
   const absolute = signed(change.absolute, whole);
   return change.percent === null ? absolute : `${absolute} (${signed(change.percent, oneDecimal)}%)`;
+}
+
+/**
+ * A change in words: "up 1.2 per 10,000", "down 3.0 points", "up 12 (+2.3%)", "no change"; a dash
+ * where there is nothing to compare.
+ */
+export function changeInWords(change: Change | null, unit: Unit): string {
+  if (change === null) return '\u2014';
+  if (change.absolute === 0) return 'no change';
+  const way = change.absolute > 0 ? 'up' : 'down';
+  const size = Math.abs(change.absolute);
+  if (unit === 'rate_10k') return `${way} ${upToOneDecimal.format(size)} ${RATE_CHANGE_UNIT}`;
+  if (unit === 'count') {
+    const percent = change.percent === null ? '' : ` (${signed(change.percent, oneDecimal)}%)`;
+    return `${way} ${whole.format(size)}${percent}`;
+  }
+  const text = oneDecimal.format(size);
+  return `${way} ${text} ${text === '1.0' ? 'point' : 'points'}`;
 }
 
 /** "10 of 35", where the figure is a share of a known number of cases. */

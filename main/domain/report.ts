@@ -19,7 +19,7 @@ import type {
   PeriodValue,
   ServiceArea,
 } from './types';
-import type { BenchmarkDetail, BenchmarkDetails, ClinicReport, ReportRow } from './views';
+import type { BenchmarkDetail, BenchmarkDetails, ClinicReport, CumulativeStep, PartOfFigure, ReportRow } from './views';
 
 function toPeriodValue(o: Observation, asAt: ReadonlyMap<string, string>): PeriodValue {
   return {
@@ -169,6 +169,58 @@ export function caveatApplies(caveat: Pick<Caveat, 'from' | 'to'>, period: Perio
   return caveat.from <= period && (caveat.to === null || period <= caveat.to);
 }
 
+/** The base of a count that is part of another, with its figure for the same month as `current`. */
+function partOf(
+  measure: Measure,
+  current: Observation | null | undefined,
+  measures: ReadonlyMap<string, Measure>,
+  history: ReadonlyMap<string, readonly Observation[]>,
+): PartOfFigure | null {
+  const base = measure.part_of ? measures.get(measure.part_of) : undefined;
+  if (!base || !current) return null;
+  const figure = (history.get(base.key) ?? []).find((o) => o.period === current.period);
+  return figure ? { measure: base.key, title: base.title, value: figure.value } : null;
+}
+
+/**
+ * The cumulative steps a percentage belongs to (decisions within 1 ⊂ 2 ⊂ 3 working days, each
+ * step part of the next), smallest first, with their figures for `period`; empty when it has none.
+ */
+export function cumulativeSteps(
+  measure: Measure,
+  period: Period,
+  measures: readonly Measure[],
+  history: ReadonlyMap<string, readonly Observation[]>,
+): CumulativeStep[] {
+  const byKey = new Map(measures.map((m) => [m.key, m]));
+  const inner = new Map(measures.filter((m) => m.part_of).map((m) => [m.part_of!, m]));
+  // Down to the smallest step, then up through each step's base; a loop stops at a step seen before.
+  let first = measure;
+  const seen = new Set([first.key]);
+  for (let next = inner.get(first.key); next && !seen.has(next.key); next = inner.get(next.key)) {
+    seen.add(next.key);
+    first = next;
+  }
+  const chain: Measure[] = [];
+  const inChain = new Set<string>();
+  for (let m: Measure | undefined = first; m && !inChain.has(m.key); m = m.part_of ? byKey.get(m.part_of) : undefined) {
+    if (m.unit !== measure.unit) break;
+    chain.push(m);
+    inChain.add(m.key);
+  }
+  if (chain.length < 2 || !inChain.has(measure.key)) return [];
+  const words = chain.map((m) => m.title.split(' '));
+  let shared = 0;
+  while (words.every((w) => w.length > shared + 1 && w[shared] === words[0]![shared])) shared++;
+  const steps = chain.map((m, i) => ({
+    measure: m.key,
+    label: words[i]!.slice(shared).join(' '),
+    value: (history.get(m.key) ?? []).find((o) => o.period === period)?.value ?? null,
+  }));
+  // Steps are shown together to be read together: one figure alone says nothing the row does not.
+  return steps.filter((s) => s.value !== null).length >= 2 ? steps : [];
+}
+
 export interface ReportExtras {
   /** Every measure's data-quality caveats; a row carries those that cover its figure's month. */
   caveats?: readonly Caveat[];
@@ -193,6 +245,7 @@ export function buildReport(
     if (list) list.push(c);
     else caveatsOf.set(c.measure, [c]);
   }
+  const byKey = new Map(measures.map((m) => [m.key, m]));
   const rows: ReportRow[] = measures.map((m) => {
     const picked = pickFigures(m, history.get(m.key) ?? [], period, compare);
     const { current, previous, lastYear } = picked;
@@ -229,6 +282,8 @@ export function buildReport(
       benchmarks: { ...m.benchmarks },
       benchmark_details: benchmarkDetails(m),
       caveats: (caveatsOf.get(m.key) ?? []).filter((c) => caveatApplies(c, figureMonth)),
+      of: m.unit === 'count' ? partOf(m, current, byKey, history) : null,
+      steps: m.unit === 'count' ? [] : cumulativeSteps(m, current?.period ?? period, measures, history),
     };
   });
   return { period, compare, measures: rows };

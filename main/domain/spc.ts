@@ -284,6 +284,7 @@ const FIGURE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
 function formatFigure(value: number, unit: Unit): string {
   const text = FIGURE.format(value);
+  if (unit === 'rate_10k') return `${text} per 10,000`;
   return unit === 'percent' ? `${text}%` : unit === 'points' ? `${text} pts` : text;
 }
 

@@ -8,7 +8,8 @@
 export type Period = string;
 
 export type Polarity = 'higher_is_better' | 'lower_is_better' | 'none';
-export type Unit = 'percent' | 'count' | 'points';
+/** `rate_10k`: a rate per 10,000 children (aged under 18), as DfE publishes children in care, in need and on a plan. */
+export type Unit = 'percent' | 'count' | 'points' | 'rate_10k';
 export type Frequency = 'monthly' | 'quarterly' | 'academic_ytd' | 'financial_ytd';
 /**
  * Whether a change is good news. `no_previous`: there is no earlier figure to compare with (or the
@@ -78,6 +79,11 @@ export interface Measure {
   benchmarks: Benchmarks;
   /** The year of each benchmark, where recorded (the catalogue holds it; the sample gives it). */
   benchmark_years?: BenchmarkYears;
+  /**
+   * The measure this count is part of, whose figure is its base: the suspended children with an
+   * EHCP are part of those suspended ("6 of the 19 suspended"). Null or absent for most.
+   */
+  part_of?: string | null;
 }
 
 export interface Observation {

@@ -61,6 +61,32 @@ export interface ReportRow {
   caveats: Caveat[];
   /** Making Data Count: variation and assurance, for monthly measures with enough history. */
   spc?: SpcSummary | null;
+  /**
+   * For a count that is part of another ("6 of the 19 suspended"): the base measure and its figure
+   * for the same month as this row's current figure; null where there is none.
+   */
+  of?: PartOfFigure | null;
+  /**
+   * Cumulative steps of one measure (decisions within 1, 2 and 3 working days), smallest first,
+   * each with its figure for the row's month: a percentage that is part of another, or has
+   * another part of it. Absent or empty for other measures.
+   */
+  steps?: CumulativeStep[];
+}
+
+/** One step of a cumulative measure: "2 working days 76%". */
+export interface CumulativeStep {
+  measure: string;
+  /** What sets the step apart from the others: the end of its title after the words they share. */
+  label: string;
+  value: number | null;
+}
+
+/** The base a count is part of: its measure, its title (for "of the 19 …") and its figure for the same month. */
+export interface PartOfFigure {
+  measure: string;
+  title: string;
+  value: number;
 }
 
 /** One benchmark with its year ("2021-22") and where it came from. */

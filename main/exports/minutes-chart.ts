@@ -83,7 +83,7 @@ export function chartScale(input: ChartInput): Scale {
     low = Math.max(0, low);
     high = Math.min(100, high);
   }
-  if (input.unit === 'count' && low < 0 && Math.min(...values) >= 0) low = 0;
+  if ((input.unit === 'count' || input.unit === 'rate_10k') && low < 0 && Math.min(...values) >= 0) low = 0;
   const step = niceStep((high - low) / 5);
   return { low: Math.floor(low / step) * step, high: Math.ceil(high / step) * step };
 }

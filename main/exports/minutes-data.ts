@@ -5,7 +5,7 @@
  */
 import { wasOverdueOn } from '../domain/actions';
 import { directionText, formatChange, formatTarget, polarityLabel, statusLabel } from '../domain/format';
-import { benchmarkText, caveatText, figureWhen, figureWithFraction } from '../domain/figure-text';
+import { benchmarkText, caveatText, figureWhen, figureWithFraction, stepsText } from '../domain/figure-text';
 import { periodLabel, periodShortLabel } from '../domain/period';
 import { assuranceLabel, variationLabel, type Assurance, type Variation } from '../domain/spc';
 import type { ActionLogEntry, ActionUpdate, Note, PeriodValue, Status } from '../domain/types';
@@ -230,8 +230,11 @@ export function figureRows(row: ReportRow, m: Minutes): Array<[string, string]> 
     [`Previous (${when(row.previous, compare)})`, figureWithFraction(row.previous, row.unit, d)],
     [
       `${row.latest_available ? 'Latest available' : 'Current'} (${when(row.current, period)})`,
-      figureWithFraction(row.current, row.unit, d),
+      figureWithFraction(row.current, row.unit, d, row.of),
     ],
+    ...(row.steps && row.steps.length > 0
+      ? [['Cumulative steps', stepsText(row.steps, row.unit, d)] as [string, string]]
+      : []),
     ['Change', row.comparison_note && !row.previous ? row.comparison_note : formatChange(row.change, row.unit)],
     ['Direction', directionWords(row)],
   ];

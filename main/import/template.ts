@@ -25,6 +25,7 @@ const UNIT_LABEL: Record<Measure['unit'], string> = {
   percent: '% (0-100)',
   count: 'count',
   points: 'percentage points',
+  rate_10k: 'rate per 10,000 children',
 };
 
 /** Twelve months ending with the month after the newest figures (the one to fill in), never after this month. */

@@ -100,6 +100,17 @@ export function checkValue(read: Extract<NumberRead, { kind: 'number' }>, unit: 
       return { value, error: `${show(value)} is not a whole number, but this measure is a count.`, warning: null };
     return { value, error: null, warning: null };
   }
+  if (unit === 'rate_10k') {
+    if (percent !== null)
+      return {
+        value,
+        error: `${show(value)}% is a percentage, but this measure is a rate per 10,000 children.`,
+        warning: null,
+      };
+    if (value < 0 || value > 10000)
+      return { value, error: `${show(value)} is not a rate per 10,000 children between 0 and 10,000.`, warning: null };
+    return { value, error: null, warning: null };
+  }
   // Points: a difference in percentage points, which may be negative; only absurd values are refused.
   if (Math.abs(value) > 100)
     return { value, error: `${show(value)} points is outside -100 to 100 percentage points.`, warning: null };

@@ -50,6 +50,8 @@ interface Spec {
   caveats?: Array<{ text: string; from: string; to?: string }>;
   /** As-at dates of figures that are not to the end of their month. */
   asAt?: Record<string, string>;
+  /** The measure this count is part of ("6 of the 19 suspended"). */
+  partOf?: string;
   /** Period → value, or [value, numerator, denominator]. */
   values: Record<string, number | [number, number, number]>;
 }
@@ -126,6 +128,39 @@ const specs: Spec[] = [
     polarity: 'none',
     values: { '2023-09': 114, '2023-10': 118 },
   },
+  // Rates per 10,000 children: how DfE publishes and benchmarks demand, one figure a year for every
+  // council (the year to 31 March). The report states none, so the sample holds no figures of its
+  // own; loading DfE's files gives each its England, regional and neighbour benchmarks by year.
+  {
+    key: 'cla_rate_10k',
+    area: 'demand',
+    title: 'Children in care per 10,000 children',
+    definition:
+      'Children in the care of the local authority at the end of the month for every 10,000 children aged under 18 living in the area (ONS mid-year estimate). DfE publishes it at 31 March each year for every council, so it can be compared where the number of children in care cannot.',
+    unit: 'rate_10k',
+    polarity: 'none',
+    values: {},
+  },
+  {
+    key: 'cin_rate_10k',
+    area: 'demand',
+    title: 'Children in need per 10,000 children',
+    definition:
+      'Children in need (CIN, including those on a child protection plan and in care) at the end of the month for every 10,000 children aged under 18 living in the area. DfE publishes it at 31 March each year for every council.',
+    unit: 'rate_10k',
+    polarity: 'none',
+    values: {},
+  },
+  {
+    key: 'cpp_rate_10k',
+    area: 'demand',
+    title: 'Children on a child protection plan per 10,000 children',
+    definition:
+      'Children subject to a child protection plan (CPP) at the end of the month for every 10,000 children aged under 18 living in the area. DfE publishes it at 31 March each year for every council.',
+    unit: 'rate_10k',
+    polarity: 'none',
+    values: {},
+  },
   {
     key: 'admissions_to_care',
     area: 'demand',
@@ -147,6 +182,7 @@ const specs: Spec[] = [
     unit: 'percent',
     polarity: 'higher_is_better',
     target: 80,
+    partOf: 'decisions_2wd',
     values: { '2023-09': 53, '2023-10': 55 },
   },
   {
@@ -154,9 +190,10 @@ const specs: Spec[] = [
     area: 'front_door',
     title: 'Decisions within 2 working days',
     definition:
-      'Contacts and referrals with a decision made within two working days. Cumulative: includes the decisions within 1 working day (3.10).',
+      'Contacts and referrals with a decision made within two working days. The second of three cumulative steps: includes the decisions within 1 working day (3.10).',
     unit: 'percent',
     polarity: 'higher_is_better',
+    partOf: 'decisions_3wd',
     values: { '2023-10': 76 },
   },
   {
@@ -164,7 +201,7 @@ const specs: Spec[] = [
     area: 'front_door',
     title: 'Decisions within 3 working days',
     definition:
-      'Contacts and referrals with a decision made within three working days. Cumulative: includes the decisions within 1 and 2 working days (3.10).',
+      'Contacts and referrals with a decision made within three working days. The last of three cumulative steps: includes the decisions within 1 and 2 working days (3.10).',
     unit: 'percent',
     polarity: 'higher_is_better',
     values: { '2023-10': 91 },
@@ -212,6 +249,8 @@ const specs: Spec[] = [
     polarity: 'higher_is_better',
     target: 80,
     benchmarks: { national: 84.5, regional: 82, statistical_neighbours: 78.6 },
+    // The report gives no year (3.12). These are DfE's figures for 2021-22 (England 84.5%), the
+    // latest published by October 2023 (2022-23 came out in November 2023).
     benchmarkYears: { national: 2022, regional: 2022, statistical_neighbours: 2022 },
     values: { '2023-10': 81.7 },
   },
@@ -466,6 +505,7 @@ const specs: Spec[] = [
     unit: 'count',
     polarity: 'none',
     frequency: 'academic_ytd',
+    partOf: 'suspensions',
     // Part of the 19 suspended (suspensions): 6 of 19.
     values: { '2023-10': [6, 6, 19] },
   },
@@ -478,6 +518,7 @@ const specs: Spec[] = [
     unit: 'count',
     polarity: 'none',
     frequency: 'academic_ytd',
+    partOf: 'suspensions',
     // Part of the 19 suspended (suspensions): 9 of 19.
     values: { '2023-10': [9, 9, 19] },
   },
@@ -494,6 +535,8 @@ const specs: Spec[] = [
     frequency: 'quarterly',
     target: 68,
     benchmarks: { national: 55 },
+    // The report gives no year (3.26). England's 55% of care leavers aged 19 to 21 in education,
+    // employment or training is DfE's 2021-22 figure, the latest published by October 2023.
     benchmarkYears: { national: 2022 },
     values: { '2023-06': 61.5, '2023-09': 59.4 },
   },
@@ -521,6 +564,7 @@ function toMeasure(spec: Spec): Measure {
       regional: spec.benchmarkYears?.regional ?? null,
       statistical_neighbours: spec.benchmarkYears?.statistical_neighbours ?? null,
     },
+    part_of: spec.partOf ?? null,
   };
 }
 

@@ -24,6 +24,7 @@ interface MeasureRow {
   bench_national_year: number | null;
   bench_regional_year: number | null;
   bench_statistical_neighbours_year: number | null;
+  part_of: string | null;
 }
 
 interface CatalogueRow extends MeasureRow {
@@ -39,7 +40,8 @@ const CURRENT_TARGET = `(SELECT t.target FROM measure_targets t WHERE t.measure 
 
 const MEASURE_COLUMNS = `m.key, m.title, m.definition, m.area, m.unit, m.polarity, m.frequency, ${CURRENT_TARGET},
   m.tolerance, m.bench_national, m.bench_regional, m.bench_statistical_neighbours,
-  m.bench_national_year, m.bench_regional_year, m.bench_statistical_neighbours_year`;
+  m.bench_national_year, m.bench_regional_year, m.bench_statistical_neighbours_year,
+  (SELECT b.key FROM measures b WHERE b.key = m.part_of) AS part_of`;
 
 const CATALOGUE_COLUMNS = `${MEASURE_COLUMNS}, m.numerator_label, m.denominator_label, m.data_source, m.retired_at`;
 
@@ -67,6 +69,7 @@ function toMeasure(row: MeasureRow): Measure {
       regional: row.bench_regional_year,
       statistical_neighbours: row.bench_statistical_neighbours_year,
     },
+    part_of: row.part_of,
   };
 }
 
@@ -427,6 +430,12 @@ export function insertDataset(db: ClinicDatabase, data: Dataset): void {
           ]),
       );
     }
+    if (schema >= 12) {
+      db.runMany(
+        'UPDATE measures SET part_of = ? WHERE key = ?',
+        data.measures.filter((m) => m.part_of).map((m) => [m.part_of ?? null, m.key]),
+      );
+    }
     if (schema >= 8) {
       for (const c of data.caveats ?? []) insertCaveat(db, c);
       for (const d of data.figure_dates ?? []) setFigureDate(db, d.measure, d.period, d.as_at);
@@ -458,6 +467,7 @@ function fieldParams(f: MeasureFields): Array<string | number | null> {
 }
 
 export function updateMeasureFields(db: ClinicDatabase, key: string, fields: MeasureFields): void {
+  if (fields.part_of !== undefined) db.run('UPDATE measures SET part_of = ? WHERE key = ?', [fields.part_of, key]);
   db.run(
     `UPDATE measures SET title = ?, definition = ?, area = ?, unit = ?, polarity = ?, frequency = ?, tolerance = ?,
        bench_national = ?, bench_regional = ?, bench_statistical_neighbours = ?,
@@ -479,6 +489,7 @@ export function insertMeasure(db: ClinicDatabase, key: string, fields: MeasureFi
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [...fieldParams(fields), key, next],
   );
+  if (fields.part_of) db.run('UPDATE measures SET part_of = ? WHERE key = ?', [fields.part_of, key]);
 }
 
 export function setRetired(db: ClinicDatabase, key: string, retiredAt: string | null): void {

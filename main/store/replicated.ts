@@ -9,6 +9,7 @@ import { REPLICATED_009 } from './migrations/009-scrutiny';
 import { REPLICATED_010 } from './migrations/010-dfe-benchmarks';
 import { REPLICATED_011 } from './migrations/011-file-settings';
 import { KEPT_TEXT_TABLES_012, REPLICATED_012 } from './migrations/012-scrutiny-kept';
+import { MEASURES_013 } from './migrations/013-rate-unit';
 
 export type { ReplicatedTable };
 
@@ -30,6 +31,8 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = laterWins([
   REPLICATED_010,
   REPLICATED_011,
   REPLICATED_012,
+  // Schema 13 added a column to measures: its entry replaces schema 7's, in the same place.
+  [MEASURES_013],
 ]);
 
 /**

@@ -53,6 +53,7 @@ const fieldNames: Record<Exclude<keyof MeasureFields, 'benchmarks' | 'benchmark_
   numerator_label: 'Numerator',
   denominator_label: 'Denominator',
   data_source: 'Data source',
+  part_of: 'Part of',
 };
 
 function figure(value: unknown, unit: Unit | undefined): string {

@@ -16,7 +16,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { caveatSummary, figureWhen } from '../../main/domain/figure-text';
+import { caveatSummary, figureWhen, partOfText, stepsText } from '../../main/domain/figure-text';
 import { addMonths, periodShortLabel } from '../../main/domain/period';
 import type { Benchmarks, Period, PeriodValue } from '../../main/domain/types';
 import type { ClinicReport, ReportRow } from '../../main/domain/views';
@@ -50,7 +50,9 @@ function ValueCell({
   team?: string | undefined;
 }): ReactNode {
   if (value === null) return <Missing label={team ? `No figures for ${team}` : 'No figure'} />;
-  const fraction = formatFraction(value.numerator, value.denominator);
+  // A count that is part of another says of what ("of the 19 children in care suspended from school").
+  const fraction =
+    value === row.current && row.of ? partOfText(row.of) : formatFraction(value.numerator, value.denominator);
   const own = value.period !== period || value.as_at || row.frequency === 'quarterly';
   return (
     <>
@@ -61,6 +63,9 @@ function ValueCell({
         own && <span className="figure__period"> ({figureWhen(value, row.frequency)})</span>
       )}
       {fraction && <span className="figure__fraction">{fraction}</span>}
+      {value === row.current && row.steps && row.steps.length > 0 && (
+        <span className="figure__fraction">Cumulative: {stepsText(row.steps, row.unit, row.decimals)}</span>
+      )}
     </>
   );
 }

@@ -258,7 +258,8 @@ function yRange(measure: Measure, values: number[]): { min?: number; max?: numbe
   if (values.length === 0) return {};
   let low = Math.min(...values);
   let high = Math.max(...values);
-  if (measure.unit === 'count') return { min: Math.min(0, Math.floor(low)), max: Math.ceil(high * 1.15) || 1 };
+  if (measure.unit === 'count' || measure.unit === 'rate_10k')
+    return { min: Math.min(0, Math.floor(low)), max: Math.ceil(high * 1.15) || 1 };
   const span = Math.max(high - low, MIN_PERCENT_SPAN);
   const middle = (high + low) / 2;
   low = middle - span * 0.6;

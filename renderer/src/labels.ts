@@ -34,6 +34,7 @@ export const unitLabels: Record<Unit, string> = {
   percent: 'Percentage',
   count: 'Number',
   points: 'Difference in percentage points',
+  rate_10k: 'Rate per 10,000 children',
 };
 
 export const frequencyLabels: Record<Frequency, string> = {
@@ -61,7 +62,11 @@ export function targetLabel(target: number, unit: Unit, polarity: Polarity): str
 export function toleranceLabel(tolerance: number, unit: Unit): string {
   if (tolerance <= 0) return 'None: anything short of the target is off target.';
   const amount =
-    unit === 'count' ? formatValue(tolerance, unit) : `${formatValue(tolerance, 'count')} percentage points`;
+    unit === 'count'
+      ? formatValue(tolerance, unit)
+      : unit === 'rate_10k'
+        ? `${formatValue(tolerance, 'count')} per 10,000 children`
+        : `${formatValue(tolerance, 'count')} percentage points`;
   return `Up to ${amount} short of the target counts as near target.`;
 }
 

@@ -7,7 +7,7 @@ import { periodLabel } from '../../main/domain/period';
 import type { Clinic } from '../../main/domain/types';
 import type { MeasureDetail, ReportRow } from '../../main/domain/views';
 import { WithAbbreviations } from './abbreviations';
-import { benchmarkText, figureWhen } from '../../main/domain/figure-text';
+import { benchmarkText, figureWhen, partOfText } from '../../main/domain/figure-text';
 import { CaveatsPanel } from './caveats-panel';
 import { callClinic } from './clinic-api';
 import { DirectionTag } from './direction-tag';
@@ -150,7 +150,11 @@ function DetailBody({
   const hasSignals = shown.some((h) => signalWords(flags.get(h.period)) !== null);
   const periods = history.map((h) => h.period);
   const current = row.current;
-  const fraction = current ? formatFraction(current.numerator, current.denominator) : null;
+  const fraction = !current
+    ? null
+    : row.of
+      ? partOfText(row.of)
+      : formatFraction(current.numerator, current.denominator);
   const hasFractions = history.some((h) => h.numerator !== null && h.denominator !== null);
   const benchmarks = benchmarkKeys.filter((key) => row.benchmarks[key] !== null);
   // The target that applied in the period shown: targets change, and history keeps the old one.
@@ -176,7 +180,7 @@ function DetailBody({
                   ? figureWhen(current, measure.frequency)
                   : periodLabel(current.period)}
               {fraction &&
-                ` · ${fraction}${detail.counting.denominator ? ` ${asPhrase(detail.counting.denominator)}` : ''}`}
+                ` · ${fraction}${!row.of && detail.counting.denominator ? ` ${asPhrase(detail.counting.denominator)}` : ''}`}
             </span>
           )}
         </div>

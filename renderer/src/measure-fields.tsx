@@ -126,6 +126,7 @@ export const figureHints: Record<Unit, string> = {
   percent: 'A percentage, such as 80',
   count: 'A number, such as 1,200',
   points: 'In percentage points, such as 2.5',
+  rate_10k: 'A rate per 10,000 children, such as 52.3',
 };
 
 const polarityChoices: Record<Polarity, string> = {
@@ -256,7 +257,12 @@ export function MeasureFieldset({ draft, onChange, areas, describedBy, before, a
           hint={
             <>
               How far short of the target still counts as near target:{' '}
-              {draft.unit === 'count' ? 'a number' : 'percentage points'}. 0 for none.
+              {draft.unit === 'count'
+                ? 'a number'
+                : draft.unit === 'rate_10k'
+                  ? 'a rate per 10,000 children'
+                  : 'percentage points'}
+              . 0 for none.
             </>
           }
           describedBy={describedBy}

@@ -24,7 +24,10 @@ test('the October 2023 clinic reads as the report does', async ({ page }) => {
   await test.step('decisions within 1 working day read 53% then 55%: improved, but off target against 80%', async () => {
     const row = measureRow(page, 'Decisions within 1 working day');
     await expect(cell(row, 'previous')).toHaveText('53%');
-    await expect(cell(row, 'current')).toHaveText('55%');
+    // With the cumulative steps it is one of, read together (issue 14).
+    await expect(cell(row, 'current')).toHaveText(
+      '55%Cumulative: 1 working day 55% \u00b7 2 working days 76% \u00b7 3 working days 91%',
+    );
     await expect(cell(row, 'change')).toHaveText('+2.0 pts');
     await expect(cell(row, 'direction')).toHaveText('Improved');
     await expect(cell(row, 'target')).toHaveText('80%');
@@ -104,7 +107,7 @@ test('the October 2023 clinic reads as the report does', async ({ page }) => {
 
 test('the service area filter shows only that area', async ({ page }) => {
   await page.getByLabel('Service area').selectOption({ label: 'Visits' });
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 4 of 46 measures');
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 4 of 49 measures');
   expect(await measureTitles(page)).toEqual([
     'Children in need visited within 4 weeks',
     'Child protection visits within 10 working days',
@@ -112,7 +115,7 @@ test('the service area filter shows only that area', async ({ page }) => {
     'Care leavers visited within 8 weeks',
   ]);
   await page.getByLabel('Service area').selectOption({ label: 'All service areas' });
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing all 46 measures');
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing all 49 measures');
 });
 
 test('"Off target only" leaves just the measures that are off target', async ({ page }) => {
@@ -141,7 +144,7 @@ test('search finds measures by name and by definition', async ({ page }) => {
   ]);
   // "Virtual School" appears only in the attendance definitions.
   await search.fill('virtual school');
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 3 of 46 measures');
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 3 of 49 measures');
   await search.fill('no such measure anywhere');
   await expect(page.getByText('No measures match.')).toBeVisible();
 });
@@ -174,6 +177,9 @@ test('clicking a column heading sorts within each area and says so with aria-sor
     'Care leavers open to the service',
     'Children admitted to care',
     'Children in care',
+    'Children in care per 10,000 children',
+    'Children in need per 10,000 children',
+    'Children on a child protection plan per 10,000 children',
     'Children open to the service',
     'Contacts',
     'Information-only contacts',

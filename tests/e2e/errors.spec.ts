@@ -34,7 +34,7 @@ test('when another clinic file is opened, the window reloads everything from it'
 
   await clinic.app.createFile(path.join(clinic.dir, 'november.db'));
   await expect(page.getByRole('banner')).toContainText('november.db');
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing all 46 measures');
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing all 49 measures');
 
   await clinic.app.createFile(path.join(clinic.dir, 'empty.db'), { empty: true });
   await expect(page.getByRole('banner')).toContainText('empty.db');

@@ -62,7 +62,7 @@ describe('the PDF minutes', () => {
 
   it('has the summary counts', () => {
     const text = squeeze(pdfText);
-    expect(text).toMatch(/46 measures in this clinic/);
+    expect(text).toMatch(/49 measures in this clinic/);
     expect(text).toMatch(/Actions raised at this clinic/);
     expect(text).toMatch(/Actions overdue at this clinic/);
   });

@@ -52,6 +52,12 @@ describe('reading a figure', () => {
     expect(checkValue(num('-0.3'), 'points').error).toBeNull();
     expect(checkCount('numerator', num('3.5'))).toMatch(/not a whole number/);
   });
+
+  it('a rate per 10,000 children is a number from 0 to 10,000 with decimals, not a percentage', () => {
+    expect(checkValue(num('52.3'), 'rate_10k').error).toBeNull();
+    expect(checkValue(num('-1'), 'rate_10k').error).toMatch(/between 0 and 10,000/);
+    expect(checkValue(num('5%'), 'rate_10k').error).toMatch(/percentage, but this measure is a rate/);
+  });
 });
 
 describe('did you mean', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { changeBetween, directionOfChange, statusAgainstTarget } from '../../main/domain/status';
-import { directionText, formatChange, formatTarget, formatValue } from '../../main/domain/format';
+import {
+  changeInWords,
+  directionText,
+  formatChange,
+  formatTarget,
+  formatValue,
+  formatValueShort,
+  unitHeading,
+} from '../../main/domain/format';
+import { amount, figure, sizeOf } from '../../main/domain/scrutiny/rules';
 
 describe('status against target', () => {
   it('meets a higher-is-better target exactly: on target', () => {
@@ -90,5 +99,33 @@ describe('the near-target band beside the target', () => {
     expect(formatTarget(250, 'count', 10)).toBe('250 (near target: within 10)');
     expect(formatTarget(80, 'percent', 0)).toBe('80%');
     expect(formatTarget(null, 'percent', 5)).toBe('\u2014');
+  });
+});
+
+describe('rates per 10,000 children', () => {
+  it('are written with their unit, or short where the column header carries it', () => {
+    expect(formatValue(52.3, 'rate_10k')).toBe('52.3 per 10,000 children');
+    expect(formatValue(1052, 'rate_10k', 1)).toBe('1,052.0 per 10,000 children');
+    expect(formatValueShort(52.3, 'rate_10k')).toBe('52.3');
+    expect(formatValueShort(55, 'percent')).toBe('55%');
+    expect(unitHeading('rate_10k')).toBe('per 10,000 children');
+    expect(unitHeading('percent')).toBe('');
+  });
+  it('are compared as rates: a change in the rate, never a percentage of it', () => {
+    const change = changeBetween(53.5, 52.3, 'rate_10k');
+    expect(change).toEqual({ absolute: 1.2, percent: null });
+    expect(formatChange(change, 'rate_10k')).toBe('+1.2 per 10,000');
+    expect(changeInWords(change, 'rate_10k')).toBe('up 1.2 per 10,000');
+    expect(changeInWords(changeBetween(50, 52.3, 'rate_10k'), 'rate_10k')).toBe('down 2.3 per 10,000');
+    expect(changeInWords(changeBetween(52.3, 52.3, 'rate_10k'), 'rate_10k')).toBe('no change');
+    expect(changeInWords({ absolute: 2, percent: null }, 'percent')).toBe('up 2.0 points');
+  });
+  it('give a near-target band in the rate', () => {
+    expect(formatTarget(50, 'rate_10k', 2)).toBe('50 per 10,000 children (near target: within 2 per 10,000)');
+  });
+  it('are phrased as rates by the scrutiny drafter', () => {
+    expect(amount(1.2, 'rate_10k')).toBe('1.2 per 10,000 children');
+    expect(figure(52.3, 'rate_10k')).toBe('52.3 per 10,000 children');
+    expect(sizeOf(53.5, 52.3, 'rate_10k')).toBe('slight');
   });
 });

@@ -17,7 +17,7 @@ export interface DfeMapping {
   /** For a measure a council may not have yet: what to add to the catalogue to use it. */
   suggested?: {
     title: string;
-    unit: 'rate_per_10000' | 'percent';
+    unit: 'rate_10k' | 'percent';
     polarity: 'higher_is_better' | 'lower_is_better' | 'none';
   };
 }
@@ -57,7 +57,7 @@ export const SHIPPED_MAPPINGS: readonly DfeMapping[] = [
     match: 'exact',
     note: 'Children looked after on 31 March per 10,000 children aged under 18.',
     source: CLA,
-    suggested: { title: 'Children in care per 10,000 children', unit: 'rate_per_10000', polarity: 'none' },
+    suggested: { title: 'Children in care per 10,000 children', unit: 'rate_10k', polarity: 'none' },
   },
   {
     measure: 'cla_starts_rate_10k',
@@ -68,7 +68,29 @@ export const SHIPPED_MAPPINGS: readonly DfeMapping[] = [
     source: CLA,
     suggested: {
       title: 'Children starting to be looked after per 10,000 children',
-      unit: 'rate_per_10000',
+      unit: 'rate_10k',
+      polarity: 'none',
+    },
+  },
+  {
+    measure: 'cin_rate_10k',
+    column: 'At31_episodes_rate',
+    filters: {},
+    match: 'exact',
+    note: 'Children in need on 31 March per 10,000 children aged under 18 (table B1).',
+    source: CIN,
+    suggested: { title: 'Children in need per 10,000 children', unit: 'rate_10k', polarity: 'none' },
+  },
+  {
+    measure: 'cpp_rate_10k',
+    column: 'CPP_At31_rate',
+    filters: {},
+    match: 'exact',
+    note: 'Children subject to a child protection plan on 31 March per 10,000 children aged under 18 (table D1).',
+    source: CIN,
+    suggested: {
+      title: 'Children on a child protection plan per 10,000 children',
+      unit: 'rate_10k',
       polarity: 'none',
     },
   },

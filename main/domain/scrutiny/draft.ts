@@ -94,6 +94,7 @@ export function inconsistency(input: MeasureDraftInput, f: DraftFigure): string 
   if (input.unit === 'percent' && (f.value < 0 || f.value > 100))
     return `the figure for ${name} is a percentage outside 0 to 100`;
   if (input.unit === 'count' && f.value < 0) return `the figure for ${name} is a negative count`;
+  if (input.unit === 'rate_10k' && f.value < 0) return `the figure for ${name} is a negative rate`;
   const { numerator: n, denominator: d } = f;
   if (n === null || d === null) return null;
   if (n < 0 || d < 0) return `the numerator or denominator for ${name} is negative`;

@@ -32,6 +32,8 @@ export const PHRASE_RULES = {
     percent: { similarBelow: 0.25, slightUpTo: 2, markedFrom: 10 },
     points: { similarBelow: 0.25, slightUpTo: 2, markedFrom: 10 },
     count: { similarBelow: 1, slightUpTo: 5, markedFrom: 20 },
+    // A rate per 10,000 children moves like the count it comes from: by a share of itself.
+    rate_10k: { similarBelow: 1, slightUpTo: 5, markedFrom: 20 },
   } satisfies Record<Unit, Bands>,
   /**
    * A figure is "far outside its history" when it lies beyond the highest or lowest of at least
@@ -64,7 +66,12 @@ export function sizeOf(current: number, earlier: number, unit: Unit): Size {
   const diff = Math.abs(tidy(current - earlier));
   if (diff === 0) return 'none';
   const bands = PHRASE_RULES.bands[unit];
-  const measure = unit === 'count' ? (earlier === 0 ? Infinity : tidy((diff / Math.abs(earlier)) * 100)) : diff;
+  const measure =
+    unit === 'count' || unit === 'rate_10k'
+      ? earlier === 0
+        ? Infinity
+        : tidy((diff / Math.abs(earlier)) * 100)
+      : diff;
   if (measure < bands.similarBelow) return 'similar';
   if (measure <= bands.slightUpTo) return 'slight';
   if (measure >= bands.markedFrom) return 'marked';
@@ -81,9 +88,13 @@ export function figure(value: number, unit: Unit): string {
   return formatValue(value, unit);
 }
 
-/** "102", "2.3 percentage points", "1 percentage point": the size of a change, without its sign. */
+/**
+ * "102", "2.3 percentage points", "1 percentage point", "1.2 per 10,000 children": the size of a
+ * change, without its sign.
+ */
 export function amount(diff: number, unit: Unit): string {
   const size = Math.abs(tidy(diff));
+  if (unit === 'rate_10k') return formatValue(size, unit);
   const text = formatValue(size, unit === 'count' ? 'count' : 'percent').replace('%', '');
   if (unit === 'count') return text;
   return `${text} percentage ${text === '1' ? 'point' : 'points'}`;

@@ -11,6 +11,7 @@ import { migrate009 } from './009-scrutiny';
 import { migrate010 } from './010-dfe-benchmarks';
 import { migrate011 } from './011-file-settings';
 import { migrate012 } from './012-scrutiny-kept';
+import { migrate013 } from './013-rate-unit';
 
 /** Migration N turns schema N-1 into schema N. Append only; never edit one that has shipped. */
 export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
@@ -26,6 +27,7 @@ export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
   migrate010,
   migrate011,
   migrate012,
+  migrate013,
 ];
 
 export const LATEST_SCHEMA = migrations.length;
