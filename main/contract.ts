@@ -201,6 +201,7 @@ export const contract = {
       measure: measureKey.nullable(),
       description: text(100_000),
       owner: text(10_000),
+      team: text(10_000).optional(),
       dueOn: isoDate,
     }),
   ),
@@ -208,13 +209,20 @@ export const contract = {
     z.strictObject({ actionId: id, clinicId: id.nullable(), text: text(100_000), status: actionStatus }),
   ),
   editAction: call<ActionLogEntry>()(
-    z.strictObject({ actionId: id, description: text(100_000), owner: text(10_000), dueOn: isoDate }),
+    z.strictObject({
+      actionId: id,
+      description: text(100_000),
+      owner: text(10_000),
+      team: text(10_000).optional(),
+      dueOn: isoDate,
+    }),
   ),
   deleteAction: call<null>()(z.strictObject({ actionId: id, reason: text(5000) })),
   listActions: call<ActionLogEntry[]>()(
     z.strictObject({
       status: z.array(actionStatus).max(4).optional(),
       owner: text(200).optional(),
+      team: text(200).optional(),
       measure: measureKey.optional(),
       clinicId: id.optional(),
       overdue: z.boolean().optional(),
