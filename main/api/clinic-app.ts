@@ -69,6 +69,8 @@ import { detailsFor, type BenchmarkYear } from '../domain/dfe/benchmarks';
 import { storedBenchmarks } from '../store/dfe-benchmarks';
 import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../errors';
+import { buildExceptions, type ExceptionsArgs } from './exceptions';
+import type { ExceptionsReport } from '../domain/exceptions';
 
 export type FileChangedListener = (info: FileInfo) => void;
 
@@ -414,6 +416,17 @@ export class ClinicApp {
             : null,
       })),
     };
+  }
+
+  /**
+   * The exception report: for the whole service and each team (or one team), what needs action
+   * this week; overdue actions judged by today's UK date. The period is the latest unless told.
+   */
+  exceptions(args: { period?: Period } & ExceptionsArgs = {}): ExceptionsReport {
+    const report = this.report({ period: args.period });
+    return buildExceptions(this.current().db, report, this.meetings.listActions(), this.today(), {
+      team: args.team,
+    });
   }
 
   /**
