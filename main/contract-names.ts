@@ -9,6 +9,8 @@ export const callNames = [
   'listPeriods',
   'getReport',
   'getMeasureDetail',
+  'getExceptions',
+  'listTeams',
   'getPreferences',
   'setPreferences',
   'listClinics',

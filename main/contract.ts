@@ -4,6 +4,7 @@
  * main-side registration and the renderer's types all derive from this file; the names alone are in
  * contract-names.ts, which the sandboxed preload bundles without zod.
  */
+import type { ExceptionsReport } from './domain/exceptions';
 import { z } from 'zod';
 import type {
   ActionLogEntry,
@@ -173,6 +174,10 @@ export const contract = {
   listPeriods: call<PeriodList>()(z.strictObject({})),
   getReport: call<ClinicReport>()(z.strictObject({ period: period.optional(), compare: period.optional() })),
   getMeasureDetail: call<MeasureDetail>()(z.strictObject({ key: measureKey, period: period.optional() })),
+  /** Every team in the file's figures or owning an action, alphabetical: to choose an action's team. */
+  listTeams: call<string[]>()(z.strictObject({})),
+  /** The exception report: the whole service and each team, or one team; the latest period unless told. */
+  getExceptions: call<ExceptionsReport>()(z.strictObject({ period: period.optional(), team: text(200).optional() })),
 
   getPreferences: call<Preferences>()(z.strictObject({})),
   setPreferences: call<Preferences>()(z.strictObject({ displayName: text(200) })),

@@ -70,6 +70,7 @@ import { storedBenchmarks } from '../store/dfe-benchmarks';
 import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../errors';
 import { buildExceptions, type ExceptionsArgs } from './exceptions';
+import { listTeams } from '../store/teams';
 import type { ExceptionsReport } from '../domain/exceptions';
 
 export type FileChangedListener = (info: FileInfo) => void;
@@ -416,6 +417,11 @@ export class ClinicApp {
             : null,
       })),
     };
+  }
+
+  /** Every team the file knows (its figures' teams and the teams owning actions), alphabetical. */
+  teams(): string[] {
+    return listTeams(this.current().db);
   }
 
   /**

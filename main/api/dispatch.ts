@@ -15,6 +15,8 @@ export function handlersFor(app: ClinicApp): Handlers {
     listPeriods: () => app.periods(),
     // A month with no figures to compare with is shown as such in the window, not refused.
     getReport: (args) => app.report(args, { requireCompare: false }),
+    getExceptions: (args) => app.exceptions(args),
+    listTeams: () => app.teams(),
     getMeasureDetail: (args) => app.measureDetail(args),
 
     getPreferences: () => app.preferences(),

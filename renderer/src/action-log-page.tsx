@@ -1,6 +1,6 @@
 /**
- * Every action across every clinic in one table: filter by status, owner, measure, clinic and
- * overdue; sort by due date (the default) or any column; open a row to see its whole history.
+ * Every action across every clinic in one table: filter by status, owner, team, measure, clinic
+ * and overdue; sort by due date (the default) or any column; open a row to see its whole history.
  */
 import { ExportActionLog } from './export-controls';
 import {
@@ -32,13 +32,18 @@ function latest(a: ActionLogEntry) {
 interface Filters {
   status: ActionStatus[];
   owner: string;
+  /** '' for every action; NO_TEAM for those no team owns; otherwise a team's name. */
+  team: string;
   measure: string;
   clinicId: string;
   overdue: boolean;
 }
 
+/** Teams are trimmed, so no team is called this. */
+const NO_TEAM = ' ';
+
 const NO_ROWS: ActionLogEntry[] = [];
-const NO_FILTERS: Filters = { status: [], owner: '', measure: '', clinicId: '', overdue: false };
+const NO_FILTERS: Filters = { status: [], owner: '', team: '', measure: '', clinicId: '', overdue: false };
 
 function useColumns(expanded: ReadonlySet<number>, toggle: (id: number) => void) {
   return useMemo(
@@ -71,6 +76,7 @@ function useColumns(expanded: ReadonlySet<number>, toggle: (id: number) => void)
       }),
       column.accessor('description', { id: 'description', header: 'Action', enableSorting: false }),
       column.accessor('owner', { id: 'owner', header: 'Owner' }),
+      column.accessor('team', { id: 'team', header: 'Team' }),
       column.accessor('due_on', {
         id: 'due',
         header: 'Due',
@@ -139,11 +145,13 @@ function FilterBar({
   filters,
   onChange,
   measures,
+  teams,
   clinics,
 }: {
   filters: Filters;
   onChange: (f: Filters) => void;
   measures: [string, string][];
+  teams: string[];
   clinics: ClinicSummary[];
 }): ReactNode {
   const id = useId();
@@ -183,6 +191,24 @@ function FilterBar({
           onChange={(e) => onChange({ ...filters, owner: e.target.value })}
         />
       </div>
+      {teams.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${id}-team`}>Team</label>
+          <select
+            id={`${id}-team`}
+            value={filters.team}
+            onChange={(e) => onChange({ ...filters, team: e.target.value })}
+          >
+            <option value="">All teams</option>
+            <option value={NO_TEAM}>No team</option>
+            {teams.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="field">
         <label htmlFor={`${id}-measure`}>Measure</label>
         <select
@@ -246,10 +272,12 @@ export function ActionLogPage({ clinics }: { clinics: ClinicSummary[] }): ReactN
     const args: {
       status?: ActionStatus[];
       owner?: string;
+      team?: string;
       measure?: string;
       clinicId?: number;
       overdue?: boolean;
     } = {};
+    if (filters.team) args.team = filters.team === NO_TEAM ? '' : filters.team;
     if (filters.status.length > 0) args.status = filters.status;
     if (owner.trim()) args.owner = owner.trim();
     if (filters.measure) args.measure = filters.measure;
@@ -263,7 +291,7 @@ export function ActionLogPage({ clinics }: { clinics: ClinicSummary[] }): ReactN
     return () => {
       current = false;
     };
-  }, [filters.status, owner, filters.measure, filters.clinicId, filters.overdue, tick]);
+  }, [filters.status, owner, filters.team, filters.measure, filters.clinicId, filters.overdue, tick]);
 
   const toggle = useMemo(
     () => (id: number) =>
@@ -281,6 +309,10 @@ export function ActionLogPage({ clinics }: { clinics: ClinicSummary[] }): ReactN
     for (const a of all) if (a.measure && a.measure_title) seen.set(a.measure, a.measure_title);
     return [...seen].sort((a, b) => a[1].localeCompare(b[1], 'en-GB'));
   }, [all]);
+  const teams = useMemo(
+    () => [...new Set(all.map((a) => a.team).filter((t) => t !== ''))].sort((a, b) => a.localeCompare(b, 'en-GB')),
+    [all],
+  );
 
   // A stable empty list while loading: a new [] each render would make TanStack reset its state in a loop.
   const data = Array.isArray(rows) ? rows : NO_ROWS;
@@ -308,7 +340,7 @@ export function ActionLogPage({ clinics }: { clinics: ClinicSummary[] }): ReactN
         <ExportActionLog />
       </div>
       <p className="lede">Every action from every clinic in this file. Actions stay open until done or dropped.</p>
-      <FilterBar filters={filters} onChange={setFilters} measures={measures} clinics={clinics} />
+      <FilterBar filters={filters} onChange={setFilters} measures={measures} teams={teams} clinics={clinics} />
       {rows !== null && 'error' in rows && <ErrorMessage title="The actions could not be shown" message={rows.error} />}
       <p className="result-count result-count--log" role="status">
         {rows === null

@@ -18,6 +18,7 @@ import { MeetingPage } from './meeting-page';
 import { PeriodPicker, type Selection } from './period-picker';
 import { PreferencesPage } from './preferences-page';
 import { ReportPage } from './report-page';
+import { ExceptionsPage } from './exceptions-page';
 import { SyncBanner } from './sync-banner';
 import { WorkingTogetherPage } from './working-together-page';
 
@@ -33,11 +34,12 @@ export interface FileState {
 
 type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
 
-export type PageName = 'clinic' | 'log' | 'report' | 'import' | 'measures' | 'together' | 'preferences';
+export type PageName = 'clinic' | 'log' | 'exceptions' | 'report' | 'import' | 'measures' | 'together' | 'preferences';
 
 const pages: { name: PageName; label: string }[] = [
   { name: 'clinic', label: 'Clinic' },
   { name: 'log', label: 'Action log' },
+  { name: 'exceptions', label: 'Exceptions' },
   { name: 'report', label: 'Report' },
   { name: 'import', label: 'Import figures' },
   { name: 'measures', label: 'Measures' },
@@ -149,9 +151,7 @@ export function App(): ReactNode {
   const periods = ready?.periods.periods ?? NO_PERIODS;
   const showPeriodPicker =
     ready !== null &&
-    page === 'clinic' &&
-    clinicId === null &&
-    !creating &&
+    ((page === 'clinic' && clinicId === null && !creating) || page === 'exceptions') &&
     selection !== null &&
     selection.period !== null;
 
@@ -217,6 +217,7 @@ export function App(): ReactNode {
           />
         )}
         {ready && page === 'log' && <ActionLogPage key={generation} clinics={ready.clinics} />}
+        {ready && page === 'exceptions' && <ExceptionsPage key={generation} period={selection?.period ?? null} />}
         {ready && page === 'report' && (
           <ReportPage
             key={generation}

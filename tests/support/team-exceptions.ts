@@ -50,3 +50,9 @@ export async function fileWithTeams(dir: string, app: ClinicApp): Promise<string
   app.close();
   return file;
 }
+
+/** The same figures and actions put into a file already open in an app (the e2e window's). */
+export function seedTeamExceptions(app: ClinicApp): void {
+  addTeamFigures((app as unknown as { current(): { db: ClinicDatabase } }).current().db);
+  raiseTeamActions(app);
+}
