@@ -97,6 +97,17 @@ describe('perfclinic exceptions', () => {
     expect(readFileSync(out, 'utf8')).toContain('<h2 id="section-0">Whole service</h2>');
   });
 
+  it('perfclinic actions --team lists the actions a team owns, with the team in every format', async () => {
+    const { db } = await setUp();
+    const table = await perfclinic(['actions', '--db', db, '--team', 'NORTH']);
+    expect(table.stdout).toMatch(/Team/);
+    expect(table.stdout).toContain('Cover the two front door vacancies');
+    expect(table.stdout).not.toContain('Agree the re-referrals audit');
+    const csv = await perfclinic(['actions', '--db', db, '--format', 'csv']);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^\uFEFFReference,Measure,Description,Owner,Team,Due,/);
+    expect(csv.stdout).toMatch(/,Sam Okafor,North,2023-11-30,/);
+  });
+
   it('mistakes in the command are told apart (exit 2) and write nothing', async () => {
     const { dir, db } = await setUp();
     const out = path.join(dir, 'never.html');
