@@ -36,15 +36,22 @@ test('a team manager reads their team’s exceptions, finds the team’s actions
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
-  const breaks = await sections.evaluateAll((els) => els.map((el) => getComputedStyle(el).breakAfter));
+  // Read in the page (written as text: the Node-side tsconfig has no DOM types).
+  const breaks = await sections.evaluateAll((els) =>
+    els.map(
+      (el) =>
+        (globalThis as unknown as { getComputedStyle(e: unknown): { breakAfter: string } }).getComputedStyle(el)
+          .breakAfter,
+    ),
+  );
   expect(breaks).toEqual(['page', 'page', 'page', 'auto']);
-  const pageSize = await page.evaluate(() => {
-    for (const sheet of Array.from(document.styleSheets))
-      for (const rule of Array.from(sheet.cssRules))
+  const pageSize = await page.evaluate<string | null>(`(() => {
+    for (const sheet of document.styleSheets)
+      for (const rule of sheet.cssRules)
         if (rule instanceof CSSMediaRule)
-          for (const inner of Array.from(rule.cssRules)) if (inner.cssText.startsWith('@page')) return inner.cssText;
+          for (const inner of rule.cssRules) if (inner.cssText.startsWith('@page')) return inner.cssText;
     return null;
-  });
+  })()`);
   expect(pageSize).toMatch(/size: a4/i);
   await page.emulateMedia({ media: 'screen' });
 
