@@ -36,7 +36,7 @@ test('a team manager reads their team’s exceptions, finds the team’s actions
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
-  // Read in the page (written as text: the Node-side tsconfig has no DOM types).
+  // Read in the page; the Node-side tsconfig has no DOM types, hence globalThis and the text below.
   const breaks = await sections.evaluateAll((els) =>
     els.map(
       (el) =>
