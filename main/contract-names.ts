@@ -11,6 +11,7 @@ export const callNames = [
   'getHeadlines',
   'listTeams',
   'getMeasureDetail',
+  'getExceptions',
   'getPreferences',
   'setPreferences',
   'listClinics',

@@ -4,6 +4,7 @@
  * main-side registration and the renderer's types all derive from this file; the names alone are in
  * contract-names.ts, which the sandboxed preload bundles without zod.
  */
+import type { ExceptionsReport } from './domain/exceptions';
 import { z } from 'zod';
 import type {
   ActionLogEntry,
@@ -182,9 +183,11 @@ export const contract = {
   ),
   /** The headline tiles: the measures the file's setting chooses, with their last 13 months. */
   getHeadlines: call<HeadlinesView>()(z.strictObject({ period: period.optional(), team: teamName.optional() })),
-  /** The teams with figures in the latest month, in name order. */
+  /** Every team in the file's figures or owning an action, alphabetical: a team manager's view, an action's team. */
   listTeams: call<string[]>()(z.strictObject({})),
   getMeasureDetail: call<MeasureDetail>()(z.strictObject({ key: measureKey, period: period.optional() })),
+  /** The exception report: the whole service and each team, or one team; the latest period unless told. */
+  getExceptions: call<ExceptionsReport>()(z.strictObject({ period: period.optional(), team: text(200).optional() })),
 
   getPreferences: call<Preferences>()(z.strictObject({})),
   /** Without `team`, the team chosen stays as it was. */
@@ -214,6 +217,7 @@ export const contract = {
       measure: measureKey.nullable(),
       description: text(100_000),
       owner: text(10_000),
+      team: text(10_000).optional(),
       dueOn: isoDate,
     }),
   ),
@@ -221,13 +225,20 @@ export const contract = {
     z.strictObject({ actionId: id, clinicId: id.nullable(), text: text(100_000), status: actionStatus }),
   ),
   editAction: call<ActionLogEntry>()(
-    z.strictObject({ actionId: id, description: text(100_000), owner: text(10_000), dueOn: isoDate }),
+    z.strictObject({
+      actionId: id,
+      description: text(100_000),
+      owner: text(10_000),
+      team: text(10_000).optional(),
+      dueOn: isoDate,
+    }),
   ),
   deleteAction: call<null>()(z.strictObject({ actionId: id, reason: text(5000) })),
   listActions: call<ActionLogEntry[]>()(
     z.strictObject({
       status: z.array(actionStatus).max(4).optional(),
       owner: text(200).optional(),
+      team: text(200).optional(),
       measure: measureKey.optional(),
       clinicId: id.optional(),
       overdue: z.boolean().optional(),

@@ -26,7 +26,6 @@ import {
   observationsForComparison,
   recentFigures,
   targetHistories,
-  teamsInPeriod,
   WHOLE_SERVICE,
 } from '../store/catalogue';
 import { headlineKeys, sparklineStart } from '../domain/headlines';
@@ -73,6 +72,9 @@ import { detailsFor, type BenchmarkYear } from '../domain/dfe/benchmarks';
 import { storedBenchmarks } from '../store/dfe-benchmarks';
 import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../errors';
+import { buildExceptions, type ExceptionsArgs } from './exceptions';
+import { listTeams } from '../store/teams';
+import type { ExceptionsReport } from '../domain/exceptions';
 
 export type FileChangedListener = (info: FileInfo) => void;
 
@@ -420,13 +422,6 @@ export class ClinicApp {
     };
   }
 
-  /** The teams with figures in the latest period, for choosing a team manager's view. */
-  teams(): string[] {
-    const db = this.current().db;
-    const latest = listPeriods(db)[0];
-    return latest === undefined ? [] : teamsInPeriod(db, latest);
-  }
-
   /** The comparison itself, for a period and compare that have been checked. */
   private buildComparison(
     db: ClinicDatabase,
@@ -472,6 +467,22 @@ export class ClinicApp {
             : null,
       })),
     };
+  }
+
+  /** Every team the file knows (its figures' teams and the teams owning actions), alphabetical. */
+  teams(): string[] {
+    return listTeams(this.current().db);
+  }
+
+  /**
+   * The exception report: for the whole service and each team (or one team), what needs action
+   * this week; overdue actions judged by today's UK date. The period is the latest unless told.
+   */
+  exceptions(args: { period?: Period } & ExceptionsArgs = {}): ExceptionsReport {
+    const report = this.report({ period: args.period });
+    return buildExceptions(this.current().db, report, this.meetings.listActions(), this.today(), {
+      team: args.team,
+    });
   }
 
   /**

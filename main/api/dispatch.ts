@@ -16,6 +16,7 @@ export function handlersFor(app: ClinicApp): Handlers {
     // A month with no figures to compare with is shown as such in the window, not refused.
     getReport: (args) => app.report(args, { requireCompare: false }),
     getHeadlines: (args) => app.headlines(args),
+    getExceptions: (args) => app.exceptions(args),
     listTeams: () => app.teams(),
     getMeasureDetail: (args) => app.measureDetail(args),
 

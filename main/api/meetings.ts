@@ -35,6 +35,7 @@ import {
   checkDueDate,
   checkNote,
   checkOwner,
+  checkTeam,
   cleanText,
   isIsoDate,
   UPDATE_MAX_CHARS,
@@ -375,13 +376,20 @@ export class Meetings {
     measure: string | null;
     description: string;
     owner: string;
+    /** The team that owns it; '' or absent for none. */
+    team?: string;
     dueOn: string;
   }): ActionLogEntry {
     const clinic = this.draftClinic(input.clinicId);
     this.checkMeasure(input.measure);
     const description = cleanText(input.description).trim();
     const owner = cleanText(input.owner).trim();
-    const problem = checkDescription(description) ?? checkOwner(owner) ?? checkDueDate(input.dueOn, clinic.held_on);
+    const team = cleanText(input.team ?? '').trim();
+    const problem =
+      checkDescription(description) ??
+      checkOwner(owner) ??
+      checkTeam(team) ??
+      checkDueDate(input.dueOn, clinic.held_on);
     if (problem) throw new UserError(problem);
     const at = stamp(this.actor);
     const id = this.file().commit(() => {
@@ -392,6 +400,7 @@ export class Meetings {
         measure: input.measure,
         description,
         owner,
+        team,
         due_on: input.dueOn,
         status: 'open',
         created_at: at,
@@ -447,22 +456,41 @@ export class Meetings {
     return this.logEntry(action.id);
   }
 
-  editAction(input: { actionId: number; description: string; owner: string; dueOn: string }): ActionLogEntry {
+  /** Edits an action; a team left out stays as it is. */
+  editAction(input: {
+    actionId: number;
+    description: string;
+    owner: string;
+    team?: string;
+    dueOn: string;
+  }): ActionLogEntry {
     const action = this.action(input.actionId);
     const raisedAt = this.draftClinic(action.clinic_id);
     const description = cleanText(input.description).trim();
     const owner = cleanText(input.owner).trim();
-    const problem = checkDescription(description) ?? checkOwner(owner) ?? checkDueDate(input.dueOn, raisedAt.held_on);
+    const team = input.team === undefined ? action.team : cleanText(input.team).trim();
+    const problem =
+      checkDescription(description) ??
+      checkOwner(owner) ??
+      checkTeam(team) ??
+      checkDueDate(input.dueOn, raisedAt.held_on);
     if (problem) throw new UserError(problem);
     const at = stamp(this.actor);
     this.file().commit(() => {
-      q.updateActionRow(this.db, action.id, { ...action, description, owner, due_on: input.dueOn, updated_at: at });
+      q.updateActionRow(this.db, action.id, {
+        ...action,
+        description,
+        owner,
+        team,
+        due_on: input.dueOn,
+        updated_at: at,
+      });
       this.audit(
         'action',
         action.ref,
         'edited',
-        { description: action.description, owner: action.owner, due_on: action.due_on },
-        { description, owner, due_on: input.dueOn },
+        { description: action.description, owner: action.owner, team: action.team, due_on: action.due_on },
+        { description, owner, team, due_on: input.dueOn },
         action.measure,
       );
     });
@@ -520,14 +548,24 @@ export class Meetings {
   }
 
   listActions(
-    filter: { status?: ActionStatus[]; owner?: string; measure?: string; clinicId?: number; overdue?: boolean } = {},
+    filter: {
+      status?: ActionStatus[];
+      owner?: string;
+      /** The team that owns the action, exactly (case aside); '' for actions no team owns. */
+      team?: string;
+      measure?: string;
+      clinicId?: number;
+      overdue?: boolean;
+    } = {},
   ): ActionLogEntry[] {
     const owner = filter.owner?.trim().toLowerCase();
+    const team = filter.team?.trim().toLowerCase();
     return this.actionLog()
       .filter(
         (a) =>
           (!filter.status || filter.status.includes(a.status)) &&
           (!owner || a.owner.toLowerCase().includes(owner)) &&
+          (team === undefined || a.team.toLowerCase() === team) &&
           (filter.measure === undefined || a.measure === filter.measure) &&
           (filter.clinicId === undefined || a.clinic_id === filter.clinicId) &&
           (!filter.overdue || a.overdue),

@@ -71,6 +71,7 @@ function insertMeetings(
         measure: data.measures[Math.floor(rand() * data.measures.length)]!.key,
         description: `Action ${a} from clinic ${c}`,
         owner: `Owner ${Math.floor(rand() * 12)}`,
+        team: '',
         due_on: new Date(Date.parse(heldOn) + 28 * 86_400_000).toISOString().slice(0, 10),
         status: done ? 'done' : 'open',
         created_at: at,

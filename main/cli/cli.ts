@@ -23,7 +23,7 @@ import { parseOptions, requireDb, UsageError } from './arguments';
 import { IMPORT_COMMANDS, IMPORT_USAGE, runImport } from './import-command';
 import { BENCHMARKS_USAGE, runBenchmarks } from './benchmarks-command';
 import { actionsTable, clinicsTable } from './meeting-output';
-import { exceptionReport, exceptionsText } from './exceptions-output';
+import { EXCEPTIONS_FORMATS, formatExceptions, type ExceptionsFormat } from './exceptions-output';
 import { formatReport, type ReportFormat } from './report-output';
 import { changesTable, mergeText } from './sync-output';
 
@@ -32,16 +32,18 @@ const USAGE = `Usage:
       Create a clinic file: the October 2023 sample figures, or empty with --empty.
   perfclinic report --db FILE [--period YYYY-MM] [--compare YYYY-MM] [--format table|json|csv]
       The clinic comparison: the latest period against the one before unless told otherwise.
-  perfclinic exceptions --db FILE [--period YYYY-MM] [--format table|json]
-      Measures with special cause of concern or that will consistently fail their target (SPC),
-      for a daily or weekly exception report. Says how many measures could be judged, and lists
-      the off-target measures it could not judge (not monthly, or under 6 months of figures).
+  perfclinic exceptions --db FILE [--team NAME] [--period YYYY-MM] [--format table|json|csv|html]
+                        [--out FILE [--force]]
+      What needs action this week, for the whole service and then each team (or one team with
+      --team): measures off target, with special cause of concern or that will consistently fail
+      their target (SPC), and overdue actions the team owns. html prints one A4 page per team.
+      --out saves to a file; --force replaces an existing one. Ready to schedule (see the README).
   perfclinic clinics --db FILE [--format table|json]
       The clinics held, newest first.
   perfclinic clinic new --db FILE --date YYYY-MM-DD --kind NAME [--chair NAME] [--attendee NAME]...
                         [--apology NAME]... [--scope AREA]... [--period YYYY-MM] [--compare YYYY-MM]
       Create a clinic (a meeting) comparing the latest period with the one before unless told otherwise.
-  perfclinic actions --db FILE [--status open,in_progress,done,dropped] [--owner TEXT] [--overdue]
+  perfclinic actions --db FILE [--status open,in_progress,done,dropped] [--owner TEXT] [--team NAME] [--overdue]
                      [--format table|json|csv|xlsx] [--out FILE [--force]]
       The action log across clinics, by due date; xlsx needs --out. --force replaces an existing file.
   perfclinic minutes --db FILE --clinic ID --format pdf|docx|html --out FILE [--marking TEXT] [--force]
@@ -173,16 +175,24 @@ async function runCommand(app: ClinicApp, argv: string[], out: (text: string) =>
     case 'exceptions': {
       const { values } = parseOptions(rest, {
         db: { type: 'string' },
+        team: { type: 'string' },
         period: { type: 'string' },
         format: { type: 'string', default: 'table' },
+        out: { type: 'string' },
+        force: { type: 'boolean' },
       });
-      const format = checkFormat(values.format, ['table', 'json']);
+      const format = checkFormat<ExceptionsFormat>(values.format, EXCEPTIONS_FORMATS);
       const period = checkPeriod('period', values.period);
+      const target = requireOut(values, 'exception report');
+      if (values.team !== undefined && values.team.trim() === '')
+        throw new UsageError('--team needs a team name, for example --team "Front Door North"');
       await app.openFile(requireDb(values), { readOnly: true });
-      const report = app.report({ period });
-      const exceptions = exceptionReport(report.period, report.measures);
-      if (format === 'json') out(`${JSON.stringify(exceptions, null, 2)}\n`);
-      else out(exceptionsText(exceptions));
+      const text = formatExceptions(app.exceptions({ period, team: values.team }), format);
+      if (target === undefined) out(text);
+      else {
+        const file = saveForCommandLine(target, new TextEncoder().encode(text), values.force === true);
+        out(`Saved the exception report to ${file}.\n`);
+      }
       return;
     }
     case 'clinics': {
@@ -235,6 +245,7 @@ async function runCommand(app: ClinicApp, argv: string[], out: (text: string) =>
         db: { type: 'string' },
         status: { type: 'string' },
         owner: { type: 'string' },
+        team: { type: 'string' },
         overdue: { type: 'boolean' },
         format: { type: 'string', default: 'table' },
         out: { type: 'string' },
@@ -251,6 +262,7 @@ async function runCommand(app: ClinicApp, argv: string[], out: (text: string) =>
       const actions = app.meetings.listActions({
         status,
         owner: typeof values.owner === 'string' ? values.owner : undefined,
+        team: typeof values.team === 'string' ? values.team : undefined,
         overdue: values.overdue === true,
       });
       if (target !== undefined && (format === 'csv' || format === 'xlsx')) {

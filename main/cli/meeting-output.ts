@@ -35,12 +35,13 @@ export function clinicsTable(clinics: readonly ClinicSummary[]): string {
 export function actionsTable(actions: readonly ActionLogEntry[]): string {
   if (actions.length === 0) return 'No actions match.\n';
   return table(
-    ['Reference', 'Due', 'Status', 'Owner', 'Measure', 'Action'],
+    ['Reference', 'Due', 'Status', 'Owner', 'Team', 'Measure', 'Action'],
     actions.map((a) => [
       a.ref,
       a.due_on,
       `${actionStatusLabel[a.status]}${a.overdue ? ' (overdue)' : ''}`,
       oneLine(a.owner, 30),
+      oneLine(a.team, 24),
       oneLine(a.measure_title ?? 'Whole clinic', 40),
       oneLine(a.description, 60),
     ]),

@@ -183,6 +183,8 @@ export interface Action {
   measure: string | null;
   description: string;
   owner: string;
+  /** The team that owns the action ('' for none): one of the teams in the figures when chosen. */
+  team: string;
   due_on: IsoDate;
   status: ActionStatus;
   created_at: string;

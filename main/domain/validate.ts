@@ -31,6 +31,12 @@ export function checkOwner(owner: string): string | null {
   return null;
 }
 
+/** The team that owns an action: none (''), or a team's name of up to 200 characters (the figures' own limit). */
+export function checkTeam(team: string): string | null {
+  if (team.trim().length > 200) return 'The team is too long: choose one of the teams in the figures, or none.';
+  return null;
+}
+
 export function checkDueDate(dueOn: string, raisedOn: IsoDate): string | null {
   if (!isIsoDate(dueOn))
     return `"${dueOn.slice(0, 20)}" is not a date. Choose a due date from the calendar, for example 2023-12-15.`;

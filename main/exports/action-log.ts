@@ -10,6 +10,7 @@ export const ACTION_LOG_HEADER = [
   'Measure',
   'Description',
   'Owner',
+  'Team',
   'Due',
   'Status',
   'Overdue',
@@ -21,9 +22,9 @@ export const ACTION_LOG_HEADER = [
 ] as const;
 
 /** Which columns hold a calendar date (YYYY-MM-DD, or empty), written as real dates in .xlsx. */
-const DATE_COLUMNS: ReadonlySet<number> = new Set([4, 8, 11]);
+const DATE_COLUMNS: ReadonlySet<number> = new Set([5, 9, 12]);
 /** Column widths in characters, in the order of the header. */
-const XLSX_WIDTHS = [16, 34, 60, 22, 12, 12, 9, 30, 12, 20, 60, 14];
+const XLSX_WIDTHS = [16, 34, 60, 22, 22, 12, 12, 9, 30, 12, 20, 60, 14];
 
 function rawRow(a: ActionLogEntry): string[] {
   const latest = a.updates.at(-1);
@@ -32,6 +33,7 @@ function rawRow(a: ActionLogEntry): string[] {
     a.measure_title ?? 'Whole clinic',
     a.description,
     a.owner,
+    a.team,
     a.due_on,
     actionStatusLabel[a.status],
     a.overdue ? 'Overdue' : '',

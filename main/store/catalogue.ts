@@ -339,19 +339,6 @@ export function recentFigures(
   return byMeasure;
 }
 
-/**
- * The teams the file has figures for, in a period (the latest, say), in name order. Reads the
- * period's stretch of the (period, team, measure) index, not every figure in the file.
- */
-export function teamsInPeriod(db: ClinicDatabase, period: Period): string[] {
-  return db
-    .all<{ team: string }>(
-      `SELECT DISTINCT team FROM observations WHERE period = ? AND team <> '' ORDER BY team COLLATE NOCASE`,
-      [period],
-    )
-    .map((r) => r.team);
-}
-
 /** A figure as stored, for any team. */
 export interface StoredFigure {
   measure: string;

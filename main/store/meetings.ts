@@ -204,7 +204,7 @@ export function deleteNoteRow(db: ClinicDatabase, clinicId: number, measure: str
 }
 
 const ACTION_COLUMNS =
-  'id, ref, clinic_id, measure, description, owner, due_on, status, created_at, created_by, updated_at, closed_at';
+  'id, ref, clinic_id, measure, description, owner, team, due_on, status, created_at, created_by, updated_at, closed_at';
 
 /** Every action not deleted, oldest first. */
 export function listActionRows(db: ClinicDatabase): Action[] {
@@ -221,14 +221,15 @@ export function allActionRefs(db: ClinicDatabase): string[] {
 
 export function insertAction(db: ClinicDatabase, a: Omit<Action, 'id'>): number {
   db.run(
-    `INSERT INTO actions (ref, clinic_id, measure, description, owner, due_on, status, created_at, created_by, updated_at, closed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO actions (ref, clinic_id, measure, description, owner, team, due_on, status, created_at, created_by, updated_at, closed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       a.ref,
       a.clinic_id,
       a.measure,
       a.description,
       a.owner,
+      a.team,
       a.due_on,
       a.status,
       a.created_at,
@@ -243,11 +244,20 @@ export function insertAction(db: ClinicDatabase, a: Omit<Action, 'id'>): number 
 export function updateActionRow(
   db: ClinicDatabase,
   id: number,
-  fields: Pick<Action, 'description' | 'owner' | 'due_on' | 'status' | 'updated_at' | 'closed_at'>,
+  fields: Pick<Action, 'description' | 'owner' | 'team' | 'due_on' | 'status' | 'updated_at' | 'closed_at'>,
 ): void {
   db.run(
-    'UPDATE actions SET description = ?, owner = ?, due_on = ?, status = ?, updated_at = ?, closed_at = ? WHERE id = ?',
-    [fields.description, fields.owner, fields.due_on, fields.status, fields.updated_at, fields.closed_at, id],
+    'UPDATE actions SET description = ?, owner = ?, team = ?, due_on = ?, status = ?, updated_at = ?, closed_at = ? WHERE id = ?',
+    [
+      fields.description,
+      fields.owner,
+      fields.team,
+      fields.due_on,
+      fields.status,
+      fields.updated_at,
+      fields.closed_at,
+      id,
+    ],
   );
 }
 

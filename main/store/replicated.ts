@@ -10,6 +10,7 @@ import { REPLICATED_010 } from './migrations/010-dfe-benchmarks';
 import { REPLICATED_011 } from './migrations/011-file-settings';
 import { KEPT_TEXT_TABLES_012, REPLICATED_012 } from './migrations/012-scrutiny-kept';
 import { MEASURES_013 } from './migrations/013-rate-unit';
+import { REPLICATED_014 } from './migrations/014-action-team';
 
 export type { ReplicatedTable };
 
@@ -33,6 +34,8 @@ export const REPLICATED_TABLES: readonly ReplicatedTable[] = laterWins([
   REPLICATED_012,
   // Schema 13 added a column to measures: its entry replaces schema 7's, in the same place.
   [MEASURES_013],
+  // Schema 14 gave actions a team: its entry replaces schema 7's, in the same place.
+  REPLICATED_014,
 ]);
 
 /**

@@ -132,7 +132,9 @@ function applyRow(db: ClinicDatabase, t: ReplicatedTable, rowId: string, report:
     if (base && where) db.run(`DELETE FROM ${t.table} WHERE ${where}`, params as never);
     return;
   }
-  const columns = t.columns.filter((c) => !derived.has(c) || !base);
+  // A column no change names (one added by a later schema, recorded on a row created before it)
+  // keeps what the row holds, or its default on a new row.
+  const columns = t.columns.filter((c) => (!derived.has(c) || !base) && values[c] !== undefined);
   const sqlValues = columns.map((c) =>
     t.table === 'actions' && c === 'ref' && !base ? `${String(values.ref)}~${rowId}` : toSql(t, db, c, values[c]),
   );

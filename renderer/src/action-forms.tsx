@@ -2,7 +2,7 @@
  * The forms that change actions: raise one, add a dated update, edit its wording. Each keeps what
  * was typed when the app refuses, and shows the app's reason above the fields.
  */
-import { useId, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import { ACTION_STATUSES, actionStatusLabel } from '../../main/domain/actions';
 import type { ActionLogEntry, ActionStatus } from '../../main/domain/types';
 import { announce } from './announcer';
@@ -12,7 +12,24 @@ import { Form, FormButtons, FormError, FormField, TextField } from './form-field
 interface ActionDraft {
   description: string;
   owner: string;
+  /** '' for no team. */
+  team: string;
   dueOn: string;
+}
+
+/** The teams in the file's figures, to choose an action's team from; empty until they arrive. */
+function useTeams(): string[] {
+  const [teams, setTeams] = useState<string[]>([]);
+  useEffect(() => {
+    let current = true;
+    void callClinic('listTeams', {}).then((result) => {
+      if (current && result.ok) setTeams(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return teams;
 }
 
 /** What is to be done, by whom and by when: the same three fields to raise an action and to edit one. */
@@ -32,7 +49,10 @@ function ActionFields({
   autoFocus?: boolean | undefined;
   first?: Ref<HTMLTextAreaElement>;
 }): ReactNode {
-  const ids = { description: useId(), owner: useId(), due: useId() };
+  const ids = { description: useId(), owner: useId(), team: useId(), due: useId() };
+  const known = useTeams();
+  // A team kept on an action but no longer in the figures stays choosable, so an edit keeps it.
+  const teams = draft.team !== '' && !known.includes(draft.team) ? [...known, draft.team] : known;
   return (
     <>
       <FormField id={ids.description} label="What is to be done" describedBy={errorId}>
@@ -57,6 +77,20 @@ function ActionFields({
           value={draft.owner}
           onChange={(e) => onChange({ ...draft, owner: e.target.value })}
         />
+        {teams.length > 0 && (
+          <FormField id={ids.team} label="Team" describedBy={errorId}>
+            {(control) => (
+              <select {...control} value={draft.team} onChange={(e) => onChange({ ...draft, team: e.target.value })}>
+                <option value="">No team</option>
+                {teams.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        )}
         <FormField id={ids.due} label="Due by" describedBy={errorId}>
           {(control) => (
             <input
@@ -93,7 +127,7 @@ export function RaiseActionForm({
   onRaised,
   onCancel,
 }: RaiseActionFormProps): ReactNode {
-  const [draft, setDraft] = useState<ActionDraft>({ description: '', owner: '', dueOn: '' });
+  const [draft, setDraft] = useState<ActionDraft>({ description: '', owner: '', team: '', dueOn: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorId = useId();
@@ -108,7 +142,7 @@ export function RaiseActionForm({
       return;
     }
     setError(null);
-    setDraft({ description: '', owner: '', dueOn: '' });
+    setDraft({ description: '', owner: '', team: '', dueOn: '' });
     announce(`Action ${result.value.ref} raised and saved.`);
     onRaised(result.value);
     first.current?.focus();
@@ -203,6 +237,7 @@ export function EditActionForm({ action, onSaved, onCancel }: EditActionFormProp
   const [draft, setDraft] = useState<ActionDraft>({
     description: action.description,
     owner: action.owner,
+    team: action.team,
     dueOn: action.due_on,
   });
   const [error, setError] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 /**
- * Every action across every clinic in one table: filter by status, owner, measure, clinic and
- * overdue; sort by due date (the default) or any column; open a row to see its whole history.
+ * Every action across every clinic in one table: filter by status, owner, team, measure, clinic
+ * and overdue; sort by due date (the default) or any column; open a row to see its whole history.
  */
 import { ExportActionLog } from './export-controls';
 import {
@@ -21,6 +21,7 @@ import { callClinic } from './clinic-api';
 import { formatDate, formatDateTime } from './dates';
 import { ErrorMessage } from './error-message';
 import { ArrowDownIcon, ArrowUpIcon, ChevronDownIcon, ChevronRightIcon } from './icons';
+import { useTeam } from './team-context';
 
 const column = createColumnHelper<ActionLogEntry>();
 const statusOrder: Record<ActionStatus, number> = { open: 0, in_progress: 1, done: 2, dropped: 3 };
@@ -32,13 +33,18 @@ function latest(a: ActionLogEntry) {
 interface Filters {
   status: ActionStatus[];
   owner: string;
+  /** '' for every action; NO_TEAM for those no team owns; otherwise a team's name. */
+  team: string;
   measure: string;
   clinicId: string;
   overdue: boolean;
 }
 
+/** Teams are trimmed, so no team is called this. */
+const NO_TEAM = ' ';
+
 const NO_ROWS: ActionLogEntry[] = [];
-const NO_FILTERS: Filters = { status: [], owner: '', measure: '', clinicId: '', overdue: false };
+const NO_FILTERS: Filters = { status: [], owner: '', team: '', measure: '', clinicId: '', overdue: false };
 
 function useColumns(expanded: ReadonlySet<number>, toggle: (id: number) => void) {
   return useMemo(
@@ -71,6 +77,7 @@ function useColumns(expanded: ReadonlySet<number>, toggle: (id: number) => void)
       }),
       column.accessor('description', { id: 'description', header: 'Action', enableSorting: false }),
       column.accessor('owner', { id: 'owner', header: 'Owner' }),
+      column.accessor('team', { id: 'team', header: 'Team' }),
       column.accessor('due_on', {
         id: 'due',
         header: 'Due',
@@ -139,11 +146,13 @@ function FilterBar({
   filters,
   onChange,
   measures,
+  teams,
   clinics,
 }: {
   filters: Filters;
   onChange: (f: Filters) => void;
   measures: [string, string][];
+  teams: string[];
   clinics: ClinicSummary[];
 }): ReactNode {
   const id = useId();
@@ -183,6 +192,24 @@ function FilterBar({
           onChange={(e) => onChange({ ...filters, owner: e.target.value })}
         />
       </div>
+      {teams.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${id}-team`}>Team</label>
+          <select
+            id={`${id}-team`}
+            value={filters.team}
+            onChange={(e) => onChange({ ...filters, team: e.target.value })}
+          >
+            <option value="">All teams</option>
+            <option value={NO_TEAM}>No team</option>
+            {teams.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="field">
         <label htmlFor={`${id}-measure`}>Measure</label>
         <select
@@ -227,7 +254,10 @@ function FilterBar({
 }
 
 export function ActionLogPage({ clinics }: { clinics: ClinicSummary[] }): ReactNode {
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // A team manager's view starts on the actions their team owns; the filter can still be changed.
+  const { team: chosenTeam } = useTeam();
+  // (The page is keyed by the team, so choosing another starts it afresh on that team.)
+  const [filters, setFilters] = useState<Filters>(() => ({ ...NO_FILTERS, team: chosenTeam ?? '' }));
   // The owner box asks the app once typing pauses, not on every key.
   const [owner, setOwner] = useState('');
   const [all, setAll] = useState<ActionLogEntry[]>([]);
@@ -246,10 +276,12 @@ export function ActionLogPage({ clinics }: { clinics: ClinicSummary[] }): ReactN
     const args: {
       status?: ActionStatus[];
       owner?: string;
+      team?: string;
       measure?: string;
       clinicId?: number;
       overdue?: boolean;
     } = {};
+    if (filters.team) args.team = filters.team === NO_TEAM ? '' : filters.team;
     if (filters.status.length > 0) args.status = filters.status;
     if (owner.trim()) args.owner = owner.trim();
     if (filters.measure) args.measure = filters.measure;
@@ -263,7 +295,7 @@ export function ActionLogPage({ clinics }: { clinics: ClinicSummary[] }): ReactN
     return () => {
       current = false;
     };
-  }, [filters.status, owner, filters.measure, filters.clinicId, filters.overdue, tick]);
+  }, [filters.status, owner, filters.team, filters.measure, filters.clinicId, filters.overdue, tick]);
 
   const toggle = useMemo(
     () => (id: number) =>
@@ -281,6 +313,10 @@ export function ActionLogPage({ clinics }: { clinics: ClinicSummary[] }): ReactN
     for (const a of all) if (a.measure && a.measure_title) seen.set(a.measure, a.measure_title);
     return [...seen].sort((a, b) => a[1].localeCompare(b[1], 'en-GB'));
   }, [all]);
+  const teams = useMemo(
+    () => [...new Set(all.map((a) => a.team).filter((t) => t !== ''))].sort((a, b) => a.localeCompare(b, 'en-GB')),
+    [all],
+  );
 
   // A stable empty list while loading: a new [] each render would make TanStack reset its state in a loop.
   const data = Array.isArray(rows) ? rows : NO_ROWS;
@@ -308,7 +344,7 @@ export function ActionLogPage({ clinics }: { clinics: ClinicSummary[] }): ReactN
         <ExportActionLog />
       </div>
       <p className="lede">Every action from every clinic in this file. Actions stay open until done or dropped.</p>
-      <FilterBar filters={filters} onChange={setFilters} measures={measures} clinics={clinics} />
+      <FilterBar filters={filters} onChange={setFilters} measures={measures} teams={teams} clinics={clinics} />
       {rows !== null && 'error' in rows && <ErrorMessage title="The actions could not be shown" message={rows.error} />}
       <p className="result-count result-count--log" role="status">
         {rows === null

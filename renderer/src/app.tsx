@@ -20,6 +20,7 @@ import { MeetingPage } from './meeting-page';
 import { PeriodPicker, type Selection } from './period-picker';
 import { PreferencesPage } from './preferences-page';
 import { ReportPage } from './report-page';
+import { ExceptionsPage } from './exceptions-page';
 import { SyncBanner } from './sync-banner';
 import { TeamBanner, TeamPicker, TeamProvider, type TeamChoice } from './team-context';
 import { WorkingTogetherPage } from './working-together-page';
@@ -36,12 +37,14 @@ export interface FileState {
 
 type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: string };
 
-export type PageName = 'headlines' | 'clinic' | 'log' | 'report' | 'import' | 'measures' | 'together' | 'preferences';
+export type PageName =
+  'headlines' | 'clinic' | 'log' | 'exceptions' | 'report' | 'import' | 'measures' | 'together' | 'preferences';
 
 const pages: { name: PageName; label: string }[] = [
   { name: 'headlines', label: 'Headlines' },
   { name: 'clinic', label: 'Clinic' },
   { name: 'log', label: 'Action log' },
+  { name: 'exceptions', label: 'Exceptions' },
   { name: 'report', label: 'Report' },
   { name: 'import', label: 'Import figures' },
   { name: 'measures', label: 'Measures' },
@@ -171,9 +174,7 @@ export function App(): ReactNode {
   const periods = ready?.periods.periods ?? NO_PERIODS;
   const showPeriodPicker =
     ready !== null &&
-    page === 'clinic' &&
-    clinicId === null &&
-    !creating &&
+    ((page === 'clinic' && clinicId === null && !creating) || page === 'exceptions') &&
     selection !== null &&
     selection.period !== null;
 
@@ -245,7 +246,10 @@ export function App(): ReactNode {
             onClinicsChanged={reloadClinics}
           />
         )}
-        {ready && page === 'log' && <ActionLogPage key={generation} clinics={ready.clinics} />}
+        {ready && page === 'log' && <ActionLogPage key={`${generation}|${team ?? ''}`} clinics={ready.clinics} />}
+        {ready && page === 'exceptions' && (
+          <ExceptionsPage key={`${generation}|${team ?? ''}`} period={selection?.period ?? null} />
+        )}
         {ready && page === 'report' && (
           <ReportPage
             key={generation}

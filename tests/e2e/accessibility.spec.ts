@@ -12,6 +12,7 @@ import { measureButton, openMeasure } from './clinic-page';
 import { expect, test } from './fixtures';
 import { corrected, openImport, stepHeading, WITH_ERRORS, write } from './import-page';
 import { startClinic, twoClinics } from './seed';
+import { seedTeamExceptions } from '../support/team-exceptions';
 
 test('the clinic view has no WCAG 2.2 AA violations axe can find', async ({ page, clinic }) => {
   await clinic.open();
@@ -119,6 +120,17 @@ test('the action log and preferences have no violations axe can find', async ({ 
 
   await page.getByRole('button', { name: 'Preferences' }).click();
   await expect(page.getByLabel('Your name')).toHaveValue('Sam Okafor');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the exception report, every team and its measures and overdue actions, has no violations axe can find', async ({
+  page,
+  clinic,
+}) => {
+  seedTeamExceptions(clinic.app);
+  await clinic.open();
+  await page.getByRole('button', { name: 'Exceptions' }).click();
+  await expect(page.getByRole('region', { name: 'North' })).toContainText('Will consistently fail the target');
   expect(await violations(page)).toEqual([]);
 });
 

@@ -57,8 +57,10 @@ describe('the action log as a spreadsheet', () => {
     expect(cells).toContain(`'+1 audit of re-referrals within 12 months`);
     expect(cells.some((c) => c.startsWith(`'-2 points by March`))).toBe(true);
     expect(cells.some((c) => c.includes('Zażółć gęślą jaźń'))).toBe(true);
-    // Due 24 Nov 2023 is written as a date: Excel's serial number for that day, with a date format.
-    expect(sheet).toMatch(/<c r="E2" s="\d+"><v>45254<\/v><\/c>/);
+    // Due 24 Nov 2023 (column F, after the owner and the team) is written as a date: Excel's serial
+    // number for that day, with a date format.
+    expect(sheet).toMatch(/<c r="F2" s="\d+"><v>45254<\/v><\/c>/);
+    expect(cells.slice(3, 5)).toEqual(['Owner', 'Team']);
   });
 
   it('is exported through the app: suggested name, chosen path, refused replacement', async () => {

@@ -159,6 +159,61 @@ describe('merging two copies', () => {
     appB.close();
   });
 
+  it('the team that owns an action, set on one copy, arrives on the other and is merged field by field', async () => {
+    const { a, b, appA, appB, clinicId } = await twoCopies();
+    const raised = appA.meetings.raiseAction({
+      clinicId,
+      measure: 'contacts',
+      description: 'Audit the contacts that led to no further action',
+      owner: 'Sam',
+      team: 'North',
+      dueOn: '2023-12-01',
+    });
+    await appB.sync.merge(a);
+    expect(appB.meetings.listActions({ team: 'North' }).map((x) => x.description)).toEqual([raised.description]);
+    // The laptop moves it to another team; the office changes only its owner: both arrive.
+    appB.meetings.editAction({
+      actionId: raised.id,
+      description: raised.description,
+      owner: 'Sam',
+      team: 'South',
+      dueOn: '2023-12-01',
+    });
+    appA.meetings.editAction({
+      actionId: raised.id,
+      description: raised.description,
+      owner: 'Jo Lee',
+      dueOn: '2023-12-01',
+    });
+    await appA.sync.merge(b);
+    await appB.sync.merge(a);
+    expect(dump(appA)).toEqual(dump(appB));
+    for (const app of [appA, appB]) {
+      expect(app.meetings.listActions().map((x) => [x.owner, x.team])).toEqual([['Jo Lee', 'South']]);
+    }
+    appA.close();
+    appB.close();
+  });
+
+  it('an action recorded before actions had a team arrives with no team', async () => {
+    const { a, appA, appB, clinicId } = await twoCopies();
+    appA.meetings.raiseAction({
+      clinicId,
+      measure: null,
+      description: 'Older action',
+      owner: 'Sam',
+      dueOn: '2023-12-01',
+    });
+    // As a copy made before the team column recorded it: the creating change names no team.
+    const db = (appA as unknown as { current(): ClinicFile }).current().db;
+    db.run("UPDATE changes SET value = json_remove(value, '$.team') WHERE entity = 'actions' AND field = '*'");
+    appA.saveNow();
+    await appB.sync.merge(a);
+    expect(appB.meetings.listActions().map((x) => [x.description, x.team])).toEqual([['Older action', '']]);
+    appA.close();
+    appB.close();
+  });
+
   it('imports merge as batches: the same figures are a no-op, different ones follow the later import and are listed', async () => {
     const { a, b, appA, appB } = await twoCopies();
     const same = csv(['Measure,Period,Value,Numerator,Denominator,Team', 'contacts,2023-10,800,,,']);

@@ -56,39 +56,41 @@ describe('SPC in the clinic comparison and the exception report', () => {
     const file = await fileWithHistory();
     const { code: status, stdout } = await perfclinicProcess(['exceptions', '--db', file]);
     expect(status).toBe(0);
-    expect(stdout).toContain('Exceptions for October 2023: 1 measure');
-    expect(stdout).toContain('Decisions within 1 working day (Front door)');
-    expect(stdout).toMatch(/Special cause: concern \(low\): 8 months in a row below the average/);
-    expect(stdout).toMatch(/Will consistently fail the target: The target of 80% is outside the process limits/);
+    expect(stdout).toMatch(/^Exceptions for October 2023, actions as at .*\n\nWhole service\n/);
+    expect(stdout).toContain('\n  Decisions within 1 working day (Front door)\n');
+    expect(stdout).toMatch(/ {4}Special cause: concern \(low\): 8 months in a row below the average/);
+    expect(stdout).toMatch(/ {4}Will consistently fail the target: The target of 80% is outside the process limits/);
   });
 
   it('says how many measures could be judged, and lists the off-target ones it could not judge', async () => {
     const file = await fileWithHistory();
     const { stdout } = await run('exceptions', '--db', file);
-    expect(stdout).toMatch(/^Exceptions for October 2023: 1 measure\n/);
-    expect(stdout).toMatch(/Judged by statistical process control: 1 of \d+ measures/);
-    expect(stdout).toContain('Off target, but not judged (not monthly, or under 6 months of figures):');
-    expect(stdout).toContain('  Re-referrals within 12 months (Front door): 28.4% against a target of 20%');
-    // Judged, so not listed again as merely off target.
+    expect(stdout).toMatch(/Statistical process control judged 1 of \d+ measures\./);
+    expect(stdout).toContain(
+      '  Re-referrals within 12 months (Front door)\n    Off target: 28.4% against a target of 20.0%\n',
+    );
+    // One entry with all its reasons, not one per reason.
     expect(stdout.match(/Decisions within 1 working day/g)).toHaveLength(1);
   });
 
-  it('does not say "no exceptions" when no measure has enough history to be judged', async () => {
+  it('does not say "nothing needs action" when no measure has enough history to be judged', async () => {
     const file = path.join(tempDir(), 'plain.db');
     await run('init', '--db', file);
     const { status, stdout } = await run('exceptions', '--db', file);
     expect(status).toBe(0);
-    expect(stdout).not.toMatch(/No exceptions/);
-    expect(stdout).toMatch(
-      /^No measure could be judged for October 2023: statistical process control needs at least 6 months of figures for a monthly measure, and none of the \d+ measures has them\.\n/,
+    expect(stdout).not.toMatch(/Nothing needs action/);
+    expect(stdout).toContain(
+      'No measure could be judged by statistical process control (a monthly measure needs at least 6 months of figures), so only targets were checked.',
     );
-    expect(stdout).toMatch(/Off target, but not judged \(not monthly, or under 6 months of figures\): \d+ measures/);
-    expect(stdout).toContain('  Decisions within 1 working day (Front door): 55% against a target of 80%');
-    const json = JSON.parse((await run('exceptions', '--db', file, '--format', 'json')).stdout) as Record<
-      string,
-      unknown
-    >;
-    expect(json).toMatchObject({ period: '2023-10', judged: 0, exceptions: [] });
-    expect((json.off_target_not_judged as Array<{ key: string }>).map((r) => r.key)).toContain('decisions_1wd');
+    expect(stdout).toContain(
+      '  Decisions within 1 working day (Front door)\n    Off target: 55% against a target of 80%\n',
+    );
+    const json = JSON.parse((await run('exceptions', '--db', file, '--format', 'json')).stdout) as {
+      period: string;
+      sections: Array<{ judged: number; exceptions: Array<{ key: string; reasons: string[] }> }>;
+    };
+    expect(json.period).toBe('2023-10');
+    expect(json.sections[0]!.judged).toBe(0);
+    expect(json.sections[0]!.exceptions.find((e) => e.key === 'decisions_1wd')!.reasons).toEqual(['off_target']);
   });
 });

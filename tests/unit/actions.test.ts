@@ -25,6 +25,7 @@ function action(overrides: Partial<Action & { closed_on: string | null }>): Acti
     measure: 'decisions_1wd',
     description: 'Review front door staffing',
     owner: 'Head of Service',
+    team: '',
     due_on: '2023-12-01',
     status: 'open',
     created_at: '2023-11-09T10:00:00.000Z',

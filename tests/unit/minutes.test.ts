@@ -43,6 +43,7 @@ function action(id: number, over: Partial<ActionLogEntry> = {}): ActionLogEntry 
     measure: 'a',
     description: `Action ${id}`,
     owner: 'Sam',
+    team: '',
     due_on: '2023-12-31',
     status: 'open',
     created_at: '2023-11-09T10:00:00Z',

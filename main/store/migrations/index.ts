@@ -12,6 +12,7 @@ import { migrate010 } from './010-dfe-benchmarks';
 import { migrate011 } from './011-file-settings';
 import { migrate012 } from './012-scrutiny-kept';
 import { migrate013 } from './013-rate-unit';
+import { migrate014 } from './014-action-team';
 
 /** Migration N turns schema N-1 into schema N. Append only; never edit one that has shipped. */
 export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
@@ -28,6 +29,7 @@ export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
   migrate011,
   migrate012,
   migrate013,
+  migrate014,
 ];
 
 export const LATEST_SCHEMA = migrations.length;
