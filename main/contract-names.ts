@@ -48,6 +48,7 @@ export const callNames = [
   'updateCaveat',
   'removeCaveat',
   'getFileSettings',
+  'getDrilldown',
   'setFileSettings',
   'chooseImportFile',
   'recheckImport',

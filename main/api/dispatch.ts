@@ -74,6 +74,7 @@ export function handlersFor(app: ClinicApp): Handlers {
       return null;
     },
     getFileSettings: () => app.settings.get(),
+    getDrilldown: (args) => app.drilldown.view(args),
     setFileSettings: (args) => app.settings.set(args),
     chooseImportFile: () => app.chooseImportFile(),
     recheckImport: () => app.imports.previewAgain(),

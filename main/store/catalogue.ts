@@ -283,7 +283,7 @@ export function measureHistory(db: ClinicDatabase, key: string): Observation[] {
 /** Where a figure comes from: each team's figure for a measure and period, the whole service first. */
 export function teamSplit(db: ClinicDatabase, key: string, period: Period): TeamFigure[] {
   return db.all<TeamFigure>(
-    `SELECT team, value, numerator, denominator FROM observations WHERE measure = ? AND period = ?
+    `SELECT team, value, numerator, denominator FROM observations WHERE measure = ? AND period = ? AND worker = ''
       ORDER BY team <> '', team COLLATE NOCASE`,
     [key, period],
   );
@@ -294,6 +294,8 @@ export interface StoredFigure {
   measure: string;
   period: Period;
   team: string;
+  /** '' is the whole team. */
+  worker: string;
   value: number;
   numerator: number | null;
   denominator: number | null;
@@ -302,7 +304,7 @@ export interface StoredFigure {
 /** Every figure in the file, in key order: what an import is compared against, and what tests compare whole. */
 export function allFigures(db: ClinicDatabase): StoredFigure[] {
   return db.all<StoredFigure>(
-    'SELECT measure, period, team, value, numerator, denominator FROM observations ORDER BY measure, period, team',
+    'SELECT measure, period, team, worker, value, numerator, denominator FROM observations ORDER BY measure, period, team, worker',
   );
 }
 
@@ -365,6 +367,25 @@ export function insertDataset(db: ClinicDatabase, data: Dataset): void {
             m.benchmark_years?.statistical_neighbours ?? null,
             m.key,
           ]),
+      );
+    }
+    // Figures by team and worker need the worker column (schema 13); an older schema gets none.
+    const hasWorker = db
+      .all<{ name: string }>("SELECT name FROM pragma_table_info('observations')")
+      .some((c) => c.name === 'worker');
+    if (hasWorker) {
+      db.runMany(
+        `INSERT INTO observations (measure, period, team, worker, value, numerator, denominator)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        (data.team_figures ?? []).map((o) => [
+          o.measure,
+          o.period,
+          o.team,
+          o.worker,
+          o.value,
+          o.numerator,
+          o.denominator,
+        ]),
       );
     }
     if (schema >= 8) {

@@ -10,6 +10,7 @@ import { migrate008 } from './008-caveats';
 import { migrate009 } from './009-scrutiny';
 import { migrate010 } from './010-dfe-benchmarks';
 import { migrate011 } from './011-file-settings';
+import { migrate013 } from './013-workers';
 
 /** Migration N turns schema N-1 into schema N. Append only; never edit one that has shipped. */
 export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
@@ -24,6 +25,7 @@ export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
   migrate009,
   migrate010,
   migrate011,
+  migrate013,
 ];
 
 export const LATEST_SCHEMA = migrations.length;
