@@ -120,13 +120,13 @@ export class Drilldowns {
       workersWithheld: withheld,
     };
 
+    const teams = q.teamsWithFigures(db, found.key, [period, previousPeriod]).sort(ORDER.compare);
     if (args.team === undefined) {
-      const names = [...new Set(figures.filter((f) => f.team !== '').map((f) => f.team))].sort(ORDER.compare);
-      view.teams = names.map(teamRow);
+      view.teams = teams.map(teamRow);
       return view;
     }
     const team = args.team;
-    if (!figures.some((f) => f.team === team))
+    if (!teams.includes(team))
       throw new UserError(`There are no figures for the team "${team}" for ${periodLabel(period)}.`);
     view.level = 'team';
     view.team = teamRow(team);

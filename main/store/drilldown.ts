@@ -18,6 +18,17 @@ export function teamFigures(db: ClinicDatabase, measure: string, periods: readon
   );
 }
 
+/** The teams with any figure for the measure in the given periods, their own or a worker's. */
+export function teamsWithFigures(db: ClinicDatabase, measure: string, periods: readonly Period[]): string[] {
+  return db
+    .all<{ team: string }>(
+      `SELECT DISTINCT team FROM observations
+        WHERE measure = ? AND team <> '' AND period IN (${periods.map(() => '?').join(', ')})`,
+      [measure, ...periods],
+    )
+    .map((r) => r.team);
+}
+
 /** The workers' figures of one team for a measure, in the given periods. */
 export function workerFigures(
   db: ClinicDatabase,
