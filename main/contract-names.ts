@@ -49,6 +49,7 @@ export const callNames = [
   'removeCaveat',
   'getFileSettings',
   'getDrilldown',
+  'listDrilldownMeasures',
   'setFileSettings',
   'chooseImportFile',
   'recheckImport',

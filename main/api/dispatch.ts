@@ -75,6 +75,7 @@ export function handlersFor(app: ClinicApp): Handlers {
     },
     getFileSettings: () => app.settings.get(),
     getDrilldown: (args) => app.drilldown.view(args),
+    listDrilldownMeasures: () => app.drilldown.measures(),
     setFileSettings: (args) => app.settings.set(args),
     chooseImportFile: () => app.chooseImportFile(),
     recheckImport: () => app.imports.previewAgain(),

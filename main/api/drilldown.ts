@@ -10,20 +10,20 @@ import {
   workerLabels,
   workerLevelWithheld,
   type DrillFigure,
-  type DrillMeasure,
+  type DrilldownView,
   type DrillRow,
+  type WorkerMonth,
 } from '../domain/drilldown';
-import type { WorkerNames } from '../domain/file-settings';
 import { addMonths, periodLabel } from '../domain/period';
 import { targetAt } from '../domain/targets';
-import type { Frequency, Period } from '../domain/types';
+import type { Period } from '../domain/types';
 import { UserError } from '../errors';
 import { getMeasure, listAreas, listPeriods, targetHistory } from '../store/catalogue';
 import type { ClinicFile } from '../store/clinic-file';
 import * as q from '../store/drilldown';
 import type { FileSettingsApi } from './file-settings';
 
-export type { DrillRow };
+export type { DrilldownView, DrillRow };
 
 export interface DrilldownArgs {
   measure: string;
@@ -34,32 +34,6 @@ export interface DrilldownArgs {
   worker?: string;
 }
 
-export interface WorkerMonth extends DrillRow {
-  period: Period;
-}
-
-export interface DrilldownView {
-  measure: DrillMeasure & { key: string; title: string; area: string; area_title: string; frequency: Frequency };
-  period: Period;
-  /** The month the change is from. */
-  previousPeriod: Period;
-  level: 'area' | 'team' | 'worker';
-  service: DrillRow;
-  /** Area level: each team with a figure in the period or the month before. */
-  teams: DrillRow[];
-  /** Team and worker levels: the team's own row. */
-  team: DrillRow | null;
-  /** Team level: each worker of the team, by initials (none when withheld). */
-  workers: DrillRow[];
-  /** Worker level: the worker's row in the period. */
-  worker: DrillRow | null;
-  /** Worker level: the worker's figures month by month, newest first (up to 13). */
-  workerMonths: WorkerMonth[];
-  workerNames: WorkerNames;
-  /** Why there is no worker level, in words, or null when it is shown. */
-  workersWithheld: string | null;
-}
-
 const ORDER = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 const MONTHS = 13;
 
@@ -68,6 +42,11 @@ export class Drilldowns {
     private readonly file: () => ClinicFile,
     private readonly settings: FileSettingsApi,
   ) {}
+
+  /** The measures that have figures by team, to offer a drilldown for. */
+  measures(): string[] {
+    return q.measuresWithTeams(this.file().db);
+  }
 
   view(args: DrilldownArgs): DrilldownView {
     const db = this.file().db;

@@ -6,7 +6,7 @@
  */
 import type { WorkerNames } from './file-settings';
 import { changeBetween, directionOfChange, statusAgainstTarget } from './status';
-import type { Change, Direction, Polarity, Status, Unit } from './types';
+import type { Change, Direction, Frequency, Period, Polarity, Status, Unit } from './types';
 
 export interface DrillFigure {
   value: number;
@@ -93,4 +93,30 @@ export function workerLevelWithheld(settings: { workerNames: WorkerNames; forPub
     return 'This file is marked for publication, so figures by worker are not shown or exported.';
   if (settings.workerNames === 'hidden') return 'Figures by worker are hidden in this file (see Preferences).';
   return null;
+}
+
+export interface WorkerMonth extends DrillRow {
+  period: Period;
+}
+
+export interface DrilldownView {
+  measure: DrillMeasure & { key: string; title: string; area: string; area_title: string; frequency: Frequency };
+  period: Period;
+  /** The month the change is from. */
+  previousPeriod: Period;
+  level: 'area' | 'team' | 'worker';
+  service: DrillRow;
+  /** Area level: each team with a figure in the period or the month before. */
+  teams: DrillRow[];
+  /** Team and worker levels: the team's own row. */
+  team: DrillRow | null;
+  /** Team level: each worker of the team, by initials (none when withheld). */
+  workers: DrillRow[];
+  /** Worker level: the worker's row in the period. */
+  worker: DrillRow | null;
+  /** Worker level: the worker's figures month by month, newest first (up to 13). */
+  workerMonths: WorkerMonth[];
+  workerNames: WorkerNames;
+  /** Why there is no worker level, in words, or null when it is shown. */
+  workersWithheld: string | null;
 }

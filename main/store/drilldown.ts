@@ -77,3 +77,15 @@ export function workerHistory(
     [measure, team, worker, upTo, months],
   );
 }
+
+/**
+ * The measures with any team's figure: those the clinic table offers to drill into. One probe per
+ * measure through the primary key, which finds a team's figure within a measure's first month.
+ */
+export function measuresWithTeams(db: ClinicDatabase): string[] {
+  return db
+    .all<{ key: string }>(
+      `SELECT m.key FROM measures m WHERE EXISTS (SELECT 1 FROM observations o WHERE o.measure = m.key AND o.team <> '')`,
+    )
+    .map((r) => r.key);
+}
