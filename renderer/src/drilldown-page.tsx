@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DrilldownView, DrillRow } from '../../main/domain/drilldown';
 import { periodLabel } from '../../main/domain/period';
+import { rowDecimals } from '../../main/domain/report';
 import type { Period } from '../../main/domain/types';
 import { callClinic } from './clinic-api';
 import { DirectionTag } from './direction-tag';
@@ -30,17 +31,30 @@ interface Place {
 
 type Loaded = { place: Place; view: DrilldownView } | { place: Place; error: string };
 
-function FigureCells({ row, unit }: { row: DrillRow; unit: DrilldownView['measure']['unit'] }): ReactNode {
+/** One level's figures are written alike (78.0% beside 82.4%), as the clinic table writes a row. */
+function decimalsOf(rows: readonly DrillRow[]): number {
+  return rowDecimals(rows.flatMap((r) => [r.figure?.value, r.previous?.value]));
+}
+
+function FigureCells({
+  row,
+  unit,
+  decimals,
+}: {
+  row: DrillRow;
+  unit: DrilldownView['measure']['unit'];
+  decimals: number;
+}): ReactNode {
   return (
     <>
-      <td className="numeric">{row.figure ? formatValue(row.figure.value, unit) : 'No figure'}</td>
+      <td className="numeric">{row.figure ? formatValue(row.figure.value, unit, decimals) : 'No figure'}</td>
       <td className="numeric">
         {row.figure ? (formatFraction(row.figure.numerator, row.figure.denominator) ?? '—') : '—'}
       </td>
       <td>
         <StatusTag status={row.status} />
       </td>
-      <td className="numeric">{row.previous ? formatValue(row.previous.value, unit) : '—'}</td>
+      <td className="numeric">{row.previous ? formatValue(row.previous.value, unit, decimals) : '—'}</td>
       <td>
         {row.change ? `${formatChange(row.change, unit)} ` : ''}
         <DirectionTag direction={row.direction} change={row.change} />
@@ -64,6 +78,7 @@ function LevelTable({
   onPick?: ((row: DrillRow) => void) | undefined;
   pickLabel?: ((row: DrillRow) => string | null) | undefined;
 }): ReactNode {
+  const decimals = decimalsOf(rows);
   return (
     <table className="history-table drilldown-table">
       <caption>{caption}</caption>
@@ -97,7 +112,7 @@ function LevelTable({
                   row.label
                 )}
               </th>
-              <FigureCells row={row} unit={view.measure.unit} />
+              <FigureCells row={row} unit={view.measure.unit} decimals={decimals} />
             </tr>
           );
         })}
@@ -266,7 +281,9 @@ export function DrilldownPage({ measure, period, onClose }: DrilldownPageProps):
             {view.workerMonths.map((row) => (
               <tr key={row.period}>
                 <th scope="row">{periodLabel(row.period)}</th>
-                <td className="numeric">{row.figure ? formatValue(row.figure.value, m.unit) : 'No figure'}</td>
+                <td className="numeric">
+                  {row.figure ? formatValue(row.figure.value, m.unit, decimalsOf(view.workerMonths)) : 'No figure'}
+                </td>
                 <td className="numeric">
                   {row.figure ? (formatFraction(row.figure.numerator, row.figure.denominator) ?? '—') : '—'}
                 </td>
