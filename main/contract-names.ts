@@ -51,6 +51,8 @@ export const callNames = [
   'updateCaveat',
   'removeCaveat',
   'getFileSettings',
+  'getDrilldown',
+  'listDrilldownMeasures',
   'setFileSettings',
   'chooseImportFile',
   'recheckImport',

@@ -23,6 +23,7 @@ import type { Annotation, SpcSettings } from './domain/spc';
 import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from './import/results';
 import type { KeptText } from './domain/merge';
 import { MAX_HEADLINES, type FileSettings } from './domain/file-settings';
+import type { DrilldownView } from './domain/drilldown';
 import type { MergePreview, MergeReport, NoteWithAlternatives } from './api/sync';
 import type { CallName } from './contract-names';
 import type { FixedSection, ReportParagraph, ScrutinyDocument } from './domain/scrutiny/document';
@@ -301,6 +302,20 @@ export const contract = {
 
   /** Settings kept in the clinic file for everyone (main/domain/file-settings.ts checks the values). */
   getFileSettings: call<FileSettings>()(z.strictObject({})),
+  /** The measures with figures by team: those the window offers to drill into. */
+  listDrilldownMeasures: call<string[]>()(z.strictObject({})),
+  /** A measure by team and worker (issue 17); worker rows carry initials and a key, never a name. */
+  getDrilldown: call<DrilldownView>()(
+    z.strictObject({
+      measure: measureKey,
+      period: period.optional(),
+      team: z.string().max(200).optional(),
+      worker: z
+        .string()
+        .regex(/^\d{1,6}$/)
+        .optional(),
+    }),
+  ),
   setFileSettings: call<FileSettings>()(
     z.strictObject({
       headlineMeasures: z.array(measureKey).max(MAX_HEADLINES).nullable().optional(),

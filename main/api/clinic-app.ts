@@ -61,6 +61,7 @@ import { Imports, type ImportPreview } from './imports';
 import { SpcControls } from './spc';
 import { Caveats } from './caveats';
 import { FileSettingsApi } from './file-settings';
+import { Drilldowns } from './drilldown';
 import { allSpcSettings, annotationsFor, spcSettings } from '../store/spc';
 import { listCaveats, listFigureDates } from '../store/caveats';
 import { Meetings } from './meetings';
@@ -149,6 +150,8 @@ export class ClinicApp {
   readonly benchmarks: DfeBenchmarks;
   /** Settings kept in the clinic file for everyone who opens it. */
   readonly settings: FileSettingsApi;
+  /** A measure's figure by team and by worker, as the file's privacy settings allow. */
+  readonly drilldown: Drilldowns;
 
   constructor(private readonly options: AppOptions = {}) {
     this.prefs = loadPreferences(options.preferencesFile);
@@ -171,6 +174,7 @@ export class ClinicApp {
     );
     this.benchmarks = new DfeBenchmarks(() => this.current(), this.meetings.actor);
     this.settings = new FileSettingsApi(() => this.current(), this.meetings.actor);
+    this.drilldown = new Drilldowns(() => this.current(), this.settings);
     this.syncActor();
   }
 

@@ -77,6 +77,8 @@ export function handlersFor(app: ClinicApp): Handlers {
       return null;
     },
     getFileSettings: () => app.settings.get(),
+    getDrilldown: (args) => app.drilldown.view(args),
+    listDrilldownMeasures: () => app.drilldown.measures(),
     setFileSettings: (args) => app.settings.set(args),
     chooseImportFile: () => app.chooseImportFile(),
     recheckImport: () => app.imports.previewAgain(),

@@ -269,7 +269,7 @@ export class Imports {
     const changes = q.changesOf(db, last.id);
     const now = q.figuresAt(db, last.id);
     const drifted = changes.filter((c) => {
-      const current = now.get(figureKey(c.measure, c.period, c.team));
+      const current = now.get(figureKey(c.measure, c.period, c.team, c.worker));
       return !current || !isSame(current, c.next);
     });
     if (drifted.length > 0) {

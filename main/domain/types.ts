@@ -119,6 +119,14 @@ export interface Dataset {
   caveats?: Caveat[];
   /** As-at dates of figures that are not to the end of their month. */
   figure_dates?: FigureDate[];
+  /** Figures by team, and by worker within a team (worker '' is the whole team). */
+  team_figures?: TeamObservation[];
+}
+
+/** A team's figure, or one worker's within the team: aggregated counts, never a child's record. */
+export interface TeamObservation extends Observation {
+  team: string;
+  worker: string;
 }
 
 /** A calendar date, written `YYYY-MM-DD`. */

@@ -3,14 +3,18 @@
  * layouts are recognised from the header row:
  *
  * - long: one row per measure and period, with columns for the measure (key or title), the
- *   period and the value, and optionally numerator, denominator and team;
+ *   period and the value, and optionally numerator, denominator, team and worker;
  * - wide: one row per measure and one column per month, as a monthly performance sheet has it
- *   (optionally a team column).
+ *   (optionally team and worker columns).
+ *
+ * A sheet with a column that looks like it identifies a child is refused whole (child-columns.ts):
+ * only aggregated figures are held.
  *
  * Header names are matched in Maps, never as object keys, so a header such as __proto__ is just
  * an unknown column. Pure.
  */
 import { BLANK, cellText, columnLetter, isBlank, quoted, type Cell, type Sheet } from './cells';
+import { childColumnsMessage, looksLikeChildIdentifier } from './child-columns';
 import { normaliseName } from './closest';
 import { periodFromCell } from './periods';
 import type { Period } from '../domain/types';
@@ -42,6 +46,8 @@ export interface RawFigure {
   numerator: Cell;
   denominator: Cell;
   team: string;
+  /** '' is the whole team (or the whole service when there is no team). */
+  worker: string;
 }
 
 /** A wide-layout row that names something but holds no figures: a measure with no data yet, or a heading. */
@@ -62,7 +68,7 @@ export interface SheetReading {
   blankRows: number;
 }
 
-type Role = 'key' | 'measure' | 'title' | 'period' | 'value' | 'numerator' | 'denominator' | 'team' | 'info';
+type Role = 'key' | 'measure' | 'title' | 'period' | 'value' | 'numerator' | 'denominator' | 'team' | 'worker' | 'info';
 
 const ROLES = new Map<string, Role>([
   ...[
@@ -88,6 +94,17 @@ const ROLES = new Map<string, Role>([
   ...['numerator', 'num'].map((h) => [h, 'numerator'] as const),
   ...['denominator', 'denom', 'den', 'out of', 'cohort', 'total'].map((h) => [h, 'denominator'] as const),
   ...['team', 'team name', 'locality', 'service team'].map((h) => [h, 'team'] as const),
+  ...[
+    'worker',
+    'worker name',
+    'social worker',
+    'allocated worker',
+    'case worker',
+    'caseworker',
+    'key worker',
+    'practitioner',
+    'lead practitioner',
+  ].map((h) => [h, 'worker'] as const),
   // Columns a catalogue template or a performance sheet has for people to read; not imported.
   ...[
     'unit',
@@ -222,6 +239,18 @@ export function readSheet(sheet: Sheet): SheetReading {
     const row = sheet.rows[i]!;
     if (rowIsBlank(row.cells)) continue;
     looked++;
+    // Child-level data is refused before a single row of it is read, header or not.
+    const childColumns = row.cells.filter((c) => c.kind === 'text' && looksLikeChildIdentifier(c.text));
+    if (childColumns.length > 0) {
+      reading.problems.push({
+        severity: 'error',
+        sheet: sheet.name,
+        row: row.row,
+        column: null,
+        message: childColumnsMessage(childColumns.map((c) => cellText(c))),
+      });
+      return reading;
+    }
     header = asHeader(sheet.name, row.row, row.cells);
     if (header) {
       headerIndex = i;
@@ -314,6 +343,7 @@ export function readSheet(sheet: Sheet): SheetReading {
 
     const measure = h.measureColumns.map((i) => cellText(cells[i])).find((t) => t !== '') ?? '';
     const team = cellText(at(cells, col('team')));
+    const worker = cellText(at(cells, col('worker')));
 
     if (h.layout === 'long') {
       if (measure === '') {
@@ -330,6 +360,7 @@ export function readSheet(sheet: Sheet): SheetReading {
         numerator: at(cells, col('numerator')),
         denominator: at(cells, col('denominator')),
         team,
+        worker,
       });
       continue;
     }
@@ -355,6 +386,7 @@ export function readSheet(sheet: Sheet): SheetReading {
         numerator: BLANK,
         denominator: BLANK,
         team,
+        worker,
       });
     }
   }

@@ -12,7 +12,7 @@ export interface FigureValue {
   denominator: number | null;
 }
 
-/** The figures in the file now, by figureKey(measure, period, team): a Map, or one that reads them as asked. */
+/** The figures in the file now, by figureKey(measure, period, team, worker): a Map, or one that reads them as asked. */
 export interface FigureLookup {
   get(key: string): FigureValue | undefined;
 }
@@ -21,6 +21,7 @@ export interface StoredFigureLike extends FigureValue {
   measure: string;
   period: Period;
   team: string;
+  worker: string;
 }
 
 /** One figure the import writes, with what it replaces (null where there was none). */
@@ -28,6 +29,8 @@ export interface PlannedWrite {
   measure: string;
   period: Period;
   team: string;
+  /** '' is the whole team. */
+  worker: string;
   old: FigureValue | null;
   next: FigureValue;
 }
@@ -35,6 +38,7 @@ export interface PlannedWrite {
 export interface FigureChange {
   period: Period;
   team: string;
+  worker: string;
   old: FigureValue;
   next: FigureValue;
 }
@@ -43,6 +47,7 @@ export interface FigureChange {
 export interface FigureAddition {
   period: Period;
   team: string;
+  worker: string;
   next: FigureValue;
 }
 
@@ -109,8 +114,11 @@ export function isSame(a: FigureValue, b: FigureValue): boolean {
  */
 const TEAM_ORDER = new Intl.Collator('en-GB', { numeric: true });
 
-function byPeriodThenTeam(a: { period: Period; team: string }, b: { period: Period; team: string }): number {
-  return a.period < b.period ? -1 : a.period > b.period ? 1 : TEAM_ORDER.compare(a.team, b.team);
+type Place = { period: Period; team: string; worker: string };
+
+function byPeriodThenTeam(a: Place, b: Place): number {
+  if (a.period !== b.period) return a.period < b.period ? -1 : 1;
+  return TEAM_ORDER.compare(a.team, b.team) || TEAM_ORDER.compare(a.worker, b.worker);
 }
 
 export function buildPreview(
@@ -149,14 +157,14 @@ export function buildPreview(
     if (from === null || figure.period < from) from = figure.period;
     if (to === null || figure.period > to) to = figure.period;
 
-    const old = current.get(figureKey(figure.measure, figure.period, figure.team)) ?? null;
+    const old = current.get(figureKey(figure.measure, figure.period, figure.team, figure.worker)) ?? null;
     const next = nextValue(figure, old);
     if (old === null) {
       entry.added++;
       totals.added++;
       added.get(figure.measure)!.add(figure.period);
       if (entry.additions.length < CHANGES_LISTED_PER_MEASURE)
-        entry.additions.push({ period: figure.period, team: figure.team, next });
+        entry.additions.push({ period: figure.period, team: figure.team, worker: figure.worker, next });
     } else if (isSame(old, next)) {
       entry.unchanged++;
       totals.unchanged++;
@@ -165,9 +173,16 @@ export function buildPreview(
       entry.changed++;
       totals.changed++;
       if (entry.changes.length < CHANGES_LISTED_PER_MEASURE)
-        entry.changes.push({ period: figure.period, team: figure.team, old, next });
+        entry.changes.push({ period: figure.period, team: figure.team, worker: figure.worker, old, next });
     }
-    writes.push({ measure: figure.measure, period: figure.period, team: figure.team, old, next });
+    writes.push({
+      measure: figure.measure,
+      period: figure.period,
+      team: figure.team,
+      worker: figure.worker,
+      old,
+      next,
+    });
   }
 
   for (const entry of byMeasure.values()) {

@@ -2,7 +2,9 @@
  * A fill-in template of the catalogue: the wide layout a monthly performance sheet has, one row
  * per measure in use and one column per month for the last 12 months, with the figures the file
  * already holds filled in, so the officer adds the new month and checks the rest. Text cells are
- * neutralised against formulas (reliability.md rule 10); figures are written as numbers.
+ * neutralised against formulas (reliability.md rule 10); figures are written as numbers. Team and
+ * Worker columns are offered blank (the whole service): a row with a team gives that team's figures,
+ * and with a worker too, that worker's within the team.
  */
 import { stringify } from 'csv-stringify/sync';
 import { addMonths, periodShortLabel } from '../domain/period';
@@ -47,11 +49,13 @@ export function templateTable(input: TemplateInput): TemplateTable {
   const periods = templatePeriods(input.latest, input.now);
   return {
     periods,
-    header: ['Measure key', 'Measure', 'Unit', ...periods.map(periodShortLabel)],
+    header: ['Measure key', 'Measure', 'Unit', 'Team', 'Worker', ...periods.map(periodShortLabel)],
     rows: input.measures.map((m) => [
       neutraliseCell(m.key),
       neutraliseCell(m.title),
       UNIT_LABEL[m.unit],
+      '',
+      '',
       ...periods.map((p) => input.figures.get(`${m.key}|${p}`) ?? null),
     ]),
   };
@@ -76,7 +80,9 @@ export async function templateBytes(input: TemplateInput, format: TemplateFormat
   sheet.getColumn(1).width = 28;
   sheet.getColumn(2).width = 60;
   sheet.getColumn(3).width = 18;
-  for (let i = 0; i < table.periods.length; i++) sheet.getColumn(4 + i).width = 11;
+  sheet.getColumn(4).width = 24;
+  sheet.getColumn(5).width = 20;
+  for (let i = 0; i < table.periods.length; i++) sheet.getColumn(6 + i).width = 11;
   // Headings are text, so Excel keeps "Oct 2023" as written rather than turning it into a date.
   sheet.getRow(1).eachCell((cell) => {
     cell.numFmt = '@';

@@ -23,6 +23,8 @@ export interface ImportFigure {
   period: Period;
   /** '' is the whole service. */
   team: string;
+  /** '' is the whole team; a worker always has a team. */
+  worker: string;
   value: number;
   numerator: number | null;
   denominator: number | null;
@@ -52,9 +54,11 @@ const WHOLE_SERVICE = new Set([
   'authority',
 ]);
 const MAX_TEAM = 200;
+/** Words that mean "the whole team" in a worker column. */
+const WHOLE_TEAM = new Set(['', 'all', 'all workers', 'total', 'whole team', 'team', 'team total']);
 
-export function figureKey(measure: string, period: Period, team: string): string {
-  return `${measure}\u0000${period}\u0000${team}`;
+export function figureKey(measure: string, period: Period, team: string, worker = ''): string {
+  return `${measure}\u0000${period}\u0000${team}\u0000${worker}`;
 }
 
 function currentPeriod(now: Date): Period {
@@ -206,15 +210,24 @@ export function validate(
     const teamText = raw.team.replace(/\s+/g, ' ').trim();
     const team = WHOLE_SERVICE.has(teamText.toLowerCase()) ? '' : teamText;
     if (team.length > MAX_TEAM) say('error', `The team name is longer than ${MAX_TEAM} characters.`, null);
+    const workerText = raw.worker.replace(/\s+/g, ' ').trim();
+    const worker = WHOLE_TEAM.has(workerText.toLowerCase()) ? '' : workerText;
+    if (worker.length > MAX_TEAM) say('error', `The worker's name is longer than ${MAX_TEAM} characters.`, null);
+    if (worker !== '' && team === '')
+      say(
+        'error',
+        `${quoted(worker)} has no team: a worker's figures are held within their team. Give the team on this row, or leave the worker blank for a whole-service figure.`,
+        null,
+      );
 
     if (period !== null && value !== null) {
-      const key = figureKey(measure.key, period, team);
+      const key = figureKey(measure.key, period, team, worker);
       const first = seen.get(key);
       if (first) {
         const where = first.sheet === raw.sheet ? `row ${first.row}` : `sheet "${first.sheet}" row ${first.row}`;
         say(
           'error',
-          `This is a second figure for "${measure.title}", ${periodLabel(period)}${team ? `, ${quoted(team)}` : ''}: ${where} already gives one. Keep one of them.`,
+          `This is a second figure for "${measure.title}", ${periodLabel(period)}${team ? `, ${quoted(team)}` : ''}${worker ? `, ${quoted(worker)}` : ''}: ${where} already gives one. Keep one of them.`,
           null,
         );
       } else seen.set(key, { sheet: raw.sheet, row: raw.row });
@@ -225,6 +238,7 @@ export function validate(
       measure: measure.key,
       period,
       team,
+      worker,
       value,
       numerator: typeof numerator === 'number' ? numerator : null,
       denominator: typeof denominator === 'number' ? denominator : null,

@@ -14,8 +14,10 @@ import type {
   Frequency,
   Measure,
   Observation,
+  Period,
   Polarity,
   ServiceArea,
+  TeamObservation,
   Unit,
 } from '../domain/types';
 
@@ -583,10 +585,54 @@ function toObservations(spec: Spec): Observation[] {
   });
 }
 
+/**
+ * Invented figures by team, and by worker for one measure, so the drilldown has something to show
+ * (the report gives only whole-service figures). The names are plainly fictional, the figures are
+ * counts of visits, never a child's record, and no whole-service figure above changes.
+ */
+const TEAM_FIGURES: Array<[string, Period, string, string, number, number]> = [
+  // measure, period, team, worker, numerator, denominator
+  ['ia_visits_5wd', '2023-09', 'Assessment Team North', '', 40, 50],
+  ['ia_visits_5wd', '2023-09', 'Assessment Team South', '', 36, 47],
+  ['ia_visits_5wd', '2023-10', 'Assessment Team North', '', 42, 51],
+  ['ia_visits_5wd', '2023-10', 'Assessment Team South', '', 39, 50],
+  ['ia_visits_5wd', '2023-09', 'Assessment Team North', 'Alex Example', 8, 10],
+  ['ia_visits_5wd', '2023-09', 'Assessment Team North', 'Bea Sample', 9, 12],
+  ['ia_visits_5wd', '2023-09', 'Assessment Team North', 'Casey Placeholder', 11, 13],
+  ['ia_visits_5wd', '2023-09', 'Assessment Team North', 'Dana Fictional', 12, 15],
+  ['ia_visits_5wd', '2023-10', 'Assessment Team North', 'Alex Example', 9, 10],
+  ['ia_visits_5wd', '2023-10', 'Assessment Team North', 'Bea Sample', 8, 11],
+  ['ia_visits_5wd', '2023-10', 'Assessment Team North', 'Casey Placeholder', 12, 14],
+  ['ia_visits_5wd', '2023-10', 'Assessment Team North', 'Dana Fictional', 13, 16],
+  ['ia_visits_5wd', '2023-09', 'Assessment Team South', 'Eli Testname', 9, 12],
+  ['ia_visits_5wd', '2023-09', 'Assessment Team South', 'Frankie Madeup', 14, 18],
+  ['ia_visits_5wd', '2023-09', 'Assessment Team South', 'Gale Invented', 13, 17],
+  ['ia_visits_5wd', '2023-10', 'Assessment Team South', 'Eli Testname', 10, 13],
+  ['ia_visits_5wd', '2023-10', 'Assessment Team South', 'Frankie Madeup', 15, 19],
+  ['ia_visits_5wd', '2023-10', 'Assessment Team South', 'Gale Invented', 14, 18],
+  ['visits_cin', '2023-09', 'Children in Need Team 1', '', 99, 115],
+  ['visits_cin', '2023-09', 'Children in Need Team 2', '', 94, 115],
+  ['visits_cin', '2023-10', 'Children in Need Team 1', '', 96, 118],
+  ['visits_cin', '2023-10', 'Children in Need Team 2', '', 87, 114],
+];
+
+function toTeamObservation([
+  measure,
+  period,
+  team,
+  worker,
+  numerator,
+  denominator,
+]: (typeof TEAM_FIGURES)[number]): TeamObservation {
+  const value = Math.round((numerator / denominator) * 1000) / 10;
+  return { measure, period, team, worker, value, numerator, denominator };
+}
+
 export const october2023: Dataset = {
   areas,
   measures: specs.map(toMeasure),
   observations: specs.flatMap(toObservations),
   caveats: specs.flatMap(toCaveats),
   figure_dates: specs.flatMap(toFigureDates),
+  team_figures: TEAM_FIGURES.map(toTeamObservation),
 };

@@ -309,7 +309,7 @@ export function measureHistory(db: ClinicDatabase, key: string): Observation[] {
 /** Where a figure comes from: each team's figure for a measure and period, the whole service first. */
 export function teamSplit(db: ClinicDatabase, key: string, period: Period): TeamFigure[] {
   return db.all<TeamFigure>(
-    `SELECT team, value, numerator, denominator FROM observations WHERE measure = ? AND period = ?
+    `SELECT team, value, numerator, denominator FROM observations WHERE measure = ? AND period = ? AND worker = ''
       ORDER BY team <> '', team COLLATE NOCASE`,
     [key, period],
   );
@@ -344,6 +344,8 @@ export interface StoredFigure {
   measure: string;
   period: Period;
   team: string;
+  /** '' is the whole team. */
+  worker: string;
   value: number;
   numerator: number | null;
   denominator: number | null;
@@ -352,8 +354,12 @@ export interface StoredFigure {
 /** Every figure in the file, in key order: what an import is compared against, and what tests compare whole. */
 export function allFigures(db: ClinicDatabase): StoredFigure[] {
   return db.all<StoredFigure>(
-    'SELECT measure, period, team, value, numerator, denominator FROM observations ORDER BY measure, period, team',
+    'SELECT measure, period, team, worker, value, numerator, denominator FROM observations ORDER BY measure, period, team, worker',
   );
+}
+
+function hasColumn(db: ClinicDatabase, table: string, column: string): boolean {
+  return db.all<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`).some((c) => c.name === column);
 }
 
 /**
@@ -417,10 +423,27 @@ export function insertDataset(db: ClinicDatabase, data: Dataset): void {
           ]),
       );
     }
-    if (schema >= 12) {
+    // Columns later schemas added: a file made at an older schema (in the migration tests) has none.
+    if (hasColumn(db, 'measures', 'part_of')) {
       db.runMany(
         'UPDATE measures SET part_of = ? WHERE key = ?',
         data.measures.filter((m) => m.part_of).map((m) => [m.part_of ?? null, m.key]),
+      );
+    }
+    // Figures by team and worker need the worker column.
+    if (hasColumn(db, 'observations', 'worker')) {
+      db.runMany(
+        `INSERT INTO observations (measure, period, team, worker, value, numerator, denominator)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        (data.team_figures ?? []).map((o) => [
+          o.measure,
+          o.period,
+          o.team,
+          o.worker,
+          o.value,
+          o.numerator,
+          o.denominator,
+        ]),
       );
     }
     if (schema >= 8) {

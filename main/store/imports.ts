@@ -49,13 +49,14 @@ export function insertImport(db: ClinicDatabase, record: NewImport): number {
 export function applyWrites(db: ClinicDatabase, importId: number, writes: readonly PlannedWrite[]): void {
   // Parameters made as each row is written (a generator), not 100,000 arrays at once.
   db.runMany(
-    `INSERT INTO import_changes (import_id, measure, period, team, old_value, old_numerator, old_denominator,
-       new_value, new_numerator, new_denominator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO import_changes (import_id, measure, period, team, worker, old_value, old_numerator, old_denominator,
+       new_value, new_numerator, new_denominator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     eachOf(writes, (w) => [
       importId,
       w.measure,
       w.period,
       w.team,
+      w.worker,
       w.old?.value ?? null,
       w.old?.numerator ?? null,
       w.old?.denominator ?? null,
@@ -65,17 +66,18 @@ export function applyWrites(db: ClinicDatabase, importId: number, writes: readon
     ]),
   );
   db.runMany(
-    `INSERT INTO observations (measure, period, team, value, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (measure, period, team) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
+    `INSERT INTO observations (measure, period, team, worker, value, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (measure, period, team, worker) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
        denominator = excluded.denominator`,
-    eachOf(writes, (w) => [w.measure, w.period, w.team, w.next.value, w.next.numerator, w.next.denominator]),
+    eachOf(writes, (w) => [w.measure, w.period, w.team, w.worker, w.next.value, w.next.numerator, w.next.denominator]),
   );
   recordImportBatch(db, importId);
 }
 
 /**
  * An import merges as one batch (reliability.md rule 12): its figures are recorded as one change
- * (new figure, then what it replaced, per row), not 100,000, so the import stays fast.
+ * (new figure, then what it replaced, per row), not 100,000, so the import stays fast. The worker
+ * comes last (schema 13), so a batch recorded before it reads as the whole team's figures.
  */
 function recordImportBatch(db: ClinicDatabase, importId: number): void {
   if (!db.recordsChanges) return;
@@ -83,7 +85,7 @@ function recordImportBatch(db: ClinicDatabase, importId: number): void {
     `INSERT INTO changes (id, hlc, author, device, entity, row, field, value)
      SELECT hlc || '-' || printf('%05d', seq), hlc, author, device, 'imports', (SELECT uid FROM imports WHERE id = ?), 'rows',
        (SELECT json_group_array(json_array(measure, period, team, new_value, new_numerator, new_denominator,
-          old_value, old_numerator, old_denominator)) FROM import_changes WHERE import_id = ?)
+          old_value, old_numerator, old_denominator, worker)) FROM import_changes WHERE import_id = ?)
        FROM sync_context`,
     [importId, importId],
   );
@@ -97,6 +99,7 @@ export interface RecordedChange {
   measure: string;
   period: string;
   team: string;
+  worker: string;
   old: FigureValue | null;
   next: FigureValue;
 }
@@ -107,6 +110,7 @@ export function changesOf(db: ClinicDatabase, importId: number): RecordedChange[
       measure: string;
       period: string;
       team: string;
+      worker: string;
       old_value: number | null;
       old_numerator: number | null;
       old_denominator: number | null;
@@ -114,14 +118,16 @@ export function changesOf(db: ClinicDatabase, importId: number): RecordedChange[
       new_numerator: number | null;
       new_denominator: number | null;
     }>(
-      `SELECT measure, period, team, old_value, old_numerator, old_denominator, new_value, new_numerator, new_denominator
-         FROM import_changes WHERE import_id = ? ORDER BY measure, period, team`,
+      `SELECT measure, period, team, worker, old_value, old_numerator, old_denominator, new_value, new_numerator,
+              new_denominator
+         FROM import_changes WHERE import_id = ? ORDER BY measure, period, team, worker`,
       [importId],
     )
     .map((r) => ({
       measure: r.measure,
       period: r.period,
       team: r.team,
+      worker: r.worker,
       old:
         r.old_value === null
           ? null
@@ -130,11 +136,13 @@ export function changesOf(db: ClinicDatabase, importId: number): RecordedChange[
     }));
 }
 
-/** Figures as they are now for the places an import wrote, keyed measure/period/team. */
+/** Figures as they are now for the places an import wrote, keyed by figureKey. */
 export function figuresAt(db: ClinicDatabase, importId: number): Map<string, FigureValue> {
   const rows = db.all<{ k: string; value: number; numerator: number | null; denominator: number | null }>(
-    `SELECT c.measure || char(0) || c.period || char(0) || c.team AS k, o.value, o.numerator, o.denominator
+    `SELECT c.measure || char(0) || c.period || char(0) || c.team || char(0) || c.worker AS k, o.value, o.numerator,
+            o.denominator
        FROM import_changes c JOIN observations o ON o.measure = c.measure AND o.period = c.period AND o.team = c.team
+            AND o.worker = c.worker
       WHERE c.import_id = ?`,
     [importId],
   );
@@ -144,14 +152,14 @@ export function figuresAt(db: ClinicDatabase, importId: number): Map<string, Fig
 /** Puts back what an import replaced: deletes the figures it added, restores those it changed. */
 export function revertChanges(db: ClinicDatabase, changes: readonly RecordedChange[]): void {
   db.runMany(
-    'DELETE FROM observations WHERE measure = ? AND period = ? AND team = ?',
-    changes.filter((c) => c.old === null).map((c) => [c.measure, c.period, c.team]),
+    'DELETE FROM observations WHERE measure = ? AND period = ? AND team = ? AND worker = ?',
+    changes.filter((c) => c.old === null).map((c) => [c.measure, c.period, c.team, c.worker]),
   );
   db.runMany(
-    'UPDATE observations SET value = ?, numerator = ?, denominator = ? WHERE measure = ? AND period = ? AND team = ?',
+    'UPDATE observations SET value = ?, numerator = ?, denominator = ? WHERE measure = ? AND period = ? AND team = ? AND worker = ?',
     changes
       .filter((c) => c.old !== null)
-      .map((c) => [c.old!.value, c.old!.numerator, c.old!.denominator, c.measure, c.period, c.team]),
+      .map((c) => [c.old!.value, c.old!.numerator, c.old!.denominator, c.measure, c.period, c.team, c.worker]),
   );
 }
 
@@ -166,7 +174,7 @@ export function deleteImport(db: ClinicDatabase, importId: number): void {
 }
 
 /**
- * The current figures an import is compared with, looked up by figureKey(measure, period, team).
+ * The current figures an import is compared with, looked up by figureKey(measure, period, team, worker).
  * Each period's figures are read the first time one of them is asked for, so an import reads
  * only the months it touches rather than every figure in the file (468,000 at the large size:
  * about 2 s and 100 MB for a typical month's import). Use it within one synchronous call, so
@@ -179,11 +187,12 @@ export function currentFigures(db: ClinicDatabase): FigureLookup {
     for (const r of db.all<{
       measure: string;
       team: string;
+      worker: string;
       value: number;
       numerator: number | null;
       denominator: number | null;
-    }>('SELECT measure, team, value, numerator, denominator FROM observations WHERE period = ?', [period])) {
-      figures.set(figureKey(r.measure, period, r.team), {
+    }>('SELECT measure, team, worker, value, numerator, denominator FROM observations WHERE period = ?', [period])) {
+      figures.set(figureKey(r.measure, period, r.team, r.worker), {
         value: r.value,
         numerator: r.numerator,
         denominator: r.denominator,
@@ -194,7 +203,7 @@ export function currentFigures(db: ClinicDatabase): FigureLookup {
   };
   return {
     get(key: string): FigureValue | undefined {
-      // The key is measure NUL period NUL team; measure keys never hold a NUL, and a period is 7 characters.
+      // The key is measure NUL period NUL team NUL worker; measure keys never hold a NUL, and a period is 7 characters.
       const start = key.indexOf('\u0000') + 1;
       const period = key.slice(start, start + 7);
       return (byPeriod.get(period) ?? load(period)).get(key);
@@ -205,10 +214,10 @@ export function currentFigures(db: ClinicDatabase): FigureLookup {
 /** Writes an import's figures back in place (when taking an undo back out of memory). */
 export function reapplyChanges(db: ClinicDatabase, changes: readonly RecordedChange[]): void {
   db.runMany(
-    `INSERT INTO observations (measure, period, team, value, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (measure, period, team) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
+    `INSERT INTO observations (measure, period, team, worker, value, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (measure, period, team, worker) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
        denominator = excluded.denominator`,
-    changes.map((c) => [c.measure, c.period, c.team, c.next.value, c.next.numerator, c.next.denominator]),
+    changes.map((c) => [c.measure, c.period, c.team, c.worker, c.next.value, c.next.numerator, c.next.denominator]),
   );
 }
 

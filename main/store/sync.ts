@@ -52,7 +52,14 @@ export interface MergeReport {
   /** Action references changed so that no two actions share one. */
   renumbered: Array<{ from: string; to: string; description: string }>;
   /** Figures both copies imported differently: which one stands (the later import's). */
-  figuresDiffered: Array<{ measure: string; period: string; team: string; was: Figure | null; now: Figure | null }>;
+  figuresDiffered: Array<{
+    measure: string;
+    period: string;
+    team: string;
+    worker: string;
+    was: Figure | null;
+    now: Figure | null;
+  }>;
   dryRun: boolean;
 }
 
@@ -233,6 +240,8 @@ type BatchRow = [
   number | null,
   number | null,
   number | null,
+  // The worker (schema 13); absent from a batch recorded before it.
+  string?,
 ];
 
 /** Puts an import's figures (a batch, one change) into the figures, each as the imports that wrote it decide. */
@@ -243,7 +252,7 @@ function applyImports(
   incoming: Set<string>,
   { sharedOnly = false }: { sharedOnly?: boolean } = {},
 ): void {
-  const cells = new Map<string, [string, string, string]>();
+  const cells = new Map<string, [string, string, string, string]>();
   for (const uid of uids) {
     const imp = db.get<{ id: number }>('SELECT id FROM imports WHERE uid = ?', [uid]);
     if (!imp) continue;
@@ -256,22 +265,27 @@ function applyImports(
     if (have === 0 && batch.length > 0) {
       db.runMany(
         `INSERT INTO import_changes (import_id, measure, period, team, new_value, new_numerator, new_denominator,
-           old_value, old_numerator, old_denominator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        batch.map((r) => [imp.id, ...r]),
+           old_value, old_numerator, old_denominator, worker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        batch.map((r) => [imp.id, ...(r.slice(0, 9) as Array<string | number | null>), r[9] ?? '']),
       );
     }
     // sharedOnly: the figures another import also wrote (for the rest, undoing put back what it found).
-    for (const r of db.all<{ measure: string; period: string; team: string }>(
+    for (const r of db.all<{ measure: string; period: string; team: string; worker: string }>(
       sharedOnly
-        ? `SELECT c.measure, c.period, c.team FROM import_changes c WHERE c.import_id = ? AND EXISTS (
+        ? `SELECT c.measure, c.period, c.team, c.worker FROM import_changes c WHERE c.import_id = ? AND EXISTS (
              SELECT 1 FROM import_changes o WHERE o.measure = c.measure AND o.period = c.period AND o.team = c.team
-                AND o.import_id <> c.import_id)`
-        : 'SELECT measure, period, team FROM import_changes WHERE import_id = ?',
+                AND o.worker = c.worker AND o.import_id <> c.import_id)`
+        : 'SELECT measure, period, team, worker FROM import_changes WHERE import_id = ?',
       [imp.id],
     ))
-      cells.set(`${r.measure}\u0000${r.period}\u0000${r.team}`, [r.measure, r.period, r.team]);
+      cells.set(`${r.measure}\u0000${r.period}\u0000${r.team}\u0000${r.worker}`, [
+        r.measure,
+        r.period,
+        r.team,
+        r.worker,
+      ]);
   }
-  for (const [measure, period, team] of cells.values()) {
+  for (const [measure, period, team, worker] of cells.values()) {
     const batches = db
       .all<{
         uid: string;
@@ -284,8 +298,9 @@ function applyImports(
         old_denominator: number | null;
       }>(
         `SELECT i.uid, i.undone_at, c.new_value, c.new_numerator, c.new_denominator, c.old_value, c.old_numerator, c.old_denominator
-           FROM import_changes c JOIN imports i ON i.id = c.import_id WHERE c.measure = ? AND c.period = ? AND c.team = ?`,
-        [measure, period, team],
+           FROM import_changes c JOIN imports i ON i.id = c.import_id
+          WHERE c.measure = ? AND c.period = ? AND c.team = ? AND c.worker = ?`,
+        [measure, period, team, worker],
       )
       .map((b): BatchFigure => ({
         importUid: b.uid,
@@ -300,20 +315,25 @@ function applyImports(
     if (want === undefined) continue;
     const now =
       db.get<Figure>(
-        'SELECT value, numerator, denominator FROM observations WHERE measure = ? AND period = ? AND team = ?',
-        [measure, period, team],
+        'SELECT value, numerator, denominator FROM observations WHERE measure = ? AND period = ? AND team = ? AND worker = ?',
+        [measure, period, team, worker],
       ) ?? null;
     const theirs = batches.find((b) => incoming.has(b.importUid));
     if (theirs && !sameFigure(theirs.next, now))
-      report.figuresDiffered.push({ measure, period, team, was: now, now: want });
+      report.figuresDiffered.push({ measure, period, team, worker, was: now, now: want });
     if (sameFigure(want, now)) continue;
     if (want === null)
-      db.run('DELETE FROM observations WHERE measure = ? AND period = ? AND team = ?', [measure, period, team]);
+      db.run('DELETE FROM observations WHERE measure = ? AND period = ? AND team = ? AND worker = ?', [
+        measure,
+        period,
+        team,
+        worker,
+      ]);
     else
       db.run(
-        `INSERT INTO observations (measure, period, team, value, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (measure, period, team) DO UPDATE SET value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator`,
-        [measure, period, team, want.value, want.numerator, want.denominator],
+        `INSERT INTO observations (measure, period, team, worker, value, numerator, denominator) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (measure, period, team, worker) DO UPDATE SET value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator`,
+        [measure, period, team, worker, want.value, want.numerator, want.denominator],
       );
   }
 }
@@ -475,7 +495,7 @@ export function canonicalDump(db: ClinicDatabase): string {
       .all<Row>(`SELECT ${[...keys, ...cols, ...extra].join(', ')} FROM ${t.table} x`)
       .sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1));
   }
-  out.observations = db.all('SELECT * FROM observations ORDER BY measure, period, team');
+  out.observations = db.all('SELECT * FROM observations ORDER BY measure, period, team, worker');
   return JSON.stringify(out, null, 1);
 }
 

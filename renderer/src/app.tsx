@@ -12,6 +12,8 @@ import type { ClinicReport } from '../../main/domain/views';
 import { ActionLogPage } from './action-log-page';
 import { Announcer } from './announcer';
 import { CataloguePage } from './catalogue-page';
+import { DrilldownContext, type Drilldowns } from './drilldown-context';
+import { DrilldownPage } from './drilldown-page';
 import { callClinic } from './clinic-api';
 import { ErrorMessage } from './error-message';
 import { HeadlinesPage } from './headlines-page';
@@ -72,6 +74,9 @@ export function App(): ReactNode {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [clinicId, setClinicId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
+  /** The drilldown by team and worker, when open: it stands in for the page it was opened from. */
+  const [drill, setDrill] = useState<{ measure: string; period: Period } | null>(null);
+  const [drillable, setDrillable] = useState<ReadonlySet<string>>(new Set());
 
   // File > Take a copy… and File > Merge a copy back… are carried out on the Working together page.
   const [command, setCommand] = useState<{ name: MenuCommand; n: number } | null>(null);
@@ -92,6 +97,9 @@ export function App(): ReactNode {
 
   useEffect(() => {
     let current = true;
+    void callClinic('listDrilldownMeasures', {}).then((result) => {
+      if (current) setDrillable(new Set(result.ok ? result.value : []));
+    });
     void (async () => {
       const [info, periods, clinics, report, prefs, teamList] = await Promise.all([
         callClinic('getFileInfo', {}),
@@ -170,10 +178,27 @@ export function App(): ReactNode {
   }, []);
   const teamChoice = useMemo((): TeamChoice => ({ team, teams, setTeam }), [team, teams, setTeam]);
 
+  const drilldowns = useMemo<Drilldowns>(
+    () => ({
+      measures: drillable,
+      open: (measure, period) => {
+        // A note being typed saves when its box loses focus: before its page gives way to this one.
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+        setDrill({ measure, period });
+      },
+    }),
+    [drillable],
+  );
+  const closeDrill = useCallback(() => {
+    setDrill(null);
+    document.getElementById('main')?.focus();
+  }, []);
+
   const ready = file.state === 'ready' ? file.value : null;
   const periods = ready?.periods.periods ?? NO_PERIODS;
   const showPeriodPicker =
     ready !== null &&
+    drill === null &&
     ((page === 'clinic' && clinicId === null && !creating) || page === 'exceptions') &&
     selection !== null &&
     selection.period !== null;
@@ -212,7 +237,10 @@ export function App(): ReactNode {
                   type="button"
                   className="app-nav__link"
                   aria-current={page === p.name ? 'page' : undefined}
-                  onClick={() => setPage(p.name)}
+                  onClick={() => {
+                    setDrill(null);
+                    setPage(p.name);
+                  }}
                 >
                   {p.label}
                 </button>
@@ -230,62 +258,74 @@ export function App(): ReactNode {
             Loading the clinic…
           </p>
         )}
-        {ready && page === 'headlines' && (
-          <HeadlinesPage key={generation} file={ready} onShowClinic={() => setPage('clinic')} />
-        )}
-        {ready && page === 'clinic' && selection !== null && (
-          <MeetingPage
-            // Keyed by file so filters, order and the open panel start afresh when another file is opened.
-            key={generation}
-            file={ready}
-            selection={selection}
-            clinicId={clinicId}
-            creating={creating}
-            onCreating={setCreating}
-            onSelectClinic={setClinicId}
-            onClinicsChanged={reloadClinics}
+        {ready && drill !== null && (
+          <DrilldownPage
+            key={`${generation}|${drill.measure}|${drill.period}`}
+            measure={drill.measure}
+            period={drill.period}
+            onClose={closeDrill}
           />
         )}
-        {ready && page === 'log' && <ActionLogPage key={`${generation}|${team ?? ''}`} clinics={ready.clinics} />}
-        {ready && page === 'exceptions' && (
-          <ExceptionsPage key={`${generation}|${team ?? ''}`} period={selection?.period ?? null} />
-        )}
-        {ready && page === 'report' && (
-          <ReportPage
-            key={generation}
-            periods={periods}
-            areas={ready.areas}
-            measures={ready.defaultReport?.measures ?? []}
-            readOnly={ready.info.readOnly}
-          />
-        )}
-        {ready && page === 'measures' && (
-          <CataloguePage key={generation} readOnly={ready.info.readOnly} onChanged={() => void reloadReport()} />
-        )}
-        {ready && page === 'import' && (
-          <ImportPage
-            // Not keyed by generation: an import reloads the figures and the wizard must stay on its result.
-            // Another file, or this one reopened read-only, starts the wizard afresh (the app forgets the preview).
-            key={`${ready.info.path}|${ready.info.readOnly}`}
-            readOnly={ready.info.readOnly}
-            fileName={ready.info.name}
-            onFiguresChanged={reloadFile}
-            onShowClinic={() => setPage('clinic')}
-          />
-        )}
-        {ready && page === 'together' && (
-          <WorkingTogetherPage
-            // Not keyed by generation: taking a copy opens it, and the page must still say where it went.
-            fileName={ready.info.name}
-            readOnly={ready.info.readOnly}
-            titles={new Map((ready.defaultReport?.measures ?? []).map((m) => [m.key, m.title]))}
-            command={command}
-            onCommandTaken={commandTaken}
-            onMerged={reloadFile}
-            onShowClinic={() => setPage('clinic')}
-          />
-        )}
-        {ready && page === 'preferences' && <PreferencesPage />}
+        <DrilldownContext.Provider value={drilldowns}>
+          {ready && drill === null && page === 'headlines' && (
+            <HeadlinesPage key={generation} file={ready} onShowClinic={() => setPage('clinic')} />
+          )}
+          {ready && drill === null && page === 'clinic' && selection !== null && (
+            <MeetingPage
+              // Keyed by file so filters, order and the open panel start afresh when another file is opened.
+              key={generation}
+              file={ready}
+              selection={selection}
+              clinicId={clinicId}
+              creating={creating}
+              onCreating={setCreating}
+              onSelectClinic={setClinicId}
+              onClinicsChanged={reloadClinics}
+            />
+          )}
+          {ready && drill === null && page === 'log' && (
+            <ActionLogPage key={`${generation}|${team ?? ''}`} clinics={ready.clinics} />
+          )}
+          {ready && drill === null && page === 'exceptions' && (
+            <ExceptionsPage key={`${generation}|${team ?? ''}`} period={selection?.period ?? null} />
+          )}
+          {ready && drill === null && page === 'report' && (
+            <ReportPage
+              key={generation}
+              periods={periods}
+              areas={ready.areas}
+              measures={ready.defaultReport?.measures ?? []}
+              readOnly={ready.info.readOnly}
+            />
+          )}
+          {ready && drill === null && page === 'measures' && (
+            <CataloguePage key={generation} readOnly={ready.info.readOnly} onChanged={() => void reloadReport()} />
+          )}
+          {ready && drill === null && page === 'import' && (
+            <ImportPage
+              // Not keyed by generation: an import reloads the figures and the wizard must stay on its result.
+              // Another file, or this one reopened read-only, starts the wizard afresh (the app forgets the preview).
+              key={`${ready.info.path}|${ready.info.readOnly}`}
+              readOnly={ready.info.readOnly}
+              fileName={ready.info.name}
+              onFiguresChanged={reloadFile}
+              onShowClinic={() => setPage('clinic')}
+            />
+          )}
+          {ready && drill === null && page === 'together' && (
+            <WorkingTogetherPage
+              // Not keyed by generation: taking a copy opens it, and the page must still say where it went.
+              fileName={ready.info.name}
+              readOnly={ready.info.readOnly}
+              titles={new Map((ready.defaultReport?.measures ?? []).map((m) => [m.key, m.title]))}
+              command={command}
+              onCommandTaken={commandTaken}
+              onMerged={reloadFile}
+              onShowClinic={() => setPage('clinic')}
+            />
+          )}
+          {ready && drill === null && page === 'preferences' && <PreferencesPage />}
+        </DrilldownContext.Provider>
       </main>
       <Announcer />
     </TeamProvider>

@@ -15,6 +15,7 @@ import {
   type RowData,
   type SortingState,
 } from '@tanstack/react-table';
+import { useDrilldowns } from './drilldown-context';
 import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { caveatSummary, figureWhen, partOfText, stepsText } from '../../main/domain/figure-text';
 import { addMonths, periodShortLabel } from '../../main/domain/period';
@@ -147,11 +148,15 @@ function MeasureCell({
   row,
   onOpen,
   record,
+  period,
 }: {
   row: ReportRow;
   onOpen: (row: ReportRow) => void;
   record?: TableRecord | undefined;
+  /** The clinic's month, for the drilldown. */
+  period?: Period;
 }): ReactNode {
+  const drilldowns = useDrilldowns();
   // Only what departs from the usual (monthly, higher is better) is spelt out, to keep rows short;
   // the detail panel says everything.
   const hints: string[] = [];
@@ -172,6 +177,19 @@ function MeasureCell({
         <WithAbbreviations text={row.title} />
       </button>
       {hints.length > 0 && <span className="measure-hint">{hints.join(' · ')}</span>}
+      {drilldowns?.measures.has(row.key) && period && (
+        <button
+          type="button"
+          className="button--link drilldown-link"
+          aria-label={`By team: ${row.title}`}
+          onClick={(event) => {
+            event.stopPropagation();
+            drilldowns.open(row.key, period);
+          }}
+        >
+          By team
+        </button>
+      )}
       <CaveatLines row={row} />
       {record && <AgendaReason reason={record.reasons.get(row.key)} />}
       {record && <RecordLine row={row} record={record} />}
@@ -302,7 +320,7 @@ function useColumns(report: ClinicReport, onOpen: (row: ReportRow) => void, agen
         header: 'Measure',
         sortingFn: 'text',
         cell: ({ row, table }) => (
-          <MeasureCell row={row.original} onOpen={onOpen} record={table.options.meta?.record} />
+          <MeasureCell row={row.original} onOpen={onOpen} record={table.options.meta?.record} period={report.period} />
         ),
       }),
       column.accessor((r) => r.previous?.value, {

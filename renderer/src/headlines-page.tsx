@@ -5,6 +5,7 @@
  * the SPC icons, a 13-month sparkline with a text alternative, and the England benchmark with its
  * year. With a team chosen, the tiles show that team's figures.
  */
+import { useDrilldowns } from './drilldown-context';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { benchmarkText, figureWhen } from '../../main/domain/figure-text';
 import { MAX_HEADLINES } from '../../main/domain/file-settings';
@@ -88,6 +89,7 @@ function HeadlineTileView({
   onOpen: (row: ReportRow) => void;
 }): ReactNode {
   const { row, series } = tile;
+  const drilldowns = useDrilldowns();
   const fraction = row.current ? formatFraction(row.current.numerator, row.current.denominator) : null;
   const national = row.benchmark_details.national;
   return (
@@ -125,6 +127,18 @@ function HeadlineTileView({
       <p className="tile__benchmark">
         England: {national ? benchmarkText(national, row.unit, row.decimals) : 'no benchmark recorded'}
       </p>
+      {drilldowns?.measures.has(row.key) && (
+        <p className="tile__drill">
+          <button
+            type="button"
+            className="button--link drilldown-link"
+            aria-label={`By team: ${row.title}`}
+            onClick={() => drilldowns.open(row.key, period)}
+          >
+            By team
+          </button>
+        </p>
+      )}
     </li>
   );
 }

@@ -17,6 +17,7 @@ import { ConfirmDialog } from './dialog';
 import { HistoryChart, inRange, type ChartRange } from './history-chart';
 import { ChartNotes, signalWords, SpcJudgement, SpcOptionsForm } from './spc-panel';
 import { TeamSplit } from './team-split';
+import { useDrilldowns } from './drilldown-context';
 import { CloseIcon } from './icons';
 import { AuditHistory } from './audit-history';
 import { MeasureRecord } from './measure-record';
@@ -122,6 +123,32 @@ function DfeBenchmarkTable({ row }: { row: ReportRow }): ReactNode {
       </table>
       <p className="muted">Source: {sn.source}.</p>
     </>
+  );
+}
+
+/** Opens the drilldown by team and worker, for a measure with figures by team. */
+function DrilldownLink({
+  measureKey,
+  title,
+  period,
+}: {
+  measureKey: string;
+  title: string;
+  period: string;
+}): ReactNode {
+  const drilldowns = useDrilldowns();
+  if (!drilldowns?.measures.has(measureKey)) return null;
+  return (
+    <p>
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-label={`Drill down by team: ${title}`}
+        onClick={() => drilldowns.open(measureKey, period)}
+      >
+        Drill down by team
+      </button>
+    </p>
   );
 }
 
@@ -265,6 +292,7 @@ function DetailBody({
       )}
 
       {current && <TeamSplit measureKey={measure.key} period={current.period} unit={measure.unit} />}
+      {current && <DrilldownLink measureKey={measure.key} title={measure.title} period={current.period} />}
 
       <table className="history-table">
         <caption>Figures by month{range === 'all' ? '' : `, last ${range} months`}</caption>

@@ -1,8 +1,9 @@
-/** This person's preferences: the display name stamped on what they write. */
+/** This person's preferences (the display name stamped on what they write), and the open file's privacy settings. */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { announce } from './announcer';
 import { callClinic } from './clinic-api';
 import { ErrorMessage } from './error-message';
+import { FilePrivacySettings } from './file-privacy-settings';
 
 export function PreferencesPage(): ReactNode {
   const [name, setName] = useState<string | null>(null);
@@ -89,6 +90,7 @@ export function PreferencesPage(): ReactNode {
           </div>
         </form>
       )}
+      <FilePrivacySettings />
     </section>
   );
 }

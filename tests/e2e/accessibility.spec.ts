@@ -249,3 +249,20 @@ test('the DfE benchmarks page with a preview, and the detail with its neighbours
   await expect(panel.getByRole('table', { name: /Each statistical neighbour/ })).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
+
+test('the drilldown by team and by worker, and the file’s worker settings, have no violations axe can find', async ({
+  page,
+  clinic,
+}) => {
+  await clinic.open();
+  const title = 'Initial assessment visits within 5 working days';
+  await page.getByRole('button', { name: `By team: ${title}` }).click();
+  await page.getByRole('button', { name: 'Assessment Team North: 4 workers' }).click();
+  await expect(page.getByRole('table', { name: 'By worker, October 2023 (initials only)' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Preferences' }).click();
+  await page.getByLabel('Hide the worker level: show teams only').check();
+  await expect(page.getByRole('status').filter({ hasText: 'worker names hidden' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});

@@ -36,7 +36,7 @@ export function cell(row: Locator, column: ColumnName): Locator {
 
 /** The measure names in the table, top to bottom. */
 export function measureTitles(page: Page): Promise<string[]> {
-  return page.getByRole('rowheader').getByRole('button').allInnerTexts();
+  return page.getByRole('rowheader').locator('.measure-link').allInnerTexts();
 }
 
 /** The names of the measures under one service area heading, top to bottom. */
@@ -44,7 +44,7 @@ export async function titlesInArea(page: Page, area: string): Promise<string[]> 
   const group = page
     .getByRole('rowgroup')
     .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${area}`) }) });
-  return group.getByRole('rowheader').getByRole('button').allInnerTexts();
+  return group.getByRole('rowheader').locator('.measure-link').allInnerTexts();
 }
 
 export function columnHeader(page: Page, name: string | RegExp): Locator {

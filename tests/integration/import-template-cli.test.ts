@@ -62,7 +62,7 @@ describe('the fill-in template', () => {
     const workbook = await readWorkbook(fs.readFileSync(target), path.basename(target));
     const rows = workbook.sheets[0]!.rows;
     const header = rows[0]!.cells.map((c) => (c.kind === 'text' ? c.text : c.kind));
-    expect(header.slice(0, 3)).toEqual(['Measure key', 'Measure', 'Unit']);
+    expect(header.slice(0, 5)).toEqual(['Measure key', 'Measure', 'Unit', 'Team', 'Worker']);
     expect(header.at(-1)).toBe('Nov 2023');
     expect(header.at(-2)).toBe('Oct 2023');
 

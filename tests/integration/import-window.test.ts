@@ -258,9 +258,9 @@ describe('the template to fill in, from the window', () => {
     const csvSaved = await app.exportImportTemplate({ format: 'csv' });
     const text = fs.readFileSync(csvSaved!.path, 'utf8');
     expect(text.split('\r\n')[0]).toBe(
-      '\ufeffMeasure key,Measure,Unit,Dec 2022,Jan 2023,Feb 2023,Mar 2023,Apr 2023,May 2023,Jun 2023,Jul 2023,Aug 2023,Sep 2023,Oct 2023,Nov 2023',
+      '\ufeffMeasure key,Measure,Unit,Team,Worker,Dec 2022,Jan 2023,Feb 2023,Mar 2023,Apr 2023,May 2023,Jun 2023,Jul 2023,Aug 2023,Sep 2023,Oct 2023,Nov 2023',
     );
-    expect(text).toContain('\r\ncontacts,Contacts,count,');
+    expect(text).toContain('\r\ncontacts,Contacts,count,,,');
     expect(host.titles).toEqual(['Save a template to fill in with figures', 'Save a template to fill in with figures']);
     // Asked again with the same name, the person declines to replace it: nothing is written.
     const again = await app.exportImportTemplate({ format: 'csv' });

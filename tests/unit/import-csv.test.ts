@@ -283,6 +283,7 @@ describe('the preview', () => {
       {
         period: '2023-10',
         team: '',
+        worker: '',
         old: { value: 251, numerator: null, denominator: null },
         next: { value: 250, numerator: null, denominator: null },
       },
@@ -291,7 +292,7 @@ describe('the preview', () => {
     expect(a.preview.periods).toEqual({ from: '2023-10', to: '2023-11' });
     // What is new comes with its value, and each measure with its unit, for the window to write them.
     expect(a.preview.measures[0]?.additions).toEqual([
-      { period: '2023-11', team: '', next: { value: 800, numerator: null, denominator: null } },
+      { period: '2023-11', team: '', worker: '', next: { value: 800, numerator: null, denominator: null } },
     ]);
     expect(a.preview.measures.map((m) => m.unit)).toEqual(['count', 'count', 'percent']);
   });
@@ -301,6 +302,7 @@ describe('the preview', () => {
       measure: 'contacts',
       period: '2023-10',
       team: '',
+      worker: '',
       value: 781,
       numerator: null,
       denominator: null,

@@ -13,6 +13,7 @@ import { migrate011 } from './011-file-settings';
 import { migrate012 } from './012-scrutiny-kept';
 import { migrate013 } from './013-rate-unit';
 import { migrate014 } from './014-action-team';
+import { migrate015 } from './015-workers';
 
 /** Migration N turns schema N-1 into schema N. Append only; never edit one that has shipped. */
 export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
@@ -30,6 +31,7 @@ export const migrations: ReadonlyArray<(db: ClinicDatabase) => void> = [
   migrate012,
   migrate013,
   migrate014,
+  migrate015,
 ];
 
 export const LATEST_SCHEMA = migrations.length;
