@@ -40,7 +40,7 @@ import {
   type SaveLockOptions,
 } from '../store/clinic-file';
 import type { PresenceOptions } from '../store/presence';
-import type { ClinicDatabase } from '../store/database';
+import { loadSqlJs, type ClinicDatabase } from '../store/database';
 import { ResultCache } from './result-cache';
 import { writeFileAtomic } from '../store/durable-file';
 import { FileLock } from '../store/file-lock';
@@ -78,6 +78,15 @@ import { listTeams } from '../store/teams';
 import type { ExceptionsReport } from '../domain/exceptions';
 
 export type FileChangedListener = (info: FileInfo) => void;
+/** Told when the check of every page, left until after the first screen, finds the file damaged. */
+export type CheckFailedListener = (file: string, error: UserError) => void;
+
+/**
+ * With checkLater, the check of every page of a file just opened runs this long after opening,
+ * or as soon as the first comparison has been answered, whichever is first (and always before
+ * anything is written to the file).
+ */
+const CHECK_AFTER_MS = 2_000;
 
 export interface AppOptions {
   /** Where this person's preferences (display name) are kept; in memory only when absent. */
@@ -102,6 +111,14 @@ export interface AppOptions {
   exportHost?: ExportHost;
   /** This install's device id, stamped on every change (random per process when absent). */
   deviceId?: string;
+  /**
+   * Open files fast for the first screen and check every page of them just after it (see
+   * OpenOptions.checkLater): the window's way. A damaged file is then closed and the listeners
+   * of onCheckFailed told. Without it (the command line, tests) a file is checked before it opens.
+   */
+  checkLater?: boolean;
+  /** How long after opening the deferred check runs at the latest (CHECK_AFTER_MS). */
+  checkAfterMs?: number;
 }
 
 /** How many SPC judgements are remembered before starting again: a few periods of a large file. */
@@ -131,6 +148,9 @@ export class ClinicApp {
   /** Each measure's SPC judgement by its inputs (see spcAt below). */
   private readonly spcJudgements = new Map<string, SpcSummary | null>();
   private readonly listeners = new Set<FileChangedListener>();
+  private readonly checkListeners = new Set<CheckFailedListener>();
+  /** The deferred check of the open file, when it is owed (see checkOpenFile). */
+  private checkTimer: ReturnType<typeof setTimeout> | null = null;
 
   private prefs: Preferences;
   /** Clinics, notes, actions and the audit trail of the open file. */
@@ -200,9 +220,18 @@ export class ClinicApp {
     return this.preferences();
   }
 
+  /**
+   * Starts loading SQLite's WebAssembly now, so that it is ready when the first file opens: the
+   * shell calls it before its window is created.
+   */
+  static prepare(): Promise<void> {
+    return loadSqlJs().then(() => undefined);
+  }
+
   private openOptions(readOnly: boolean): OpenOptions {
     return {
       readOnly,
+      checkLater: this.options.checkLater,
       lock: this.options.lock,
       dailyBackup: this.options.dailyBackup,
       lockOptions: this.options.lockOptions,
@@ -215,7 +244,51 @@ export class ClinicApp {
   /** Opens an existing clinic file, closing the one in use only once the new one has opened. */
   async openFile(file: string, options: { readOnly?: boolean } = {}): Promise<FileInfo> {
     const opened = await ClinicFile.open(path.resolve(file), this.openOptions(options.readOnly ?? false));
-    return this.use(opened);
+    const info = this.use(opened);
+    if (opened.checkPending) this.scheduleCheck(this.options.checkAfterMs ?? CHECK_AFTER_MS);
+    return info;
+  }
+
+  /**
+   * Finishes opening the file: the check of every page, its hash and the day's backup, left
+   * until after the first screen (ClinicFile.verify). Runs by itself (see CHECK_AFTER_MS), and
+   * before any write in any case. A damaged file is closed, nothing having been written to it,
+   * and the listeners of onCheckFailed are told. Returns the problem found, or null.
+   */
+  checkOpenFile(): UserError | null {
+    this.cancelCheck();
+    const file = this.file;
+    if (!file?.checkPending) return null;
+    try {
+      file.verify();
+      return null;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      this.close();
+      for (const listener of this.checkListeners) listener(file.path, error);
+      return error;
+    }
+  }
+
+  onCheckFailed(listener: CheckFailedListener): () => void {
+    this.checkListeners.add(listener);
+    return () => this.checkListeners.delete(listener);
+  }
+
+  private scheduleCheck(delayMs: number): void {
+    this.cancelCheck();
+    const file = this.file;
+    this.checkTimer = setTimeout(() => {
+      this.checkTimer = null;
+      if (this.file === file) this.checkOpenFile();
+    }, delayMs);
+    // Never what keeps a command or a test running.
+    this.checkTimer.unref?.();
+  }
+
+  private cancelCheck(): void {
+    if (this.checkTimer) clearTimeout(this.checkTimer);
+    this.checkTimer = null;
   }
 
   /** Creates a clinic file (the October 2023 sample unless `empty`), refusing to replace one. */
@@ -316,6 +389,7 @@ export class ClinicApp {
   }
 
   close(): void {
+    this.cancelCheck();
     this.file?.close();
     this.file = null;
     this.reports.clear();
@@ -386,7 +460,16 @@ export class ClinicApp {
     }
     const team = args.team ?? WHOLE_SERVICE;
     const key = `${period} ${compare} ${keepRetired ? JSON.stringify(keepRetired) : ''} ${JSON.stringify(team)}`;
-    const report = this.reports.get(db, key, () => this.buildComparison(db, period, compare, keepRetired, team));
+    let report: ClinicReport;
+    try {
+      report = this.reports.get(db, key, () => this.buildComparison(db, period, compare, keepRetired, team));
+    } catch (error) {
+      // Damage the check left for later would have found: say so, as the check does.
+      if (!(error instanceof UserError) && this.current().checkPending) throw this.checkOpenFile() ?? error;
+      throw error;
+    }
+    // The first screen has its figures: the check left until after it can run now.
+    if (this.current().checkPending) this.scheduleCheck(0);
     return team === WHOLE_SERVICE ? report : { ...report, team };
   }
 
@@ -702,6 +785,7 @@ export class ClinicApp {
   }
 
   private use(file: ClinicFile): FileInfo {
+    this.cancelCheck();
     this.file?.close();
     this.reports.clear();
     this.spcJudgements.clear();

@@ -95,10 +95,8 @@ async function prepare(page: Page, rendererDir: string, app: ClinicApp): Promise
           channel.port2.postMessage(0);
         }),
       );
-    const api: Record<string, unknown> = {
-      onFileChanged: () => () => undefined,
-      onMenuCommand: () => () => undefined,
-    };
+    // The preload's event subscriptions too (contract.ts, WindowClinic): nothing arrives on them here.
+    const api: Record<string, unknown> = { onFileChanged: () => () => undefined, onMenuCommand: () => () => undefined };
     for (const name of names) {
       api[name] = async (args: unknown) => {
         const result = await w.__benchCall(name, args);

@@ -2,6 +2,7 @@
  * The main-side measurements for one clinic file, each kind in a process of its own so that its
  * peak memory is the app's alone:
  * - open: the first open in a fresh process, then five more.
+ * - first-open: one first open in a fresh process, one of three ways (see runFirstOpen).
  * - core: a working session on the file, opened once for writing as the app does: a clinic's
  *   view, the clinic comparison, a measure's detail, confirmed note edits and, as the app does
  *   when the person pauses, saves of the whole file; where the memory goes, and its peak.
@@ -10,19 +11,19 @@
  *   undone before the next.
  * - minutes: the minutes of a 40-measure clinic as HTML and as PDF.
  */
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ClinicApp } from '../api/clinic-app';
 import { addMonths } from '../domain/period';
 import type { ExportHost } from '../exports/exporter';
 import { PlaywrightPrinter } from '../exports/playwright-printer';
-import { loadSqlJs } from '../store/database';
+import { ClinicDatabase, loadSqlJs } from '../store/database';
 import { ClinicFile } from '../store/clinic-file';
 import { mergeFrom } from '../store/sync';
 import { summarise, timeRuns, type Figure } from './measure';
 
-export type WorkerKind = 'open' | 'core' | 'baseline' | 'import' | 'minutes' | 'merge' | 'shared-save';
+export type WorkerKind = 'open' | 'first-open' | 'core' | 'baseline' | 'import' | 'minutes' | 'merge' | 'shared-save';
 
 /** Where the memory of the main-side process is, in MB, at a moment. */
 export interface MemoryAt {
@@ -123,6 +124,48 @@ export async function runOpen(file: string): Promise<OpenResult> {
     open: summarise(openSamples.slice(1)),
     peakRssMb: peakRssMb(),
   };
+}
+
+/**
+ * The first open in a fresh process, the one a person waits for when the app starts: sql.js
+ * started, the file read and opened for writing as the window opens it, measured from before
+ * sql.js is loaded.
+ * - floor: only reading the bytes, starting sql.js and loading the bytes into it.
+ * - checked: every page checked before the first screen (the command line's open; the window's before issue 17).
+ * - deferred: the window's open (checkLater), then what follows it: the first comparison, and
+ *   the check of every page after the first screen.
+ */
+export type FirstOpenWay = 'floor' | 'checked' | 'deferred';
+
+export interface FirstOpenRun {
+  way: FirstOpenWay;
+  open: number;
+  /** The first comparison after it: the first screen's figures. */
+  firstReport?: number;
+  /** The check left until after the first screen (deferred only): every page, the hash. */
+  check?: number;
+}
+
+export async function runFirstOpen(file: string, way: FirstOpenWay): Promise<FirstOpenRun> {
+  const start = performance.now();
+  if (way === 'floor') {
+    const bytes = readFileSync(file);
+    const db = await ClinicDatabase.fromBytes(bytes, { handOver: true });
+    const open = performance.now() - start;
+    db.close();
+    return { way, open };
+  }
+  const app = new ClinicApp({ checkLater: way === 'deferred', checkAfterMs: 600_000 });
+  await app.openFile(file);
+  const open = performance.now() - start;
+  let t = performance.now();
+  app.report();
+  const firstReport = performance.now() - t;
+  t = performance.now();
+  if (app.checkOpenFile() !== null) throw new Error('the bench file failed its check');
+  const check = performance.now() - t;
+  app.close();
+  return way === 'deferred' ? { way, open, firstReport, check } : { way, open, firstReport };
 }
 
 export async function runCore(file: string, measureKeys: string[]): Promise<CoreResult> {

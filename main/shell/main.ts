@@ -55,6 +55,8 @@ function main(): void {
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   // Chromium reads its switches at start-up: date inputs follow lang="en-GB", not the system language.
   for (const [name, value] of CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name, value);
+  // SQLite's WebAssembly loads while Electron starts and the window opens, not after.
+  ClinicApp.prepare().catch(() => undefined);
   registerAppScheme();
   app.enableSandbox();
   applySecurity();
@@ -71,6 +73,8 @@ function main(): void {
     exportHost: selfTestFolder ? selfTestExportHost(selfTestFolder) : createExportHost(currentWindow),
     preferencesFile: path.join(app.getPath('userData'), 'preferences.json'),
     deviceId: deviceIdIn(path.join(app.getPath('userData'), 'device-id')),
+    // The first screen first: every page of a file is checked just after it, before any write.
+    checkLater: true,
   });
 
   app.on('second-instance', () => {
@@ -111,6 +115,14 @@ function main(): void {
         showFileInTitle(open, info);
         sendFileChanged(open.webContents, info);
       }
+    });
+
+    // A file found damaged by the check just after the first screen has been closed, nothing
+    // written to it: the person is told as if it had not opened, and offered its backup.
+    clinic.onCheckFailed((file, error) => {
+      const open = currentWindow();
+      if (open) showFileInTitle(open, null);
+      explainStartupFailure(actions, clinic, file, error).catch((problem: unknown) => console.error(problem));
     });
 
     // Confirmed changes are already on disk in the journal; folding them into the file itself now

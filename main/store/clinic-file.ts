@@ -89,7 +89,7 @@ export function migrate(db: ClinicDatabase, name: string): { from: number; to: n
   return { from, to: LATEST_SCHEMA };
 }
 
-function checkIsClinicFile(db: ClinicDatabase, name: string): void {
+function checkIsClinicFile(db: ClinicDatabase, name: string, { everyPage = true }: { everyPage?: boolean } = {}): void {
   let applicationId: number;
   let tableCount: number;
   try {
@@ -105,9 +105,17 @@ function checkIsClinicFile(db: ClinicDatabase, name: string): void {
         : `${name} is a SQLite database made by another program, not a Performance Clinic file. ${UNTOUCHED}`,
     );
   }
-  // The structure of every page, without re-running each row's CHECK constraints: SQLite
-  // enforced those when the rows were written, and re-checking them doubled the time of this
-  // check (90 of 170 ms at 450,000 observations) for damage the page checks already find.
+  if (everyPage) checkEveryPage(db, name);
+}
+
+/**
+ * The structure of every page, without re-running each row's CHECK constraints: SQLite enforced
+ * those when the rows were written, and re-checking them doubled the time of this check (90 of
+ * 170 ms at 450,000 observations) for damage the page checks already find. It is most of the
+ * time of opening a large file, so the app may leave it until after the first screen, but never
+ * past the first write (see ClinicFile.verify).
+ */
+function checkEveryPage(db: ClinicDatabase, name: string): void {
   let check: Array<{ quick_check: string }>;
   db.run('PRAGMA ignore_check_constraints = ON');
   try {
@@ -127,18 +135,19 @@ function checkIsClinicFile(db: ClinicDatabase, name: string): void {
  * Opens the bytes of a clinic file as a database at the latest schema. `beforeMigrate` runs on
  * the file as it was written (a crash journal is replayed there, against the schema it was
  * recorded on). The bytes on disk are not touched. With `handOver` the caller gives up `bytes`
- * (see ClinicDatabase.fromBytes) and must not read them again.
+ * (see ClinicDatabase.fromBytes) and must not read them again once anything is written. With
+ * `everyPage: false` the pages are left for the caller to check before anything is written.
  */
 export async function openClinicBytes(
   bytes: Uint8Array,
   name: string,
   beforeMigrate: (db: ClinicDatabase) => void = () => undefined,
-  { handOver = false }: { handOver?: boolean } = {},
+  { handOver = false, everyPage = true }: { handOver?: boolean; everyPage?: boolean } = {},
 ): Promise<{ db: ClinicDatabase; migratedFrom: number }> {
   checkHeader(bytes, name);
   const db = await ClinicDatabase.fromBytes(bytes, { handOver });
   try {
-    checkIsClinicFile(db, name);
+    checkIsClinicFile(db, name, { everyPage });
     refuseNewer(db, name);
     beforeMigrate(db);
     const { from } = migrate(db, name);
@@ -192,9 +201,10 @@ interface Fingerprint {
   hash: string;
 }
 
-function fingerprintOf(file: string, bytes: Uint8Array): Fingerprint {
+function fingerprintOf(file: string, bytes: Uint8Array, { hash = true }: { hash?: boolean } = {}): Fingerprint {
   const stat = fs.statSync(file);
-  return { size: stat.size, mtimeMs: stat.mtimeMs, hash: sha256(bytes) };
+  // Without the hash it is worked out before anything is written (see ClinicFile.verify).
+  return { size: stat.size, mtimeMs: stat.mtimeMs, hash: hash ? sha256(bytes) : '' };
 }
 
 export interface OpenOptions {
@@ -219,6 +229,23 @@ export interface OpenOptions {
    */
   outbox?: string;
   presence?: PresenceOptions;
+  /**
+   * Open as fast as possible for the first screen: the header, the file's own id and its schema
+   * are checked, but the check of every page, the hash of the bytes and the day's backup wait for
+   * `verify`, which runs before anything is written (or when the caller asks, after the first
+   * screen). A file that needs writing as it opens (a crash journal to replay, a migration) is
+   * checked at once all the same.
+   */
+  checkLater?: boolean;
+}
+
+/** What opening left for `ClinicFile.verify`: the bytes as read, unchanged until the first write. */
+interface PendingCheck {
+  bytes: Uint8Array;
+  dailyBackupDue: boolean;
+  now: Date;
+  /** Set once the check found damage: every write is refused with it. */
+  failed?: UserError;
 }
 
 /** The short lock of a save: how long to wait for it, and when another's lock counts as abandoned. */
@@ -313,6 +340,8 @@ export class ClinicFile {
   private lastMerged: { authors: string[]; at: string } | null = null;
   private presence: Presence | null = null;
   private database: ClinicDatabase;
+  /** Set while the check of every page is owed (opened with checkLater); see verify. */
+  private pendingCheck: PendingCheck | null = null;
 
   private constructor(
     private readonly filePath: string,
@@ -391,20 +420,23 @@ export class ClinicFile {
       if (code === 'EACCES' || code === 'EPERM') throw new UserError(`Permission to read ${file} was refused.`);
       throw new UserError(`Could not read ${file}: ${(error as Error).message}`);
     }
-    const fingerprint = fingerprintOf(file, bytes);
     const readOnly = options.readOnly ?? false;
     if (!readOnly) removeStaleTempFiles(file, options.lockOptions);
 
-    // The bytes are kept only for a backup about to be taken of them; otherwise sql.js takes
-    // them as the database's file rather than copying them.
     const now = new Date();
     const dailyBackupDue = !readOnly && (options.dailyBackup ?? false) && isDailyBackupDue(file, now);
     const migrationDue = !readOnly && bytes.length >= 100 && schemaInHeader(bytes) < LATEST_SCHEMA;
-    const keepBytes = dailyBackupDue || migrationDue;
 
     const journals = orphanedJournals(file, options.outbox, { includeLive: readOnly })
       .map((at) => ({ at, found: readJournalAt(at) }))
       .filter((j): j is { at: string; found: NonNullable<ReturnType<typeof readJournalAt>> } => j.found !== null);
+    // Checked later only when nothing is written as it opens: a replay or a migration writes at once.
+    const checkLater = (options.checkLater ?? false) && journals.length === 0 && !migrationDue;
+    const fingerprint = fingerprintOf(file, bytes, { hash: !checkLater });
+    // The bytes are kept only for a backup about to be taken of them; otherwise sql.js takes
+    // them as the database's file rather than copying them. A check left for later takes the
+    // day's backup from them before the first write, while they are still the file as read.
+    const keepBytes = (dailyBackupDue && !checkLater) || migrationDue;
     // Taken by this open until a save holds them (released again if the open fails).
     let opening: ClinicDatabase | null = null;
     if (!readOnly) for (const j of journals) claimJournal(j.at, () => opening === null || !opening.closed);
@@ -417,13 +449,17 @@ export class ClinicFile {
         (db) => {
           replay = replayExactly(file, db, fingerprint.hash, journals, readOnly);
         },
-        { handOver: !keepBytes },
+        { handOver: !keepBytes, everyPage: !checkLater },
       );
       opening = opened.db;
       attachChangeSource(opened.db, options.changes);
       replayMerging(opened.db, replay, readOnly);
     } catch (error) {
       for (const j of journals) releaseJournal(j.at);
+      if (opening && !opening.closed) opening.close();
+      // Unchecked, damage can stop the first reads (the full check would have found it first).
+      if (checkLater && !(error instanceof UserError))
+        throw new UserError(`${name} is damaged and cannot be read. ${UNTOUCHED}`, { cause: error });
       throw error;
     }
     const changed = replay.replayed > 0;
@@ -448,8 +484,12 @@ export class ClinicFile {
         `Unsaved changes were found in ${path.basename(setAside)}, but ${name} has been replaced since they were made, so they were not applied. They are kept in that file.`,
       );
     }
+    if (checkLater) {
+      clinic.pendingCheck = { bytes, dailyBackupDue, now };
+      opened.db.beforeFirstWrite = () => clinic.verify();
+    }
     if (!readOnly) {
-      if (dailyBackupDue) takeBackup(file, 'daily', bytes, now);
+      if (dailyBackupDue && !checkLater) takeBackup(file, 'daily', bytes, now);
       if (opened.migratedFrom !== LATEST_SCHEMA) {
         if (!migrationDue) throw new Error('the schema in the file header and PRAGMA user_version disagree');
         takeBackup(file, 'before-migration', bytes);
@@ -473,6 +513,37 @@ export class ClinicFile {
       }
     }
     return clinic;
+  }
+
+  /** Whether the check of every page, left for after the first screen, is still owed. */
+  get checkPending(): boolean {
+    return this.pendingCheck !== null;
+  }
+
+  /**
+   * Does what an open with checkLater left undone: checks every page, hashes the bytes as they
+   * were read, and takes the day's backup of them. Runs by itself before the first write, and
+   * when the app asks after the first screen; does nothing once done. A damaged file is refused
+   * with a UserError, now and at every write after, so nothing is ever written to it (nor is a
+   * backup of it taken, which would push a good one out).
+   */
+  verify(): void {
+    const pending = this.pendingCheck;
+    if (!pending) return;
+    if (pending.failed) throw pending.failed;
+    try {
+      checkEveryPage(this.db, this.name);
+    } catch (error) {
+      pending.failed =
+        error instanceof UserError ? error : new UserError(`${this.name} is damaged and cannot be read. ${UNTOUCHED}`);
+      throw pending.failed;
+    }
+    const hash = sha256(pending.bytes);
+    this.fingerprint = { ...this.fingerprint, hash };
+    this.base = hash;
+    this.pendingCheck = null;
+    this.db.beforeFirstWrite = null;
+    if (pending.dailyBackupDue) takeBackup(this.filePath, 'daily', pending.bytes, pending.now);
   }
 
   /** Creates a new clinic file, filled by `fill`, and refuses to replace a file that exists. */
@@ -551,6 +622,7 @@ export class ClinicFile {
    */
   save(): void {
     this.assertWritable();
+    this.verify();
     const lockOptions = this.options.lockOptions ?? {};
     let taken: ReturnType<typeof FileLock.acquire>;
     try {
@@ -634,6 +706,8 @@ export class ClinicFile {
         return 0;
       }
       if (stat.size === this.fingerprint.size && stat.mtimeMs === this.fingerprint.mtimeMs) return 0;
+      // Ours must be checked and hashed before theirs are compared with it and merged in.
+      this.verify();
       bytes = fs.readFileSync(this.filePath);
       const sameSize = bytes.length === this.fingerprint.size;
       fingerprint = { size: bytes.length, mtimeMs: stat.mtimeMs, hash: sameSize ? sha256(bytes) : '' };
@@ -691,6 +765,7 @@ export class ClinicFile {
 
   /** Writes a copy elsewhere; the open file stays the one in use. */
   saveCopy(target: string): void {
+    this.verify();
     writeFileAtomic(target, this.db.export(), this.fs);
   }
 
@@ -700,6 +775,7 @@ export class ClinicFile {
    * export of the whole database into memory (about 40 MB and 300 ms at 450,000 observations).
    */
   backup(kind: BackupKind, now = new Date()): string {
+    this.verify();
     if (this.db.dataVersion === this.versionOnDisk && this.onDiskAsLastSeen()) {
       const name = takeBackupCopy(this.filePath, kind, now);
       // Replaced while it was being copied: the copy may be theirs, so back up ours after all.

@@ -57,6 +57,12 @@ export class ClinicDatabase {
   private contextSet = false;
   /** Stamps each writing transaction; see ChangeSource. */
   changeSource: ChangeSource = defaultChangeSource();
+  /**
+   * Runs before anything is written while set, and again until it stops throwing: a file whose
+   * pages are checked after the first screen is checked here before its first write (see
+   * ClinicFile.verify). It clears itself by setting this back to null.
+   */
+  beforeFirstWrite: (() => void) | null = null;
 
   constructor(private readonly db: Database) {
     this.applySessionPragmas();
@@ -105,7 +111,10 @@ export class ClinicDatabase {
 
   run(sql: string, params: Params = []): void {
     // A PRAGMA changes no data; checking a damaged file sets some before anything is read.
-    if (!sql.startsWith('PRAGMA')) this.beforeWrite();
+    if (!sql.startsWith('PRAGMA')) {
+      this.beforeFirstWrite?.();
+      this.beforeWrite();
+    }
     this.writes++;
     this.db.run(sql, params as SqlValue[]);
     this.recording?.push([sql, params]);
@@ -140,6 +149,7 @@ export class ClinicDatabase {
   /** Runs a script of several statements with no parameters (migrations). */
   exec(sql: string): void {
     if (this.recording) throw new Error('exec() cannot be journalled; use run()');
+    this.beforeFirstWrite?.();
     this.writes++;
     this.db.exec(sql);
     // A migration may have made the change tables.
@@ -183,6 +193,7 @@ export class ClinicDatabase {
 
   /** Runs one statement for each parameter set, preparing it once. */
   runMany(sql: string, paramSets: Iterable<Params>): void {
+    this.beforeFirstWrite?.();
     this.beforeWrite();
     this.writes++;
     const statement = this.db.prepare(sql);
@@ -220,6 +231,8 @@ export class ClinicDatabase {
 
   /** Runs `fn` atomically. Nested calls become savepoints; a throw rolls back to where it began. */
   transaction<T>(fn: () => T): T {
+    // Before the savepoint: on a damaged file the rollback would fail too and hide why.
+    if (this.depth === 0) this.beforeFirstWrite?.();
     const name = `sp${++this.savepointSeq}`;
     const recordedBefore = this.recording?.length ?? 0;
     this.writes++;
