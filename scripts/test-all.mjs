@@ -31,10 +31,7 @@ function run(script) {
   const started = Date.now();
   const label = `[${script}]`.padEnd(width + 2);
   return new Promise((resolve) => {
-    const child = spawn(npm, ['run', '--silent', script], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
-    });
+    const child = spawn(npm, ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     const relay = (stream, out) => {
       let pending = '';
       stream.setEncoding('utf8');

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import {
   exceptionsHeading,
   reasonLines,
+  nothingText,
   sectionSummary,
   type ExceptionSection,
   type ExceptionsReport,
@@ -40,11 +41,7 @@ function nothingToDo(s: ExceptionSection): boolean {
 function sectionText(s: ExceptionSection): string[] {
   const lines = [s.title, sectionSummary(s)];
   if (nothingToDo(s)) {
-    lines.push(
-      s.measures === 0
-        ? 'No overdue actions.'
-        : 'Nothing needs action: no measure is off target, shows special cause of concern or will consistently fail its target, and no action is overdue.',
-    );
+    lines.push(nothingText(s));
     return lines;
   }
   if (s.exceptions.length > 0) {
@@ -129,9 +126,7 @@ function sectionHtml(s: ExceptionSection, index: number, heading: string): strin
     `<p class="meta">${esc(heading)}. ${esc(sectionSummary(s))}</p>`,
   ];
   if (nothingToDo(s)) {
-    parts.push(
-      `<p>${esc(s.measures === 0 ? 'No overdue actions.' : 'Nothing needs action: no measure is off target, shows special cause of concern or will consistently fail its target, and no action is overdue.')}</p>`,
-    );
+    parts.push(`<p>${esc(nothingText(s))}</p>`);
   } else {
     parts.push(`<h3>Measures needing action (${s.exceptions.length})</h3>`);
     if (s.exceptions.length === 0) parts.push('<p>None.</p>');

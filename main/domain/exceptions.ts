@@ -283,6 +283,16 @@ export function reasonLines(e: MeasureException): Array<{ reason: ExceptionReaso
   });
 }
 
+/**
+ * What a section with nothing to act on says. Never "nothing needs action" where statistical
+ * process control could judge no measure: then only targets and actions were checked.
+ */
+export function nothingText(s: ExceptionSection): string {
+  if (s.measures === 0) return 'No overdue actions.';
+  if (s.judged === 0) return 'No measure is off target, and no action is overdue.';
+  return 'Nothing needs action: no measure is off target, shows special cause of concern or will consistently fail its target, and no action is overdue.';
+}
+
 /** What a section says when nothing in it needs action, or when SPC could judge nothing. */
 export function sectionSummary(s: ExceptionSection): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -8,6 +8,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import {
   exceptionsHeading,
   reasonLines,
+  nothingText,
   sectionSummary,
   type ExceptionSection,
   type ExceptionsReport,
@@ -34,11 +35,7 @@ function TeamSection({ section, index }: { section: ExceptionSection; index: num
       <h3 id={headingId}>{section.title}</h3>
       <p className="hint">{sectionSummary(section)}</p>
       {nothing ? (
-        <p>
-          {section.measures === 0
-            ? 'No overdue actions.'
-            : 'Nothing needs action: no measure is off target, shows special cause of concern or will consistently fail its target, and no action is overdue.'}
-        </p>
+        <p>{nothingText(section)}</p>
       ) : (
         <>
           <h4>Measures needing action ({section.exceptions.length})</h4>

@@ -28,7 +28,7 @@ export function TeamBanner(): ReactNode {
   const { team, setTeam } = useTeam();
   if (team === null) return null;
   return (
-    <div className="team-banner" role="region" aria-label="Team view">
+    <div className="team-banner" role="region" aria-label="Showing one team">
       <p className="team-banner__text">
         Showing <strong>{team}</strong> only
       </p>
@@ -47,7 +47,7 @@ export function TeamPicker(): ReactNode {
   if (options.length === 0) return null;
   return (
     <div className="field field--inverse team-picker">
-      <label htmlFor="team-picker">Team</label>
+      <label htmlFor="team-picker">Team view</label>
       <select
         id="team-picker"
         value={team ?? ''}

@@ -1,5 +1,5 @@
 /**
- * Drilldown (issue 17): from a clinic row to the measure's area, a team and a worker, and back by
+ * Drilldown (issue 17): from a headline tile (and a clinic row, and the detail) to the measure's area, a team and a worker, and back by
  * the breadcrumb, by keyboard where a person would use it; workers by initials only.
  */
 import { measureButton, measureRow } from './clinic-page';
@@ -7,14 +7,14 @@ import { expect, test } from './fixtures';
 
 const TITLE = 'Initial assessment visits within 5 working days';
 
-test('a clinic row drills down to the area, a team and a worker, and the breadcrumb leads back', async ({
+test('a headline tile drills down to the area, a team and a worker, and the breadcrumb leads back', async ({
   page,
   clinic,
 }) => {
-  await clinic.open();
-  await measureRow(page, TITLE)
-    .getByRole('button', { name: `By team: ${TITLE}` })
-    .click();
+  // From the headline tile, as a director would start.
+  clinic.app.settings.set({ headlineMeasures: ['ia_visits_5wd', 'visits_cin'] });
+  await clinic.open({ on: 'headlines' });
+  await page.getByRole('button', { name: `By team: ${TITLE}` }).click();
 
   const heading = page.getByRole('heading', { level: 2 });
   await expect(heading).toHaveText(`${TITLE}: Assessment by team`);
@@ -59,6 +59,16 @@ test('a clinic row drills down to the area, a team and a worker, and the breadcr
   await crumbs.getByRole('button', { name: 'Assessment Team North' }).click();
   await expect(heading).toHaveText(`${TITLE}: Assessment Team North`);
   await crumbs.getByRole('button', { name: 'Assessment' }).click();
+  await expect(heading).toHaveText(`${TITLE}: Assessment by team`);
+  await crumbs.getByRole('button', { name: 'All services' }).click();
+  // Back where it started: the headlines.
+  await expect(page.getByRole('heading', { level: 2, name: /^Headlines/ })).toBeVisible();
+
+  // A clinic row leads to the same drilldown.
+  await page.getByRole('button', { name: 'Clinic', exact: true }).click();
+  await measureRow(page, TITLE)
+    .getByRole('button', { name: `By team: ${TITLE}` })
+    .click();
   await expect(heading).toHaveText(`${TITLE}: Assessment by team`);
   await crumbs.getByRole('button', { name: 'All services' }).click();
   await expect(measureButton(page, TITLE)).toBeVisible();

@@ -74,8 +74,8 @@ test('a director opens the file on the headlines, opens a tile’s detail, choos
   expect(clinic.app.settings.get().headlineMeasures).toEqual(['re_referrals_12m', 'contacts', 'decisions_1wd']);
 
   // A team manager chooses their team: the banner says so, and the figures are the team's.
-  await page.getByLabel('Team', { exact: true }).selectOption('North');
-  const banner = page.getByRole('region', { name: 'Team view' });
+  await page.getByLabel('Team view').selectOption('North');
+  const banner = page.getByRole('region', { name: 'Showing one team' });
   await expect(banner).toContainText('Showing North only');
   await expect(decisions).toContainText('40%');
   await expect(decisions).toContainText('Down 20.0 points from 60% in Sep 2023: worse');

@@ -51,7 +51,11 @@ test('a clinic can be started, a note written and an action raised with the keyb
   await page.keyboard.press('Tab');
   await expect(panel.getByLabel('Owner')).toHaveFocus();
   await page.keyboard.type('Head of Service, Front Door');
+  // Past the team that owns it (left as none), to the date.
   await page.keyboard.press('Tab');
+  await expect(panel.getByLabel('Team')).toHaveFocus();
+  await page.keyboard.press('Tab');
+  await expect(panel.getByLabel('Due by')).toHaveFocus();
   await page.keyboard.type('07122023');
   await expect(panel.getByLabel('Due by')).toHaveValue('2023-12-07');
   await tabTo(page, panel.getByRole('button', { name: 'Raise action' }));

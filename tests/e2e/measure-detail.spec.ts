@@ -110,7 +110,7 @@ test('the clinic can be used with the keyboard alone', async ({ page }) => {
   // From the top of the page, Tab reaches the skip link, the period pickers, the filters, the
   // column headings and then the measures in order.
   const reached: string[] = [];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
     const focused = page.locator(':focus');
     const name = `${await focused.evaluate((el) => el.localName)}:${(await focused.innerText()).replace(/\s+/g, ' ').trim()}`;

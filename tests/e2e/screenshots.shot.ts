@@ -132,3 +132,24 @@ test('the performance report for scrutiny, with an edited paragraph and one that
   await page.mouse.wheel(0, 120);
   await page.screenshot({ path: path.join(outDir, 'report.png') });
 });
+
+test('the headlines a file opens on, a drilldown to a team, and the weekly exception report', async ({
+  page,
+  clinic,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await clinic.open({ on: 'headlines' });
+  await expect(page.locator('button[data-headline-key]').first()).toBeVisible();
+  await page.screenshot({ path: path.join(outDir, 'headlines.png') });
+
+  const title = 'Initial assessment visits within 5 working days';
+  await page.getByRole('button', { name: 'Clinic', exact: true }).click();
+  await page.getByRole('button', { name: `By team: ${title}` }).click();
+  await page.getByRole('button', { name: 'Assessment Team North: 4 workers' }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(`${title}: Assessment Team North`);
+  await page.screenshot({ path: path.join(outDir, 'drilldown.png') });
+
+  await page.getByRole('button', { name: 'Exceptions', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+  await page.screenshot({ path: path.join(outDir, 'exceptions.png') });
+});

@@ -202,7 +202,7 @@ describe('migration 3', () => {
 
     const opened = await ClinicFile.open(file);
     expect(opened.db.pragma('user_version')).toBe(LATEST_SCHEMA);
-    expect(allFigures(opened.db)).toEqual(figuresBefore.map((f) => ({ ...f, team: '' })));
+    expect(allFigures(opened.db)).toEqual(figuresBefore.map((f) => ({ ...f, team: '', worker: '' })));
     // A file of schema 2 had no benchmark years (schema 3 added them), so none are brought over.
     const noYears = { national: null, regional: null, statistical_neighbours: null };
     // Nor a measure that is part of another (schema 12 added that too).

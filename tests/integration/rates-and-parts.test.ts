@@ -84,9 +84,18 @@ describe('schema 12: the measures table rebuilt for rates and parts', () => {
       JSON.stringify((JSON.parse(json) as Array<Record<string, unknown>>).map(({ part_of: _p, ...rest }) => rest));
     expect(strip(rowsOf(db, 'SELECT * FROM measures ORDER BY key'))).toBe(before.measures);
     expect(db.all('SELECT part_of FROM measures WHERE part_of IS NOT NULL')).toEqual([]);
-    expect(rowsOf(db, 'SELECT * FROM observations ORDER BY measure, period, team')).toBe(before.observations);
+    // Later schemas gave figures a worker and actions a team ('' for none): every row is otherwise as it was.
+    const without = (json: string, column: string) =>
+      JSON.stringify(
+        (JSON.parse(json) as Array<Record<string, unknown>>).map((row) =>
+          Object.fromEntries(Object.entries(row).filter(([name]) => name !== column)),
+        ),
+      );
+    expect(without(rowsOf(db, 'SELECT * FROM observations ORDER BY measure, period, team'), 'worker')).toBe(
+      before.observations,
+    );
     expect(rowsOf(db, 'SELECT * FROM notes')).toBe(before.notes);
-    expect(rowsOf(db, 'SELECT * FROM actions')).toBe(before.actions);
+    expect(without(rowsOf(db, 'SELECT * FROM actions'), 'team')).toBe(before.actions);
     expect(rowsOf(db, 'SELECT * FROM agenda_items')).toBe(before.agenda);
     expect(rowsOf(db, 'SELECT * FROM caveats ORDER BY id')).toBe(before.caveats);
     expect(rowsOf(db, 'SELECT * FROM measure_targets ORDER BY measure, applies_from')).toBe(before.targets);

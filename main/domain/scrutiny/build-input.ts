@@ -93,7 +93,9 @@ export function areaInputs(data: CatalogueForDraft, period: Period, compare: Per
     key: area.key,
     title: area.title,
     inputs: data.measures
-      .filter((m) => m.area === area.key)
+      // A measure with no figure yet, by this period, has nothing to report and gets no paragraph (the
+      // rates per 10,000 in the sample wait for DfE's figures); one missing only this month still does.
+      .filter((m) => m.area === area.key && (byMeasure.get(m.key) ?? []).some((o) => o.period <= period))
       .map((m) =>
         buildDraftInput({
           measure: m,
