@@ -8,7 +8,8 @@
 //
 // Each line a job prints is prefixed with its name; at the end a summary gives each job's result
 // and time. The exit code is 0 only if every job passed. `--only unit|e2e` runs one suite (after
-// the checks and build), for a quicker local loop.
+// the checks and build), for a quicker local loop; `--one-at-a-time` runs every job in turn, as
+// `npm test` did before, to compare.
 import { spawn } from 'node:child_process';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -20,9 +21,11 @@ const phases = [
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 if (only !== null && only !== 'unit' && only !== 'e2e') {
-  console.error('Usage: node scripts/test-all.mjs [--only unit|e2e]');
+  console.error('Usage: node scripts/test-all.mjs [--only unit|e2e] [--one-at-a-time]');
   process.exit(2);
 }
+
+const oneAtATime = process.argv.includes('--one-at-a-time');
 
 const width = Math.max(...phases.flat().map((name) => name.length));
 const results = [];
@@ -62,7 +65,9 @@ let ok = true;
 for (const [index, phase] of phases.entries()) {
   const scripts =
     index === 1 && only !== null ? phase.filter((s) => s === (only === 'unit' ? 'test:unit' : 'test:e2e')) : phase;
-  const outcomes = await Promise.all(scripts.map(run));
+  const outcomes = [];
+  if (oneAtATime) for (const script of scripts) outcomes.push(await run(script));
+  else outcomes.push(...(await Promise.all(scripts.map(run))));
   if (outcomes.includes(false)) {
     ok = false;
     break;
