@@ -12,7 +12,11 @@
 // `npm test` did before, to compare.
 import { spawn } from 'node:child_process';
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// npm's own script when run by npm (as `npm test` is): node runs it directly, with no shell, on every
+// platform (Node refuses to spawn npm.cmd without a shell on Windows).
+const npm = process.env.npm_execpath
+  ? { command: process.execPath, args: [process.env.npm_execpath] }
+  : { command: 'npm', args: [] };
 
 const phases = [
   ['typecheck', 'lint', 'format:check', 'security:electron', 'build'],
@@ -34,7 +38,10 @@ function run(script) {
   const started = Date.now();
   const label = `[${script}]`.padEnd(width + 2);
   return new Promise((resolve) => {
-    const child = spawn(npm, ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(npm.command, [...npm.args, 'run', '--silent', script], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      shell: npm.args.length === 0 && process.platform === 'win32',
+    });
     const relay = (stream, out) => {
       let pending = '';
       stream.setEncoding('utf8');
