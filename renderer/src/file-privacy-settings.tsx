@@ -29,9 +29,13 @@ export function FilePrivacySettings(): ReactNode {
   }, []);
 
   const save = async (change: { workerNames?: WorkerNames; forPublication?: boolean }) => {
+    // The choice shows at once, as a control should; a refusal puts back what the file holds.
+    const before = settings;
+    setSettings((current) => (current ? { ...current, ...change } : current));
     setStatus('Saving…');
     const result = await callClinic('setFileSettings', change);
     if (!result.ok) {
+      setSettings(before);
       setError(result.error);
       setStatus('Not saved');
       return;
