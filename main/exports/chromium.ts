@@ -5,8 +5,19 @@
  */
 import { existsSync } from 'node:fs';
 
-/** Where Chromium may be: Debian's real binary first (/usr/bin/chromium is a wrapper script). */
-export const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+/**
+ * Where Chromium may be. Debian's headless shell first: it is Chromium's engine without the
+ * browser's own windows and pages, made for printing and automation, and on two cores it runs the
+ * end-to-end suite in about 60% of the CPU time the full browser's headless mode takes (clinic and
+ * headlines specs, one worker: 19 s against 32 s of CPU). Then the full browser, whose real binary
+ * comes before Debian's wrapper script (/usr/bin/chromium).
+ */
+export const CHROMIUM_CANDIDATES = [
+  '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+];
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
