@@ -595,21 +595,26 @@ export class ClinicApp {
   /**
    * One measure's history and chart. `period` is the month the clinic looks at (the latest figure
    * when absent): the SPC judgement is given as at that month, against the target that applied then.
+   * With a `team` (a team manager's view), the history, chart and judgement are the team's own, and
+   * the whole service's figures come beside them; a team with no figures for the measure has none.
    */
-  measureDetail(args: { key: string; period?: Period }): MeasureDetail {
+  measureDetail(args: { key: string; period?: Period; team?: string }): MeasureDetail {
     const db = this.current().db;
     const measure = getMeasure(db, args.key);
     if (!measure) throw new UserError(`There is no measure "${args.key}" in this clinic file.`);
     const area = listAreas(db).find((a) => a.key === measure.area);
     const asAt = new Map(listFigureDates(db, args.key).map((d) => [d.period, d.as_at]));
-    const history = measureHistory(db, args.key).map(({ period, value, numerator, denominator }) => ({
-      period,
-      value,
-      numerator,
-      denominator,
-      // Only a figure with an as-at date carries one (school attendance to the week ending 24 November).
-      ...(asAt.has(period) ? { as_at: asAt.get(period) } : {}),
-    }));
+    const figuresOf = (team: string) =>
+      measureHistory(db, args.key, team).map(({ period, value, numerator, denominator }) => ({
+        period,
+        value,
+        numerator,
+        denominator,
+        // Only a figure with an as-at date carries one (school attendance to the week ending 24 November).
+        ...(asAt.has(period) ? { as_at: asAt.get(period) } : {}),
+      }));
+    const team = args.team ?? null;
+    const history = figuresOf(team ?? WHOLE_SERVICE);
     const settings = spcSettings(db, measure.key);
     const catalogue = getCatalogueMeasure(db, measure.key);
     const monthly = measure.frequency === 'monthly';
@@ -619,7 +624,9 @@ export class ClinicApp {
     return {
       measure,
       area_title: area?.title ?? measure.area,
+      team,
       history,
+      service: team === null ? null : figuresOf(WHOLE_SERVICE),
       spc: monthly ? analyse(history, measure, optionsOf(settings)) : null,
       judgement:
         monthly && at !== undefined

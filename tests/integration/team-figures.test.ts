@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClinicApp } from '../../main/api/clinic-app';
+import { createDispatcher, handlersFor } from '../../main/api/dispatch';
+import type { MeasureDetail } from '../../main/domain/views';
 import { october2023 } from '../../main/sample/october-2023';
 import { insertDataset } from '../../main/store/catalogue';
 import { ClinicDatabase } from '../../main/store/database';
@@ -47,5 +49,41 @@ describe('a team’s own figures, not its workers’', () => {
       { period: '2023-09', value: 80 },
       { period: '2023-10', value: 82.4 },
     ]);
+  });
+});
+
+describe('the measure detail under a team view', () => {
+  it('gives the team’s own history and the whole service’s beside it, through the one contract', async () => {
+    const app = await sampleApp();
+    const dispatch = createDispatcher(handlersFor(app));
+    const result = await dispatch('getMeasureDetail', { key: MEASURE, period: '2023-10', team: TEAM });
+    expect(result.ok).toBe(true);
+    const detail = (result as { ok: true; value: MeasureDetail }).value;
+    expect(detail.team).toBe(TEAM);
+    expect(detail.history.map((h) => [h.period, h.value, h.numerator, h.denominator])).toEqual([
+      ['2023-09', 80, 40, 50],
+      ['2023-10', 82.4, 42, 51],
+    ]);
+    const service = app.measureDetail({ key: MEASURE });
+    expect(service.team).toBeNull();
+    expect(service.service).toBeNull();
+    expect(detail.service).toEqual(service.history);
+  });
+
+  it('a team with no figures for the measure has an empty history and no chart, the whole service’s still beside it', async () => {
+    const app = await sampleApp();
+    const detail = app.measureDetail({ key: 'contacts', team: TEAM });
+    expect(detail.history).toEqual([]);
+    expect(detail.spc).toBeNull();
+    expect(detail.judgement).toBeNull();
+    expect(detail.service?.at(-1)?.period).toBe('2023-10');
+  });
+
+  it('a team name that is empty or absurdly long is refused at the edge', async () => {
+    const dispatch = createDispatcher(handlersFor(await sampleApp()));
+    for (const team of ['', 'x'.repeat(201)]) {
+      const result = await dispatch('getMeasureDetail', { key: MEASURE, team });
+      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^The request was not valid \(team\)/) });
+    }
   });
 });
