@@ -75,7 +75,7 @@ import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../errors';
 import { buildExceptions, type ExceptionsArgs } from './exceptions';
 import { listTeams } from '../store/teams';
-import type { ExceptionsReport } from '../domain/exceptions';
+import { findTeam, unknownTeamMessage, type ExceptionsReport } from '../domain/exceptions';
 
 export type FileChangedListener = (info: FileInfo) => void;
 /** Told when the check of every page, left until after the first screen, finds the file damaged. */
@@ -559,6 +559,14 @@ export class ClinicApp {
   /** Every team the file knows (its figures' teams and the teams owning actions), alphabetical. */
   teams(): string[] {
     return listTeams(this.current().db);
+  }
+
+  /** A team asked for by name, in any case, as the file spells it; an unknown one is refused with the teams there are. */
+  teamNamed(asked: string): string {
+    const teams = this.teams();
+    const found = findTeam(teams, asked);
+    if (found === null) throw new UserError(unknownTeamMessage(asked.trim(), teams));
+    return found;
   }
 
   /**
