@@ -186,7 +186,10 @@ export const contract = {
   getHeadlines: call<HeadlinesView>()(z.strictObject({ period: period.optional(), team: teamName.optional() })),
   /** Every team in the file's figures or owning an action, alphabetical: a team manager's view, an action's team. */
   listTeams: call<string[]>()(z.strictObject({})),
-  getMeasureDetail: call<MeasureDetail>()(z.strictObject({ key: measureKey, period: period.optional() })),
+  /** With a `team`, that team's figures and chart, and the whole service's figures beside them. */
+  getMeasureDetail: call<MeasureDetail>()(
+    z.strictObject({ key: measureKey, period: period.optional(), team: teamName.optional() }),
+  ),
   /** The exception report: the whole service and each team, or one team; the latest period unless told. */
   getExceptions: call<ExceptionsReport>()(z.strictObject({ period: period.optional(), team: text(200).optional() })),
 

@@ -75,7 +75,7 @@ import { loadPreferences, savePreferences } from './preferences';
 import { UserError } from '../errors';
 import { buildExceptions, type ExceptionsArgs } from './exceptions';
 import { listTeams } from '../store/teams';
-import type { ExceptionsReport } from '../domain/exceptions';
+import { findTeam, unknownTeamMessage, type ExceptionsReport } from '../domain/exceptions';
 
 export type FileChangedListener = (info: FileInfo) => void;
 /** Told when the check of every page, left until after the first screen, finds the file damaged. */
@@ -561,6 +561,14 @@ export class ClinicApp {
     return listTeams(this.current().db);
   }
 
+  /** A team asked for by name, in any case, as the file spells it; an unknown one is refused with the teams there are. */
+  teamNamed(asked: string): string {
+    const teams = this.teams();
+    const found = findTeam(teams, asked);
+    if (found === null) throw new UserError(unknownTeamMessage(asked.trim(), teams));
+    return found;
+  }
+
   /**
    * The exception report: for the whole service and each team (or one team), what needs action
    * this week; overdue actions judged by today's UK date. The period is the latest unless told.
@@ -595,21 +603,26 @@ export class ClinicApp {
   /**
    * One measure's history and chart. `period` is the month the clinic looks at (the latest figure
    * when absent): the SPC judgement is given as at that month, against the target that applied then.
+   * With a `team` (a team manager's view), the history, chart and judgement are the team's own, and
+   * the whole service's figures come beside them; a team with no figures for the measure has none.
    */
-  measureDetail(args: { key: string; period?: Period }): MeasureDetail {
+  measureDetail(args: { key: string; period?: Period; team?: string }): MeasureDetail {
     const db = this.current().db;
     const measure = getMeasure(db, args.key);
     if (!measure) throw new UserError(`There is no measure "${args.key}" in this clinic file.`);
     const area = listAreas(db).find((a) => a.key === measure.area);
     const asAt = new Map(listFigureDates(db, args.key).map((d) => [d.period, d.as_at]));
-    const history = measureHistory(db, args.key).map(({ period, value, numerator, denominator }) => ({
-      period,
-      value,
-      numerator,
-      denominator,
-      // Only a figure with an as-at date carries one (school attendance to the week ending 24 November).
-      ...(asAt.has(period) ? { as_at: asAt.get(period) } : {}),
-    }));
+    const figuresOf = (team: string) =>
+      measureHistory(db, args.key, team).map(({ period, value, numerator, denominator }) => ({
+        period,
+        value,
+        numerator,
+        denominator,
+        // Only a figure with an as-at date carries one (school attendance to the week ending 24 November).
+        ...(asAt.has(period) ? { as_at: asAt.get(period) } : {}),
+      }));
+    const team = args.team ?? null;
+    const history = figuresOf(team ?? WHOLE_SERVICE);
     const settings = spcSettings(db, measure.key);
     const catalogue = getCatalogueMeasure(db, measure.key);
     const monthly = measure.frequency === 'monthly';
@@ -619,7 +632,9 @@ export class ClinicApp {
     return {
       measure,
       area_title: area?.title ?? measure.area,
+      team,
       history,
+      service: team === null ? null : figuresOf(WHOLE_SERVICE),
       spc: monthly ? analyse(history, measure, optionsOf(settings)) : null,
       judgement:
         monthly && at !== undefined

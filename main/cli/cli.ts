@@ -30,8 +30,9 @@ import { changesTable, mergeText } from './sync-output';
 const USAGE = `Usage:
   perfclinic init --db FILE [--empty]
       Create a clinic file: the October 2023 sample figures, or empty with --empty.
-  perfclinic report --db FILE [--period YYYY-MM] [--compare YYYY-MM] [--format table|json|csv]
-      The clinic comparison: the latest period against the one before unless told otherwise.
+  perfclinic report --db FILE [--team NAME] [--period YYYY-MM] [--compare YYYY-MM] [--format table|json|csv]
+      The clinic comparison: the latest period against the one before unless told otherwise; with
+      --team, that team's own figures (a measure it has none for shows none).
   perfclinic exceptions --db FILE [--team NAME] [--period YYYY-MM] [--format table|json|csv|html]
                         [--out FILE [--force]]
       What needs action this week, for the whole service and then each team (or one team with
@@ -86,6 +87,13 @@ function checkFormat<F extends string>(value: unknown, allowed: readonly F[]): F
     throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
   }
   return value as F;
+}
+
+/** --team as given (the file's spelling is found later, in any case); an empty one is a mistake in the command. */
+function teamOption(team: string | undefined): string | undefined {
+  if (team !== undefined && team.trim() === '')
+    throw new UsageError('--team needs a team name, for example --team "Front Door North"');
+  return team;
 }
 
 function requireOut(values: Record<string, unknown>, what: string): string | undefined {
@@ -161,6 +169,7 @@ async function runCommand(app: ClinicApp, argv: string[], out: (text: string) =>
     case 'report': {
       const { values } = parseOptions(rest, {
         db: { type: 'string' },
+        team: { type: 'string' },
         period: { type: 'string' },
         compare: { type: 'string' },
         format: { type: 'string', default: 'table' },
@@ -168,8 +177,11 @@ async function runCommand(app: ClinicApp, argv: string[], out: (text: string) =>
       const format = checkFormat(values.format, FORMATS);
       const period = checkPeriod('period', values.period);
       const compare = checkPeriod('compare', values.compare);
+      const asked = teamOption(values.team);
       await app.openFile(requireDb(values), { readOnly: true });
-      out(formatReport(app.report({ period, compare }), format));
+      // An unknown team is refused with the teams the file has, as the exception report does.
+      const team = asked === undefined ? undefined : app.teamNamed(asked);
+      out(formatReport(app.report({ period, compare, ...(team === undefined ? {} : { team }) }), format));
       return;
     }
     case 'exceptions': {
@@ -184,10 +196,9 @@ async function runCommand(app: ClinicApp, argv: string[], out: (text: string) =>
       const format = checkFormat<ExceptionsFormat>(values.format, EXCEPTIONS_FORMATS);
       const period = checkPeriod('period', values.period);
       const target = requireOut(values, 'exception report');
-      if (values.team !== undefined && values.team.trim() === '')
-        throw new UsageError('--team needs a team name, for example --team "Front Door North"');
+      const team = teamOption(values.team);
       await app.openFile(requireDb(values), { readOnly: true });
-      const text = formatExceptions(app.exceptions({ period, team: values.team }), format);
+      const text = formatExceptions(app.exceptions({ period, team }), format);
       if (target === undefined) out(text);
       else {
         const file = saveForCommandLine(target, new TextEncoder().encode(text), values.force === true);

@@ -35,6 +35,8 @@ function toJson(report: ClinicReport) {
   return {
     period: report.period,
     compare: report.compare,
+    /** The team whose own figures these are; null for the whole service. */
+    team: report.team ?? null,
     measures: report.measures.map((m) => ({
       key: m.key,
       title: m.title,
@@ -98,6 +100,7 @@ function toCsv(report: ClinicReport): string {
     'statistical_neighbours',
     'statistical_neighbours_year',
     'caveats',
+    'team',
   ];
   const rows = report.measures.map((m) => [
     m.key,
@@ -130,6 +133,7 @@ function toCsv(report: ClinicReport): string {
     m.benchmarks.statistical_neighbours ?? '',
     m.benchmark_details.statistical_neighbours?.year ?? '',
     m.caveats.map(caveatText).join(' | '),
+    report.team ?? '',
   ]);
   // Text cells go through the formula guard; numbers the app wrote stay numbers.
   return stringify([header, ...rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)))], {
@@ -185,6 +189,8 @@ function toTable(report: ClinicReport): string {
           .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
           .join('  ')
           .trimEnd();
-  const title = `Clinic: ${periodLabel(report.period)} compared with ${periodLabel(report.compare)}`;
+  const title = `Clinic: ${periodLabel(report.period)} compared with ${periodLabel(report.compare)}${
+    report.team ? `: ${report.team}’s figures only` : ''
+  }`;
   return [title, '', render(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(render), ''].join('\n');
 }

@@ -150,7 +150,12 @@ export interface HeadlinesView {
 export interface MeasureDetail {
   measure: Measure;
   area_title: string;
+  /** The team whose figures `history`, `spc` and `judgement` are; null for the whole service. */
+  team: string | null;
+  /** The whole service's figures, oldest first, or the team's own when a team is given (empty if it has none). */
   history: PeriodValue[];
+  /** With a team: the whole service's figures beside the team's, oldest first, to compare with; otherwise null. */
+  service: PeriodValue[] | null;
   /** The XmR chart of a monthly measure's whole history; null for other frequencies or under 6 figures. */
   spc: SpcResult | null;
   /** The SPC judgement as at the month asked for (the latest by default); null where there is no chart. */

@@ -237,8 +237,9 @@ export function observationsForComparison(
   // The same month last year is the report's second comparison (see pickFigures).
   const lastYear = addMonths(period, -12);
   // The whole service's team is written in the SQL, not bound: only then may SQLite use the
-  // partial whole-service index.
-  const teamIs = team === WHOLE_SERVICE ? "o.team = ''" : 'o.team = ?';
+  // partial whole-service index. A team's own figure is the one with no worker: its workers'
+  // figures share its team (schema 15) and must not be read as more of the team's.
+  const teamIs = team === WHOLE_SERVICE ? "o.team = ''" : "o.team = ? AND o.worker = ''";
   const teamParam = team === WHOLE_SERVICE ? [] : [team];
   return db.all<Observation>(
     `SELECT o.measure, o.period, o.value, o.numerator, o.denominator
@@ -266,8 +267,8 @@ export function monthlySeriesTextUpTo(
   period: Period,
   team: string = WHOLE_SERVICE,
 ): Map<string, string> {
-  // A team's figures are read through the primary key (measure, period, team): the whole-service
-  // index holds only the service's.
+  // A team's figures are read through the primary key (measure, period, team, worker): the
+  // whole-service index holds only the service's. Its workers' figures are not the team's.
   const rows = db.all<{ measure: string; series: string | null }>(
     team === WHOLE_SERVICE
       ? `SELECT m.key AS measure,
@@ -279,7 +280,7 @@ export function monthlySeriesTextUpTo(
       : `SELECT m.key AS measure,
             (SELECT group_concat(o.period || ' ' || printf('%!.17g', o.value), ',')
                FROM observations o
-              WHERE o.measure = m.key AND o.team = ? AND o.period <= ?) AS series
+              WHERE o.measure = m.key AND o.team = ? AND o.worker = '' AND o.period <= ?) AS series
        FROM measures m
       WHERE m.frequency = 'monthly'`,
     team === WHOLE_SERVICE ? [period] : [team, period],
@@ -298,12 +299,18 @@ export function parseSeries(text: string): SeriesPoint[] {
   });
 }
 
-/** A measure's service-level figures, oldest first. */
-export function measureHistory(db: ClinicDatabase, key: string): Observation[] {
-  return db.all<Observation>(
-    "SELECT measure, period, value, numerator, denominator FROM observations WHERE measure = ? AND team = '' ORDER BY period",
-    [key],
-  );
+/** A measure's service-level figures, or one team's own (not its workers'), oldest first. */
+export function measureHistory(db: ClinicDatabase, key: string, team: string = WHOLE_SERVICE): Observation[] {
+  // The whole service's team is written in the SQL so that SQLite may use the whole-service index.
+  return team === WHOLE_SERVICE
+    ? db.all<Observation>(
+        "SELECT measure, period, value, numerator, denominator FROM observations WHERE measure = ? AND team = '' ORDER BY period",
+        [key],
+      )
+    : db.all<Observation>(
+        "SELECT measure, period, value, numerator, denominator FROM observations WHERE measure = ? AND team = ? AND worker = '' ORDER BY period",
+        [key, team],
+      );
 }
 
 /** Where a figure comes from: each team's figure for a measure and period, the whole service first. */
@@ -317,8 +324,9 @@ export function teamSplit(db: ClinicDatabase, key: string, period: Period): Team
 
 /**
  * The figures of several measures from one month to another, for one team ('' for the whole
- * service), oldest first per measure: the headlines' sparklines. A range of the primary key
- * (measure, period, team) per measure, so a dozen measures of a large file read a few hundred rows.
+ * service; a team's own figure, never its workers'), oldest first per measure: the headlines'
+ * sparklines. A range of the primary key (measure, period, team) per measure, so a dozen measures
+ * of a large file read a few hundred rows.
  */
 export function recentFigures(
   db: ClinicDatabase,
@@ -331,7 +339,7 @@ export function recentFigures(
   if (keys.length === 0) return byMeasure;
   const rows = db.all<Observation>(
     `SELECT measure, period, value, numerator, denominator FROM observations
-      WHERE measure IN (${keys.map(() => '?').join(', ')}) AND period >= ? AND period <= ? AND team = ?
+      WHERE measure IN (${keys.map(() => '?').join(', ')}) AND period >= ? AND period <= ? AND team = ? AND worker = ''
       ORDER BY measure, period`,
     [...keys, from, to, team],
   );

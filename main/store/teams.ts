@@ -14,10 +14,10 @@ export function listTeams(db: ClinicDatabase): string[] {
     .map((r) => r.team);
 }
 
-/** Each team's figures up to a period, by team then measure (the whole service's are not included). */
+/** Each team's own figures up to a period, by team then measure (not the whole service's, nor its workers'). */
 export function teamFiguresUpTo(db: ClinicDatabase, period: Period): Map<string, Map<string, SeriesPoint[]>> {
   const rows = db.all<{ team: string; measure: string; period: string; value: number }>(
-    "SELECT team, measure, period, value FROM observations WHERE team <> '' AND period <= ?",
+    "SELECT team, measure, period, value FROM observations WHERE team <> '' AND worker = '' AND period <= ?",
     [period],
   );
   const byTeam = new Map<string, Map<string, SeriesPoint[]>>();

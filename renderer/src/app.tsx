@@ -225,6 +225,8 @@ export function App(): ReactNode {
                 periods={periods}
                 selection={{ period: selection.period, compare: selection.compare }}
                 onChange={setSelection}
+                // The exception report judges one month against targets and SPC; it compares with none.
+                withCompare={page !== 'exceptions'}
               />
             )}
           </div>

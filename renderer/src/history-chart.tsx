@@ -35,6 +35,9 @@ ChartJS.defaults.color = '#0b0c0c';
 
 const FIGURE_COLOUR = '#1d70b8';
 const PROCESS_COLOUR = '#505a5f';
+/** Another series to compare with (the whole service under a team's figures): its own colour and dash. */
+const COMPARISON_COLOUR = '#6f72af';
+const COMPARISON_DASH = [6, 3];
 
 /** A percentage axis narrower than this makes a small change look like a big one. */
 const MIN_PERCENT_SPAN = 10;
@@ -308,6 +311,8 @@ export interface HistoryChartProps {
   targets: readonly TargetChange[];
   range: ChartRange;
   twoSigma: boolean;
+  /** Figures to draw beside the measure's for comparison (the whole service's under a team view). */
+  comparison?: { label: string; history: PeriodValue[] };
 }
 
 export function HistoryChart({
@@ -318,9 +323,12 @@ export function HistoryChart({
   targets,
   range,
   twoSigma,
+  comparison,
 }: HistoryChartProps): ReactNode {
   const shown = inRange(history, range);
   const months = monthsCovering(shown);
+  const compared = new Map((comparison?.history ?? []).map((h) => [h.period, h.value]));
+  const comparedShown = months.flatMap((m) => (compared.has(m) ? [{ period: m, value: compared.get(m)! }] : []));
   const target = targetSpans(targets, months);
   const byPeriod = new Map(shown.map((h) => [h.period, h.value]));
   const flags = new Map((spc?.points ?? []).map((p): [Period, SpcPoint] => [p.period, p]));
@@ -358,6 +366,22 @@ export function HistoryChart({
         // year-to-date figures are joined across the months between them, which they do not cover.
         spanGaps: !monthly,
       },
+      ...(comparison && comparedShown.length > 0
+        ? [
+            {
+              label: comparison.label,
+              data: months.map((m) => compared.get(m) ?? null),
+              borderColor: COMPARISON_COLOUR,
+              backgroundColor: COMPARISON_COLOUR,
+              borderDash: COMPARISON_DASH,
+              borderWidth: 2,
+              pointStyle: 'circle' as const,
+              pointRadius: 3,
+              pointHoverRadius: 6,
+              spanGaps: !monthly,
+            },
+          ]
+        : []),
     ],
   };
 
@@ -375,6 +399,7 @@ export function HistoryChart({
       y: {
         ...yRange(measure, [
           ...shown.map((h) => h.value),
+          ...comparedShown.map((h) => h.value),
           ...lines.map((l) => l.value),
           ...target.map((t) => t.value),
           ...processValues,
@@ -387,6 +412,8 @@ export function HistoryChart({
       tooltip: {
         callbacks: {
           label: (item) => {
+            if (item.datasetIndex > 0)
+              return `${item.dataset.label ?? ''}: ${formatValue(Number(item.raw), measure.unit)}`;
             const look = lookOf(months[item.dataIndex] ?? '');
             return `${measure.title}: ${formatValue(Number(item.raw), measure.unit)}${look ? ` (${look.label.toLowerCase()})` : ''}`;
           },
@@ -396,12 +423,17 @@ export function HistoryChart({
   };
 
   const latest = shown[shown.length - 1];
+  const comparedLatest = comparedShown[comparedShown.length - 1];
   const flaggedCount = months.filter((m) => lookOf(m)).length;
   const summary =
     shown[0] && latest
       ? `Line chart of ${measure.title} from ${periodLabel(shown[0].period)} to ${periodLabel(latest.period)}; latest figure ${formatValue(latest.value, measure.unit)}.${
           visiblePhases.length > 0
             ? ` Process limits shown; ${flaggedCount === 1 ? '1 month is' : `${flaggedCount} months are`} flagged as special cause.`
+            : ''
+        }${
+          comparison && comparedLatest
+            ? ` ${comparison.label} drawn for comparison, ${formatValue(comparedLatest.value, measure.unit)} in ${periodLabel(comparedLatest.period)}.`
             : ''
         } The figures are in the table below.`
       : `No figures for ${measure.title}.`;
@@ -417,6 +449,12 @@ export function HistoryChart({
           <LegendSwatch colour={FIGURE_COLOUR} point="circle" />
           Figure
         </li>
+        {comparison && comparedShown.length > 0 && (
+          <li>
+            <LegendSwatch colour={COMPARISON_COLOUR} dash={COMPARISON_DASH} width={2} />
+            {comparison.label}
+          </li>
+        )}
         {kindsShown.map((kind) => (
           <li key={kind}>
             <LegendSwatch colour={pointLooks[kind].colour} point={pointLooks[kind].shape} />

@@ -24,8 +24,10 @@ import { MeasureRecord } from './measure-record';
 import type { NoteEditorHandle } from './note-editor';
 import { frequencyExplanations, polarityLabels, targetLabel, toleranceLabel, unitLabels } from './labels';
 import { StatusTag } from './status-tag';
+import { useTeam } from './team-context';
 
-type Loaded = { key: string; detail: MeasureDetail } | { key: string; error: string };
+/** What was loaded, for which measure and which team (null: the whole service). */
+type Loaded = { key: string; team: string | null } & ({ detail: MeasureDetail } | { error: string });
 
 /** "Children on a plan" reads as "children on a plan" after a number; "CIN plans" keeps its capitals. */
 function asPhrase(label: string): string {
@@ -152,6 +154,28 @@ function DrilldownLink({
   );
 }
 
+/**
+ * Under a team view, where the team has no figures for the measure: said in words, with the whole
+ * service's latest figure, rather than an empty chart.
+ */
+function NoTeamFigures({ team, detail, row }: { team: string; detail: MeasureDetail; row: ReportRow }): ReactNode {
+  const latest = detail.service?.at(-1);
+  return (
+    <div className="detail__no-figures">
+      <p>
+        <strong>{team}</strong> has no figures for this measure in this file, so there is no chart or history for the
+        team.
+      </p>
+      <p>
+        {latest
+          ? `The whole service’s latest figure is ${formatValue(latest.value, detail.measure.unit, row.decimals)}, for ${periodLabel(latest.period)}.`
+          : 'The whole service has no figures for this measure either.'}{' '}
+        To see the whole service’s chart, close this panel and choose “Show the whole service”.
+      </p>
+    </div>
+  );
+}
+
 function DetailBody({
   row,
   detail,
@@ -169,7 +193,7 @@ function DetailBody({
   /** Something about the measure's chart was saved: load it again. */
   onChanged: () => void;
 }): ReactNode {
-  const { measure, history } = detail;
+  const { measure, history, team } = detail;
   const [range, setRange] = useState<ChartRange>(25);
   const [twoSigma, setTwoSigma] = useState(false);
   const flags = new Map((detail.spc?.points ?? []).map((p) => [p.period, p]));
@@ -186,6 +210,10 @@ function DetailBody({
   const benchmarks = benchmarkKeys.filter((key) => row.benchmarks[key] !== null);
   // The target that applied in the period shown: targets change, and history keeps the old one.
   const target = row.target;
+  // Under a team view: the whole service's figure for each month, to compare the team's with.
+  const service = new Map((detail.service ?? []).map((h) => [h.period, h]));
+  const serviceNow = current ? service.get(current.period) : undefined;
+  const noTeamFigures = team !== null && history.length === 0;
 
   return (
     <>
@@ -195,7 +223,7 @@ function DetailBody({
 
       <div className="detail__headline">
         <div>
-          <span className="detail__label">Latest figure</span>
+          <span className="detail__label">{team === null ? 'Latest figure' : `Latest figure for ${team}`}</span>
           <span className="detail__figure">
             {current ? formatValue(current.value, measure.unit, row.decimals) : '—'}
           </span>
@@ -208,6 +236,13 @@ function DetailBody({
                   : periodLabel(current.period)}
               {fraction &&
                 ` · ${fraction}${!row.of && detail.counting.denominator ? ` ${asPhrase(detail.counting.denominator)}` : ''}`}
+            </span>
+          )}
+          {team !== null && current && (
+            <span className="detail__figure-note detail__service">
+              {serviceNow
+                ? `Whole service: ${formatValue(serviceNow.value, measure.unit, row.decimals)} in ${periodLabel(serviceNow.period)}`
+                : `No whole-service figure for ${periodLabel(current.period)}`}
             </span>
           )}
         </div>
@@ -250,80 +285,105 @@ function DetailBody({
         onChanged={onChanged}
       />
 
-      <h3 className="detail__subheading">Signal or noise</h3>
-      <SpcJudgement row={row} detail={detail} />
+      {noTeamFigures ? (
+        <>
+          <h3 className="detail__subheading">Figures over time</h3>
+          <NoTeamFigures team={team} detail={detail} row={row} />
+        </>
+      ) : (
+        <>
+          <h3 className="detail__subheading">Signal or noise{team !== null && `: ${team}`}</h3>
+          <SpcJudgement row={row} detail={detail} />
 
-      <h3 className="detail__subheading">Figures over time</h3>
-      <ChartControls
-        range={range}
-        onRange={setRange}
-        twoSigma={twoSigma}
-        onTwoSigma={setTwoSigma}
-        withSpc={detail.spc !== null}
-      />
-      <HistoryChart
-        measure={measure}
-        history={history}
-        spc={detail.spc}
-        annotations={detail.annotations}
-        targets={detail.targets}
-        range={range}
-        twoSigma={twoSigma}
-      />
-      <ChartNotes
-        measureKey={measure.key}
-        title={measure.title}
-        annotations={detail.annotations}
-        periods={periods}
-        readOnly={readOnly}
-        onChanged={onChanged}
-      />
-      {measure.frequency === 'monthly' && (
-        <SpcOptionsForm
-          // Keyed by what was saved, so the form starts from it again after a save elsewhere.
-          key={JSON.stringify(detail.spcSettings)}
-          measureKey={measure.key}
-          title={measure.title}
-          settings={detail.spcSettings}
-          periods={periods}
-          readOnly={readOnly}
-          onChanged={onChanged}
-        />
+          <h3 className="detail__subheading">Figures over time{team !== null && `: ${team}`}</h3>
+          <ChartControls
+            range={range}
+            onRange={setRange}
+            twoSigma={twoSigma}
+            onTwoSigma={setTwoSigma}
+            withSpc={detail.spc !== null}
+          />
+          <HistoryChart
+            measure={measure}
+            history={history}
+            spc={detail.spc}
+            annotations={detail.annotations}
+            targets={detail.targets}
+            range={range}
+            twoSigma={twoSigma}
+            {...(detail.service ? { comparison: { label: 'Whole service', history: detail.service } } : {})}
+          />
+          <ChartNotes
+            measureKey={measure.key}
+            title={measure.title}
+            annotations={detail.annotations}
+            periods={periods}
+            readOnly={readOnly}
+            onChanged={onChanged}
+          />
+          {measure.frequency === 'monthly' && (
+            <SpcOptionsForm
+              // Keyed by what was saved, so the form starts from it again after a save elsewhere.
+              key={JSON.stringify(detail.spcSettings)}
+              measureKey={measure.key}
+              title={measure.title}
+              settings={detail.spcSettings}
+              periods={periods}
+              readOnly={readOnly}
+              onChanged={onChanged}
+            />
+          )}
+
+          {current && <TeamSplit measureKey={measure.key} period={current.period} unit={measure.unit} />}
+          {current && <DrilldownLink measureKey={measure.key} title={measure.title} period={current.period} />}
+
+          <table className="history-table">
+            <caption>
+              Figures by month{team !== null && ` for ${team}, with the whole service’s`}
+              {range === 'all' ? '' : `, last ${range} months`}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col" className="numeric">
+                  Figure
+                </th>
+                {hasFractions && (
+                  <th scope="col" className="numeric">
+                    Cases
+                  </th>
+                )}
+                {team !== null && (
+                  <th scope="col" className="numeric">
+                    Whole service
+                  </th>
+                )}
+                {hasSignals && <th scope="col">Signal</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((h) => (
+                <tr key={h.period}>
+                  <th scope="row">
+                    {periodLabel(h.period)}
+                    {h.as_at && <span className="figure__period">{figureWhen(h, measure.frequency)}</span>}
+                  </th>
+                  <td className="numeric">{formatValue(h.value, measure.unit, row.decimals)}</td>
+                  {hasFractions && <td className="numeric">{formatFraction(h.numerator, h.denominator) ?? '—'}</td>}
+                  {team !== null && (
+                    <td className="numeric">
+                      {service.has(h.period)
+                        ? formatValue(service.get(h.period)!.value, measure.unit, row.decimals)
+                        : '—'}
+                    </td>
+                  )}
+                  {hasSignals && <td>{signalWords(flags.get(h.period)) ?? ''}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
-
-      {current && <TeamSplit measureKey={measure.key} period={current.period} unit={measure.unit} />}
-      {current && <DrilldownLink measureKey={measure.key} title={measure.title} period={current.period} />}
-
-      <table className="history-table">
-        <caption>Figures by month{range === 'all' ? '' : `, last ${range} months`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col" className="numeric">
-              Figure
-            </th>
-            {hasFractions && (
-              <th scope="col" className="numeric">
-                Cases
-              </th>
-            )}
-            {hasSignals && <th scope="col">Signal</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((h) => (
-            <tr key={h.period}>
-              <th scope="row">
-                {periodLabel(h.period)}
-                {h.as_at && <span className="figure__period">{figureWhen(h, measure.frequency)}</span>}
-              </th>
-              <td className="numeric">{formatValue(h.value, measure.unit, row.decimals)}</td>
-              {hasFractions && <td className="numeric">{formatFraction(h.numerator, h.denominator) ?? '—'}</td>}
-              {hasSignals && <td>{signalWords(flags.get(h.period)) ?? ''}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
 
       <h3 className="detail__subheading">About this measure</h3>
       <dl className="summary-list">
@@ -410,6 +470,8 @@ export function MeasureDetailPanel({
   const [unsaved, setUnsaved] = useState(false);
   const [version, setVersion] = useState(0);
   const period = row.current?.period;
+  // A team manager's view: the detail is the team's, as the row it was opened from is.
+  const { team } = useTeam();
 
   // A note still saving, or refused, must not vanish with the panel: save it first, and ask
   // before closing over text that is not on disk.
@@ -431,22 +493,26 @@ export function MeasureDetailPanel({
   useEffect(() => {
     let current = true;
     // The judgement is as at the month the clinic looks at.
-    void callClinic('getMeasureDetail', period ? { key: row.key, period } : { key: row.key }).then((result) => {
+    const args = { key: row.key, ...(period ? { period } : {}), ...(team === null ? {} : { team }) };
+    void callClinic('getMeasureDetail', args).then((result) => {
       if (!current) return;
-      setLoaded(result.ok ? { key: row.key, detail: result.value } : { key: row.key, error: result.error });
+      const loading = { key: row.key, team };
+      setLoaded(result.ok ? { ...loading, detail: result.value } : { ...loading, error: result.error });
     });
     return () => {
       current = false;
     };
-  }, [row.key, period, version]);
+  }, [row.key, period, team, version]);
 
-  const shown = loaded?.key === row.key ? loaded : null;
+  const shown = loaded?.key === row.key && loaded.team === team ? loaded : null;
 
   return (
     <dialog
       ref={dialog}
       className="detail"
       aria-labelledby="detail-title"
+      // Under a team view the panel says whose figures these are as soon as it opens.
+      aria-describedby={team === null ? undefined : 'detail-team'}
       onCancel={(event) => {
         // Escape: let React state close the panel so focus is returned in one place.
         event.preventDefault();
@@ -464,6 +530,11 @@ export function MeasureDetailPanel({
             <h2 id="detail-title" className="detail__title">
               <WithAbbreviations text={row.title} />
             </h2>
+            {team !== null && (
+              <p id="detail-team" className="detail__team">
+                Team: {team}
+              </p>
+            )}
           </div>
           <button
             ref={closeButton}

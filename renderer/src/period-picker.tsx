@@ -31,10 +31,13 @@ export function PeriodPicker({
   periods,
   selection,
   onChange,
+  withCompare = true,
 }: {
   periods: Period[];
   selection: { period: Period; compare: Period | null };
   onChange: (selection: Selection) => void;
+  /** Offer "Compared with": only where the page compares (the exception report judges one month). */
+  withCompare?: boolean;
 }): ReactNode {
   const periodId = useId();
   const compareId = useId();
@@ -54,20 +57,22 @@ export function PeriodPicker({
           ))}
         </select>
       </div>
-      <div className="field field--inverse">
-        <label htmlFor={compareId}>Compared with</label>
-        <select
-          id={compareId}
-          value={selection.compare ?? addMonths(selection.period, -1)}
-          onChange={(e) => onChange({ period: selection.period, compare: e.target.value })}
-        >
-          {compareOptions(selection.period, periods).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      {withCompare && (
+        <div className="field field--inverse">
+          <label htmlFor={compareId}>Compared with</label>
+          <select
+            id={compareId}
+            value={selection.compare ?? addMonths(selection.period, -1)}
+            onChange={(e) => onChange({ period: selection.period, compare: e.target.value })}
+          >
+            {compareOptions(selection.period, periods).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
     </div>
   );
 }

@@ -54,7 +54,7 @@ export function SpcJudgement({ row, detail }: { row: ReportRow; detail: MeasureD
     return (
       <p className="spc-judgement__none">
         Not enough history yet to tell signal from noise: the chart needs at least {MINIMUM_POINTS} monthly figures, and
-        this measure has {count}.
+        {detail.team === null ? 'this measure has' : `${detail.team} has`} {count}.
       </p>
     );
   }

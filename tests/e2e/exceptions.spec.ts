@@ -41,8 +41,10 @@ test('a team manager reads their team’s exceptions, finds the team’s actions
     'Audit <script>alert(1)</script>',
   );
 
-  // The period picker is the app's own.
-  await expect(page.getByRole('group', { name: 'Clinic period' }).getByLabel('Period')).toHaveValue('2023-10');
+  // The period picker is the app's own; the report judges one month, so nothing to compare with is offered.
+  const picker = page.getByRole('group', { name: 'Clinic period' });
+  await expect(picker.getByLabel('Period')).toHaveValue('2023-10');
+  await expect(picker.getByLabel('Compared with')).toHaveCount(0);
 
   // The page's own team choice (the header's is the team manager's view, across every page).
   const teamChoice = page.locator('.exceptions-page').getByLabel('Team', { exact: true });
