@@ -43,9 +43,12 @@ export function figureWithFraction(
   return fraction ? `${text} (${fraction})` : text;
 }
 
+/** What stands between two cumulative steps in `stepsText`, so a printout can break the line only there. */
+export const STEP_SEPARATOR = ' \u00b7 ';
+
 /** "1 working day 55% · 2 working days 76% · 3 working days 91%": a cumulative measure's steps together. */
 export function stepsText(steps: readonly CumulativeStep[], unit: Unit, decimals?: number): string {
-  return steps.map((s) => `${s.label} ${formatValue(s.value, unit, decimals)}`).join(' \u00b7 ');
+  return steps.map((s) => `${s.label} ${formatValue(s.value, unit, decimals)}`).join(STEP_SEPARATOR);
 }
 
 /** A caveat's months: "from Oct 2023", "Oct 2023", "Sep 2023 to Oct 2023". */

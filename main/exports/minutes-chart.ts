@@ -84,7 +84,8 @@ export function chartScale(input: ChartInput): Scale {
     high = Math.min(100, high);
   }
   if ((input.unit === 'count' || input.unit === 'rate_10k') && low < 0 && Math.min(...values) >= 0) low = 0;
-  const step = niceStep((high - low) / 5);
+  // A count of children is whole: its scale runs between whole numbers ("5 to 7", not "5.6 to 6.4").
+  const step = input.unit === 'count' ? Math.max(1, niceStep((high - low) / 5)) : niceStep((high - low) / 5);
   return { low: Math.floor(low / step) * step, high: Math.ceil(high / step) * step };
 }
 
@@ -159,18 +160,20 @@ export function drawChart(input: ChartInput): ChartImage {
   }
   canvas.line(pad.left, pad.top, pad.left, height - pad.bottom, GRID, 0);
 
-  if (input.benchmarks.national !== null) {
+  const points = charted(input);
+  const first = points[0];
+  const last = points.at(-1);
+  // With no figures the caption says only "No figures to chart.", and has no scale: a target or
+  // England line alone would be a line nobody could read.
+  if (first && input.benchmarks.national !== null) {
     const by = y(input.benchmarks.national);
     canvas.line(pad.left, by, width - pad.right, by, BENCHMARK, 2, [4, 8]);
   }
-  if (input.target !== null) {
+  if (first && input.target !== null) {
     const ty = y(input.target);
     canvas.line(pad.left, ty, width - pad.right, ty, TARGET, 2, [18, 10]);
   }
 
-  const points = charted(input);
-  const first = points[0];
-  const last = points.at(-1);
   if (first && last) {
     const span = monthIndex(last.period) - monthIndex(first.period);
     const x = (p: PeriodValue) =>

@@ -6,6 +6,7 @@
  * (reliability.md rule 10). Status is written in words with a symbol, never colour alone.
  */
 import { actionStatusLabel, isClosed } from '../domain/actions';
+import { STEP_SEPARATOR } from '../domain/figure-text';
 import { assuranceBadge, badgeSvg, variationBadge } from '../domain/spc-badges';
 import type { ActionLogEntry } from '../domain/types';
 import type { ReportRow } from '../domain/views';
@@ -76,6 +77,10 @@ table.log { font-size: 8.5pt; }
 .figures { display: grid; grid-template-columns: 1fr 82mm; gap: 4mm; align-items: start; break-inside: avoid; }
 .figures table { margin: 0; }
 .figures th[scope=row] { width: 42%; }
+/* Figures sit right like numbers but may wrap: a long one stays inside its cell, clear of the chart. */
+.figures td.fig { text-align: right; overflow-wrap: normal; }
+.figures .step { display: block; white-space: nowrap; }
+.figures .keep { white-space: nowrap; }
 .spc { margin: 2mm 0 0; }
 .spc-line { margin: 0 0 1.5mm; }
 .spc-line .badge { vertical-align: -4px; }
@@ -140,9 +145,24 @@ function summary(m: Minutes): string {
 </section>`;
 }
 
+/**
+ * A figure as its cell prints it. A long one ("6 of the 19 children in care suspended from school")
+ * wraps inside the cell instead of running on under the chart; cumulative steps, too long for one
+ * line of the cell, print one step a line.
+ */
+function figureCell(value: string): string {
+  const steps = value.split(STEP_SEPARATOR);
+  if (steps.length > 1) return steps.map((step) => `<span class="step">${esc(step)}</span>`).join('');
+  // A short bracket ("(2021-22)", "(−11.6%)") stays whole: broken at its hyphen it reads as two figures.
+  return value
+    .split(/(\([^()]{1,12}\))/)
+    .map((part, i) => (i % 2 === 1 ? `<span class="keep">${esc(part)}</span>` : esc(part)))
+    .join('');
+}
+
 function figuresTable(row: ReportRow, m: Minutes): string {
   return `<table class="figs"><tbody>${figureRows(row, m)
-    .map(([label, value]) => `<tr><th scope="row">${esc(label)}</th><td class="num">${esc(value)}</td></tr>`)
+    .map(([label, value]) => `<tr><th scope="row">${esc(label)}</th><td class="fig">${figureCell(value)}</td></tr>`)
     .join('')}</tbody></table>`;
 }
 

@@ -127,6 +127,7 @@ export function DfeBenchmarksPage({
   const [loaded, setLoaded] = useState<DfeLoadResult | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
+  const [summaryError, setSummaryError] = useState<string | null>(null);
 
   useEffect(() => {
     heading.current?.focus();
@@ -188,13 +189,16 @@ export function DfeBenchmarksPage({
   };
 
   const setSummary = async (summary: 'mean' | 'median') => {
-    // The choice shows at once; the app's answer confirms it (or puts the old one back with the reason).
-    const before = status;
+    // The choice shows at once; the app's answer confirms it, or puts the old one back with the
+    // reason beside the choice (the page's refusal box is about loading files, and takes focus).
+    if (!status) return;
+    const before = status.summary;
     setStatus((s) => (s ? { ...s, summary } : s));
+    setSummaryError(null);
     const r = await callClinic('setNeighbourSummary', { summary });
     if (!r.ok) {
-      setStatus(before);
-      return setRefusal({ message: r.error });
+      setStatus((s) => (s ? { ...s, summary: before } : s));
+      return setSummaryError(`Not changed: clinics still show the statistical neighbours’ ${before}. ${r.error}`);
     }
     setStatus(r.value);
     announce(`Clinics now show the statistical neighbours’ ${summary}.`);
@@ -263,8 +267,17 @@ export function DfeBenchmarksPage({
       {status && (
         <section aria-labelledby={`${id}-settings`} className="dfe-page__part">
           <h3 id={`${id}-settings`}>Statistical neighbours in the clinic</h3>
-          <fieldset className="fieldset" disabled={readOnly}>
+          <fieldset
+            className="fieldset"
+            disabled={readOnly}
+            aria-describedby={summaryError ? `${id}-summary-error` : undefined}
+          >
             <legend>Show the neighbours’</legend>
+            {summaryError && (
+              <p id={`${id}-summary-error`} className="field-error" role="alert">
+                {summaryError}
+              </p>
+            )}
             <Choice
               type="radio"
               id={`${id}-mean`}

@@ -29,14 +29,19 @@ export function FilePrivacySettings(): ReactNode {
   }, []);
 
   const save = async (change: { workerNames?: WorkerNames; forPublication?: boolean }) => {
-    // The choice shows at once, as a control should; a refusal puts back what the file holds.
-    const before = settings;
+    // The choice shows at once, as a control should (a click that seems to change nothing fails
+    // Playwright's check() too); a refusal puts back what the file holds. Only the setting this
+    // click changed goes back, so another one changed meanwhile keeps what it shows.
+    if (!settings) return;
+    const before: Partial<FileSettings> = {};
+    if (change.workerNames !== undefined) before.workerNames = settings.workerNames;
+    if (change.forPublication !== undefined) before.forPublication = settings.forPublication;
     setSettings((current) => (current ? { ...current, ...change } : current));
     setStatus('Saving…');
     const result = await callClinic('setFileSettings', change);
     if (!result.ok) {
-      setSettings(before);
-      setError(result.error);
+      setSettings((current) => (current ? { ...current, ...before } : current));
+      setError(`Not saved, so the setting is back as it was: ${result.error}`);
       setStatus('Not saved');
       return;
     }

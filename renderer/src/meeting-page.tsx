@@ -161,7 +161,7 @@ export function MeetingPage({
   const { view, setView, refresh } = useClinicView(clinicId, team);
   const [open, setOpen] = useState<ReportRow | null>(null);
   const [order, setOrder] = useState<Order>('area');
-  const [recordError, setRecordError] = useState<string | null>(null);
+  const [recordError, setRecordError] = useState<{ title: string; message: string } | null>(null);
   const readOnlyFile = file.info.readOnly;
   const canStart = !readOnlyFile && periods.length > 0;
 
@@ -227,7 +227,7 @@ export function MeetingPage({
       });
       void callClinic('saveAgenda', { clinicId: clinic.id, order: next }).then((result) => {
         if (!result.ok) {
-          setRecordError(result.error);
+          setRecordError({ title: 'The agenda order was not saved', message: result.error });
           refresh();
           return;
         }
@@ -246,13 +246,28 @@ export function MeetingPage({
       onOrderChange: setOrder,
       onDiscussed: (key, discussed) => {
         const title = shown.report.measures.find((m) => m.key === key)?.title ?? key;
-        setView({
-          state: 'ready',
-          value: { ...shown, agenda: shown.agenda.map((a) => (a.measure === key ? { ...a, discussed } : a)) },
-        });
+        /** This measure's mark, on the view on screen then (another change may have come meanwhile). */
+        const mark = (on: boolean) =>
+          setView((current) =>
+            current.state === 'ready' && current.value.clinic.id === clinic.id
+              ? {
+                  state: 'ready',
+                  value: {
+                    ...current.value,
+                    agenda: current.value.agenda.map((a) => (a.measure === key ? { ...a, discussed: on } : a)),
+                  },
+                }
+              : current,
+          );
+        // The tick shows at once, as a checkbox should; a refusal takes it back and says why.
+        mark(discussed);
         void callClinic('setDiscussed', { clinicId: clinic.id, measure: key, discussed }).then((result) => {
           if (!result.ok) {
-            setRecordError(result.error);
+            mark(!discussed);
+            setRecordError({
+              title: `${title} was not marked ${discussed ? 'discussed' : 'not discussed'}`,
+              message: result.error,
+            });
             refresh();
             return;
           }
@@ -345,7 +360,7 @@ export function MeetingPage({
           >
             <ReviewSummary view={shown} />
           </ClinicHeader>
-          {recordError && <ErrorMessage title="That change was not saved" message={recordError} />}
+          {recordError && <ErrorMessage title={recordError.title} message={recordError.message} />}
           <ClinicView report={shown.report} onOpen={setOpen} {...(record ? { record } : {})} />
           {reviewed?.clinic.id === shown.clinic.id && (
             <ActionsToReview view={reviewed} readOnlyFile={readOnlyFile} onChanged={refresh} />

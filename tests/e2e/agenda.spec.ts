@@ -31,6 +31,23 @@ test('the chair reorders the agenda and marks measures discussed, and both are k
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toContainText('1 discussed');
 });
 
+test('a discussed mark the app refuses is taken back, and the reason is shown', async ({ page, clinic }) => {
+  const started = startClinic(clinic.app, { scope: ['visits'] });
+  await clinic.open();
+  const box = page.getByRole('checkbox', { name: 'Discussed: Children in need visited within 4 weeks' });
+  await expect(box).toBeEnabled();
+  // Someone marks the clinic final in another window while this one still shows it as a draft.
+  clinic.app.meetings.setFinal(started.id, true, '');
+
+  // A click, not check(): the refusal may take the tick back before check() would look at it.
+  await box.click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Children in need visited within 4 weeks was not marked discussed' }),
+  ).toContainText('is final, so its record is read-only. Reopen it to change it.');
+  await expect(box).not.toBeChecked();
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toContainText('0 discussed');
+});
+
 test('a final clinic is read-only everywhere until it is reopened with a reason', async ({ page, clinic }) => {
   startClinic(clinic.app);
   await clinic.open();

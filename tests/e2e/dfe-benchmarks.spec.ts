@@ -98,6 +98,34 @@ test('the neighbours’ median can be shown instead of the mean', async ({ page,
   await expect(panel.getByRole('row', { name: 'Doncaster Suppressed (c)' })).toBeVisible();
 });
 
+test('a choice of mean or median the app refuses goes back to the one kept, with the reason beside it', async ({
+  page,
+  clinic,
+}) => {
+  await clinic.open();
+  await openDfePage(page);
+  const mean = page.getByRole('radio', { name: /mean/ });
+  const median = page.getByRole('radio', { name: /median/ });
+  await expect(mean).toBeChecked();
+  clinic.rewriteCalls((name, args) => (name === 'setNeighbourSummary' ? { summary: 'mode' } : args));
+
+  // A click, not check(): the refusal may put the old choice back before check() would look at it.
+  await median.click();
+  const group = page.getByRole('group', { name: 'Show the neighbours’' });
+  await expect(group.getByRole('alert')).toContainText(
+    'Not changed: clinics still show the statistical neighbours’ mean. The request was not valid (summary)',
+  );
+  await expect(mean).toBeChecked();
+  await expect(median).not.toBeChecked();
+  // The page's own refusal box is about loading files: it says nothing here.
+  await expect(page.getByText('The benchmarks were not loaded')).toHaveCount(0);
+
+  clinic.rewriteCalls((_name, args) => args);
+  await median.check();
+  await expect(page.getByTestId('announcer')).toContainText('Clinics now show the statistical neighbours’ median.');
+  await expect(group.getByRole('alert')).toHaveCount(0);
+});
+
 test('a council maps another DfE column to one of its measures, and the mapping can be removed', async ({
   page,
   clinic,

@@ -249,6 +249,27 @@ describe('the trend chart', () => {
     expect(scale.high).toBeLessThanOrEqual(100);
   });
 
+  it('with no figures draws no target or England line, which the caption could not explain', () => {
+    const empty = { ...input, history: [] };
+    expect(drawChart(empty).caption).toBe('No figures to chart.');
+    const png = PNG.sync.read(Buffer.from(drawChart(empty).png));
+    let darkerThanGrid = 0;
+    for (let i = 0; i < png.data.length; i += 4) if ((png.data[i] ?? 255) < 200) darkerThanGrid++;
+    expect(darkerThanGrid).toBe(0);
+  });
+
+  it('runs a count’s scale between whole numbers, even for one small figure', () => {
+    const six = {
+      ...input,
+      unit: 'count' as const,
+      target: null,
+      benchmarks: { national: null, regional: null, statistical_neighbours: null },
+      history: [{ period: '2023-10', value: 6, numerator: null, denominator: null }],
+    };
+    expect(chartScale(six)).toEqual({ low: 5, high: 7 });
+    expect(drawChart(six).caption).toContain('Scale 5 to 7.');
+  });
+
   it('stops at the clinic’s month: a later figure is not drawn as the latest', () => {
     const later = {
       ...input,
