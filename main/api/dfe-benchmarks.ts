@@ -5,8 +5,6 @@
  * hostile file is refused the same way.
  */
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { benchmarkYears, isOld, yearShown, type BenchmarkYear, type Problem } from '../domain/dfe/benchmarks';
 import { isLaCode, readDfeTable, type DfeTable } from '../domain/dfe/dfe-table';
 import {
@@ -23,6 +21,7 @@ import type { Period } from '../domain/types';
 import { UserError } from '../errors';
 import { cellText } from '../import/cells';
 import { readCsv } from '../import/csv-reader';
+import { readSourceFile } from '../import/source-file';
 import { getMeasure } from '../store/catalogue';
 import type { ClinicFile } from '../store/clinic-file';
 import * as s from '../store/dfe-benchmarks';
@@ -129,16 +128,7 @@ export interface DfeStatus {
 }
 
 function readFiles(paths: readonly string[]): DfeFile[] {
-  return paths.map((p): DfeFile => {
-    try {
-      return { name: path.basename(p), bytes: fs.readFileSync(p) };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new UserError(`There is no file at ${p}. Nothing has been loaded.`);
-      if (code === 'EISDIR') throw new UserError(`${p} is a folder, not a CSV file. Nothing has been loaded.`);
-      throw new UserError(`Could not read ${p}: ${(error as Error).message}. Nothing has been loaded.`);
-    }
-  });
+  return paths.map((p) => readSourceFile(p, 'a CSV file', ' Nothing has been loaded.'));
 }
 
 const hashOf = (files: readonly DfeFile[]) =>

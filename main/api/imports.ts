@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { analyseWorkbook, readWorkbook, type Analysis } from '../import/analyse';
 import { isSame } from '../import/preview';
 import type { ImportPreview, ImportRecord, ImportResult, UndoResult } from '../import/results';
+import { readSourceFile } from '../import/source-file';
 import { templateBytes, type TemplateFormat } from '../import/template';
 import { figureKey, type CatalogueEntry } from '../import/validate';
 import type { ZipLimits } from '../import/zip-guard';
@@ -23,8 +24,6 @@ import type { Actor } from './meetings';
 
 /** How many problems a preview lists; the counts always cover them all. */
 export const PROBLEMS_LISTED = 1000;
-/** Files larger than this are refused before they are read. */
-const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 export type { ImportPreview, ImportResult, UndoResult };
 export type { ImportRecord };
@@ -60,22 +59,9 @@ function problemCount(n: number): string {
 }
 
 function readSource(file: string): { bytes: Uint8Array; name: string } {
-  const name = path.basename(file);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new UserError(`There is no file at ${file}.`);
-  }
-  if (stat.isDirectory()) throw new UserError(`${file} is a folder, not a spreadsheet.`);
-  if (stat.size === 0) throw new UserError(`${name} is empty (0 bytes); there is nothing to import.`);
-  if (stat.size > MAX_FILE_BYTES)
-    throw new UserError(`${name} is larger than 200 MB, far more than a file of figures.`);
-  try {
-    return { bytes: fs.readFileSync(file), name };
-  } catch (error) {
-    throw new UserError(`Could not read ${file}: ${(error as Error).message}`);
-  }
+  const source = readSourceFile(file, 'a spreadsheet');
+  if (source.bytes.length === 0) throw new UserError(`${source.name} is empty (0 bytes); there is nothing to import.`);
+  return source;
 }
 
 export class Imports {

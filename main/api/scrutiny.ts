@@ -15,6 +15,7 @@ import {
   SECTION_TEXT_MAX,
   SECTION_TITLE_MAX,
   type FixedSection,
+  type ParagraphEdit,
   type ReportParagraph,
   type ScrutinyDocument,
 } from '../domain/scrutiny/document';
@@ -25,6 +26,7 @@ import type { ClinicReport } from '../domain/views';
 import { UserError } from '../errors';
 import { listAreas, storedCountNouns } from '../store/catalogue';
 import type { ClinicFile } from '../store/clinic-file';
+import type { ClinicDatabase } from '../store/database';
 import { writeAudit } from '../store/meetings';
 import * as s from '../store/scrutiny';
 import type { Actor } from './meetings';
@@ -85,14 +87,10 @@ export class ScrutinyReports {
    */
   saveSection(args: { key?: string; title: string; text: string }): FixedSection[] {
     const title = cleanText(args.title).trim();
-    const text = cleanText(args.text).replace(/\s+$/, '');
     if (title === '') throw new UserError('A section needs a title, for example "Invited witnesses".');
     if (title.length > SECTION_TITLE_MAX)
       throw new UserError(`Keep a section’s title under ${SECTION_TITLE_MAX} characters.`);
-    if (text.length > SECTION_TEXT_MAX)
-      throw new UserError(
-        `This section is ${text.length.toLocaleString('en-GB')} characters, over the limit of ${SECTION_TEXT_MAX.toLocaleString('en-GB')}. Nothing has been saved and nothing is lost: shorten it and save again.`,
-      );
+    const text = checkSection(args.text);
     const sections = this.sections();
     let before: FixedSection | undefined;
     let next: FixedSection;
@@ -201,27 +199,9 @@ export class ScrutinyReports {
     const current = this.paragraph(args.period, args.compare, args.item);
     const before = s.paragraphEdit(this.db, args.period, args.item);
     if (before && before.text === text && before.basis === current.basis) return current;
-    const edit = {
-      period: args.period,
-      item: args.item,
-      text,
-      figure: current.figure,
-      basis: current.basis,
-      updated_at: this.now(),
-      updated_by: this.actor.who,
-    };
-    this.file().commit(() => {
-      s.writeParagraphEdit(this.db, edit);
-      this.audit(
-        'scrutiny_paragraph',
-        `${args.period} ${args.item}`,
-        'paragraph edited',
-        { text: before?.text ?? current.drafted },
-        { text },
-        measureOf(args.item),
-      );
+    return this.writeParagraph(args, current, text, s.writeParagraphEdit, 'paragraph edited', {
+      text: before?.text ?? current.drafted,
     });
-    return this.paragraph(args.period, args.compare, args.item);
   }
 
   /**
@@ -243,6 +223,24 @@ export class ScrutinyReports {
         `Paragraph ${current.number} was changed since you opened it, so nothing has been saved. Look at it again and choose again.`,
       );
     if (current.also.length === 0) return this.saveParagraph({ ...args, text });
+    return this.writeParagraph(args, current, text, s.settleParagraphText, 'texts settled', {
+      text: current.text,
+      also: current.also,
+    });
+  }
+
+  /**
+   * Writes the text kept of one paragraph, with the figures it was written against, and audits it:
+   * one commit. `write` is the store's call: an edit, or a settling of texts kept both ways.
+   */
+  private writeParagraph(
+    args: { period: Period; compare?: Period; item: string },
+    current: ReportParagraph,
+    text: string,
+    write: (db: ClinicDatabase, edit: ParagraphEdit) => void,
+    action: string,
+    before: unknown,
+  ): ReportParagraph {
     const edit = {
       period: args.period,
       item: args.item,
@@ -253,26 +251,15 @@ export class ScrutinyReports {
       updated_by: this.actor.who,
     };
     this.file().commit(() => {
-      s.settleParagraphText(this.db, edit);
-      this.audit(
-        'scrutiny_paragraph',
-        `${args.period} ${args.item}`,
-        'texts settled',
-        { text: current.text, also: current.also },
-        { text },
-        measureOf(args.item),
-      );
+      write(this.db, edit);
+      this.audit('scrutiny_paragraph', `${args.period} ${args.item}`, action, before, { text }, measureOf(args.item));
     });
     return this.paragraph(args.period, args.compare, args.item);
   }
 
   /** Settles a fixed section whose text two copies changed apart, as settleParagraph does a paragraph. */
   settleSection(args: { key: string; text: string; textVersion: string | null }): FixedSection[] {
-    const text = cleanText(args.text).replace(/\s+$/, '');
-    if (text.length > SECTION_TEXT_MAX)
-      throw new UserError(
-        `This section is ${text.length.toLocaleString('en-GB')} characters, over the limit of ${SECTION_TEXT_MAX.toLocaleString('en-GB')}. Nothing has been saved and nothing is lost: shorten it and save again.`,
-      );
+    const text = checkSection(args.text);
     const before = this.sections().find((x) => x.key === args.key);
     if (!before) throw new UserError('That section is no longer in the report; it may have been removed.');
     if ((before.text_change ?? null) !== args.textVersion)
@@ -335,6 +322,16 @@ function checkParagraph(raw: string): string {
   if (text.length > PARAGRAPH_MAX)
     throw new UserError(
       `This paragraph is ${text.length.toLocaleString('en-GB')} characters, over the limit of ${PARAGRAPH_MAX.toLocaleString('en-GB')}. Nothing has been saved and your text is still in the box: shorten it and save again.`,
+    );
+  return text;
+}
+
+/** A section's text as kept, or why it cannot be. */
+function checkSection(raw: string): string {
+  const text = cleanText(raw).replace(/\s+$/, '');
+  if (text.length > SECTION_TEXT_MAX)
+    throw new UserError(
+      `This section is ${text.length.toLocaleString('en-GB')} characters, over the limit of ${SECTION_TEXT_MAX.toLocaleString('en-GB')}. Nothing has been saved and nothing is lost: shorten it and save again.`,
     );
   return text;
 }

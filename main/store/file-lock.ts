@@ -11,16 +11,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { ownerIsGone, parseOwnerRecord, type OwnerRecord } from './owner-record';
 
-export interface LockOwner {
-  id: string;
+/** `since`: when the lock was taken. */
+export interface LockOwner extends OwnerRecord {
   user: string;
-  host: string;
-  pid: number;
-  /** ISO time the lock was taken. */
-  since: string;
-  /** ISO time of the owner's last heartbeat. */
-  heartbeat: string;
 }
 
 export interface LockOptions {
@@ -83,22 +78,13 @@ function ownerFile(lockDir: string): string {
 }
 
 export function readLockOwner(file: string): LockOwner | null {
+  let text: string;
   try {
-    const parsed: unknown = JSON.parse(fs.readFileSync(ownerFile(lockPathFor(file)), 'utf8'));
-    if (typeof parsed !== 'object' || parsed === null) return null;
-    const o = parsed as Record<string, unknown>;
-    if (typeof o.id !== 'string' || typeof o.heartbeat !== 'string' || typeof o.since !== 'string') return null;
-    return {
-      id: o.id,
-      user: typeof o.user === 'string' ? o.user : 'someone',
-      host: typeof o.host === 'string' ? o.host : 'another computer',
-      pid: typeof o.pid === 'number' ? o.pid : 0,
-      since: o.since,
-      heartbeat: o.heartbeat,
-    };
+    text = fs.readFileSync(ownerFile(lockPathFor(file)), 'utf8');
   } catch {
     return null;
   }
+  return parseOwnerRecord(text, 'user', 'someone');
 }
 
 function systemUser(): string {
@@ -111,16 +97,6 @@ function systemUser(): string {
 
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Whether a process of this computer is still running. */
-export function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export type LockResult = { held: true; lock: FileLock } | { held: false; owner: LockOwner | null };
@@ -196,10 +172,10 @@ export class FileLock {
   }
 
   private static isStale(lockDir: string, owner: LockOwner | null, opts: Required<LockOptions>): boolean {
-    if (owner && owner.host === os.hostname() && owner.pid !== process.pid && !processIsAlive(owner.pid)) return true;
+    if (owner) return ownerIsGone(owner, opts.staleMs, opts.now);
     // A lock folder with no readable owner is judged by the folder's own age (its creator may have died mid-write).
-    const last = owner ? Date.parse(owner.heartbeat) : fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs;
-    return last === undefined || Number.isNaN(last) || opts.now() - last > opts.staleMs;
+    const made = fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs;
+    return made === undefined || opts.now() - made > opts.staleMs;
   }
 
   private writeOwner(): void {

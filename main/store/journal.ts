@@ -22,7 +22,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Params } from './database';
 import { realFs, type SaveFs } from './durable-file';
-import { processIsAlive } from './file-lock';
+import { processIsAlive } from './owner-record';
 
 export type Op = [sql: string, params: Params];
 

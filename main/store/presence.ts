@@ -8,18 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { processIsAlive } from './file-lock';
+import { ownerIsGone, parseOwnerRecord, type OwnerRecord } from './owner-record';
 
-export interface PresenceRecord {
-  id: string;
+/** `since`: when the file was opened. */
+export interface PresenceRecord extends OwnerRecord {
   /** The person's display name (their system user name until they set one). */
   name: string;
-  host: string;
-  pid: number;
-  /** ISO time the file was opened. */
-  since: string;
-  /** ISO time of the last heartbeat. */
-  heartbeat: string;
 }
 
 export interface PresenceOptions {
@@ -33,23 +27,6 @@ const DEFAULT_STALE_MS = 2 * 60_000;
 
 export function presenceFolderFor(file: string): string {
   return `${file}.people`;
-}
-
-function parse(text: string): PresenceRecord | null {
-  try {
-    const o = JSON.parse(text) as Record<string, unknown>;
-    if (typeof o.id !== 'string' || typeof o.since !== 'string' || typeof o.heartbeat !== 'string') return null;
-    return {
-      id: o.id,
-      name: typeof o.name === 'string' ? o.name : '',
-      host: typeof o.host === 'string' ? o.host : 'another computer',
-      pid: typeof o.pid === 'number' ? o.pid : 0,
-      since: o.since,
-      heartbeat: o.heartbeat,
-    };
-  } catch {
-    return null;
-  }
 }
 
 /** This app's presence beside one open clinic file. */
@@ -144,7 +121,7 @@ export class Presence {
     const folder = presenceFolderFor(this.file);
     for (const { record, full } of readAll(folder)) {
       if (record && record.id === this.record.id) continue;
-      if (!record || isStale(record, this.staleMs, this.now)) fs.rmSync(full, { force: true });
+      if (!record || ownerIsGone(record, this.staleMs, this.now)) fs.rmSync(full, { force: true });
     }
   }
 
@@ -159,12 +136,6 @@ export class Presence {
       // Not empty, or already gone.
     }
   }
-}
-
-function isStale(record: PresenceRecord, staleMs: number, now: () => number): boolean {
-  if (record.host === os.hostname() && record.pid !== process.pid && !processIsAlive(record.pid)) return true;
-  const beat = Date.parse(record.heartbeat);
-  return Number.isNaN(beat) || now() - beat > staleMs;
 }
 
 function readAll(folder: string): Array<{ record: PresenceRecord | null; full: string }> {
@@ -184,7 +155,7 @@ function readAll(folder: string): Array<{ record: PresenceRecord | null; full: s
     } catch {
       continue;
     }
-    out.push({ record: parse(text), full });
+    out.push({ record: parseOwnerRecord(text, 'name', ''), full });
   }
   return out;
 }
@@ -196,6 +167,6 @@ export function readPresence(
 ): PresenceRecord[] {
   return readAll(presenceFolderFor(file))
     .map((r) => r.record)
-    .filter((r): r is PresenceRecord => r !== null && !isStale(r, staleMs, now))
+    .filter((r): r is PresenceRecord => r !== null && !ownerIsGone(r, staleMs, now))
     .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
 }

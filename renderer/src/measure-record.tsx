@@ -13,7 +13,7 @@ import { formatDate, formatDateTime } from './dates';
 import { ErrorMessage } from './error-message';
 import { PlusIcon } from './icons';
 import { announce } from './announcer';
-import { KeptTexts } from './kept-texts';
+import { KeptTexts, noteWording, type Keep } from './kept-texts';
 import { NoteEditor, type NoteEditorHandle } from './note-editor';
 import { onMergedElsewhere } from './sync-events';
 
@@ -133,6 +133,31 @@ function MeasureActions({
   );
 }
 
+/**
+ * Saves the choice made among a note's kept texts. What is typed in the box is saved first, so that
+ * "this one" is what the person sees; the choice is then made against the note as the file has it now.
+ */
+async function settleNote(
+  clinicId: number,
+  measure: string,
+  keep: Keep,
+  saveTyping: () => Promise<boolean>,
+  onSettled: (message: string) => void,
+): Promise<string | null> {
+  if (!(await saveTyping()))
+    return 'What you typed in the note could not be saved, so no choice has been made. Your text is still in the box.';
+  const fresh = await callClinic('getMeasureNotes', { measure });
+  if (!fresh.ok) return fresh.error;
+  const now = fresh.value.find((n) => n.clinic_id === clinicId);
+  if (!now) return 'This note is no longer in the file; nothing has been changed.';
+  const kept = keep({ text: now.text, is: `the text by ${now.updated_by}` }, now.also);
+  if (typeof kept === 'string') return kept;
+  const result = await callClinic('resolveNote', { clinicId, measure, text: kept.text, baseVersion: now.version });
+  if (!result.ok) return result.error;
+  onSettled(kept.message);
+  return null;
+}
+
 type Loaded = { notes: NoteWithClinic[]; actions: ActionLogEntry[] } | { error: string };
 
 export interface MeasureRecordProps {
@@ -234,14 +259,19 @@ export function MeasureRecord({ clinic, measure, measureTitle, noteRef, onChange
           {note && note.also.length > 0 && (
             <KeptTexts
               key={note.also.map((a) => a.change).join(' ')}
-              clinicId={clinic.id}
-              measure={measure}
-              measureTitle={measureTitle}
-              note={note}
+              wording={noteWording(measureTitle)}
+              also={note.also}
               readOnly={clinic.status === 'final'}
-              saveTyping={() => editor.current?.flush() ?? Promise.resolve(true)}
-              typedText={() => editor.current?.text() ?? note.text}
-              onSettled={(message) => void noteSettled(message)}
+              startText={() => editor.current?.text() ?? note.text}
+              onChoose={(keep) =>
+                settleNote(
+                  clinic.id,
+                  measure,
+                  keep,
+                  () => editor.current?.flush() ?? Promise.resolve(true),
+                  (message) => void noteSettled(message),
+                )
+              }
             />
           )}
         </div>

@@ -6,7 +6,7 @@
  * never colour alone.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { CallArgs, FixedSection, ReportParagraph, ScrutinyDocument } from '../../main/contract';
+import type { CallArgs, FixedSection, KeptText, ReportParagraph, ScrutinyDocument } from '../../main/contract';
 import { addMonths, periodLabel } from '../../main/domain/period';
 import type { Period, ServiceArea } from '../../main/domain/types';
 import { announce } from './announcer';
@@ -14,7 +14,7 @@ import { callClinic } from './clinic-api';
 import { ErrorMessage } from './error-message';
 import { OutcomeMessage, type Outcome } from './export-controls';
 import { TickIcon, WarningIcon } from './icons';
-import { ReportKeptTexts } from './report-kept-texts';
+import { KeptTexts, reportWording, type Keep } from './kept-texts';
 import './report.css';
 
 const MARKINGS = ['', 'OFFICIAL', 'OFFICIAL-SENSITIVE', 'Not for publication'] as const;
@@ -27,6 +27,18 @@ export interface ReportPageProps {
   areas: ServiceArea[];
   measures: Array<{ key: string; title: string; area: string }>;
   readOnly: boolean;
+}
+
+/** A report's kept texts are chosen among as shown: save keeps the text chosen, or gives the error in words. */
+function keepShown(
+  current: string,
+  also: readonly KeptText[],
+  save: (text: string, message: string) => Promise<string | null>,
+): (keep: Keep) => Promise<string | null> {
+  return async (keep) => {
+    const kept = keep({ text: current, is: 'the text shown' }, also);
+    return typeof kept === 'string' ? kept : save(kept.text, kept.message);
+  };
 }
 
 function when(iso: string): string {
@@ -412,12 +424,12 @@ function ParagraphEditor({
         )}
         <Flags p={p} />
         {!editing && p.also.length > 0 && (
-          <ReportKeptTexts
-            what={`paragraph ${p.number}`}
-            current={p.text}
+          <KeptTexts
+            wording={reportWording(`paragraph ${p.number}`)}
             also={p.also}
             readOnly={readOnly}
-            onChoose={async (chosen, message) => {
+            startText={() => p.text}
+            onChoose={keepShown(p.text, p.also, async (chosen, message) => {
               const result = await callClinic('settleReportParagraph', {
                 period,
                 compare,
@@ -430,7 +442,7 @@ function ParagraphEditor({
               announce(message);
               await onSaved();
               return null;
-            }}
+            })}
           />
         )}
         {!readOnly && !editing && (
@@ -502,12 +514,12 @@ function SectionEditor({
         {number} {section.title}
       </h3>
       {(section.also ?? []).length > 0 && (
-        <ReportKeptTexts
-          what={`section ${number} ${section.title}`}
-          current={section.text}
+        <KeptTexts
+          wording={reportWording(`section ${number} ${section.title}`)}
           also={section.also ?? []}
           readOnly={readOnly}
-          onChoose={async (chosen, message) => {
+          startText={() => section.text}
+          onChoose={keepShown(section.text, section.also ?? [], async (chosen, message) => {
             const result = await callClinic('settleReportSection', {
               key: section.key,
               text: chosen,
@@ -518,7 +530,7 @@ function SectionEditor({
             announce(message);
             await onSaved();
             return null;
-          }}
+          })}
         />
       )}
       {readOnly ? (
