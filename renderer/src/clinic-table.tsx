@@ -16,7 +16,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useDrilldowns } from './drilldown-context';
-import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { caveatSummary, figureWhen, partOfText, stepsText } from '../../main/domain/figure-text';
 import { addMonths, periodShortLabel } from '../../main/domain/period';
 import type { Benchmarks, Period, PeriodValue } from '../../main/domain/types';
@@ -29,6 +29,7 @@ import { assuranceOrder, directionOrder, frequencyLabels, polarityHints, statusO
 import { Missing } from './missing';
 import { AssuranceTag, VariationTag } from './spc-tag';
 import { StatusTag } from './status-tag';
+import { firstRowsInOrder } from './table-first-rows';
 
 const column = createColumnHelper<ReportRow>();
 
@@ -570,11 +571,16 @@ const MeasureRow = memo(
 );
 
 /**
- * Rows drawn in the table's first frame: more than a screen shows. A longer table draws the rest
- * straight after that frame, in a transition, so 500 measures appear as quickly as 20 and the
- * page keeps answering the keyboard and mouse meanwhile.
+ * Rows drawn in the table's first frame before it is measured: a screenful where the table starts
+ * high and its rows are short. A clinic's rows, with its record, are about 150 px tall at 1440 px,
+ * and the table starts most of a screen down, under the clinic's header and the filters. When
+ * these rows do not reach the bottom of the window, more are added before that frame is painted.
+ * The rest are drawn straight after that frame, in a transition, so 500 measures appear as quickly
+ * as a few and the page keeps answering the keyboard and mouse meanwhile.
  */
-const FIRST_FRAME_ROWS = 20;
+const FIRST_ROWS = 6;
+/** However short the rows or tall the window, the first frame draws no more than this. */
+const MOST_FIRST_ROWS = 60;
 
 export interface ClinicTableProps {
   report: ClinicReport;
@@ -590,11 +596,22 @@ export interface ClinicTableProps {
 export function ClinicTable({ report, rows, onOpen, record, agenda = false }: ClinicTableProps): ReactNode {
   const [sorting, setSorting] = useState<SortingState>([]);
   const columns = useColumns(report, onOpen, agenda && record !== undefined, record !== undefined);
+  const areaOrder = useMemo(() => [...new Set(report.measures.map((m) => m.area))], [report.measures]);
+
+  // The table's first frame draws only the first rows; after that, every change draws in place.
+  const [complete, setComplete] = useState(false);
+  const [firstCount, setFirstCount] = useState(FIRST_ROWS);
+  const partial = !complete && rows.length > firstCount;
+  // Until then, TanStack Table is given only the rows drawn (no sort can have been chosen yet).
+  const data = useMemo(
+    () => (partial ? firstRowsInOrder(rows, areaOrder, agenda, firstCount) : rows),
+    [partial, rows, areaOrder, agenda, firstCount],
+  );
   // React Compiler cannot memoise TanStack Table's mutable instance; the table is small and
   // re-renders only when its data, sorting or period change.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
-    data: rows,
+    data,
     columns,
     // A stable empty sort: a new [] on every render would make TanStack recompute and reset its
     // state each time, re-rendering without end.
@@ -608,27 +625,36 @@ export function ClinicTable({ report, rows, onOpen, record, agenda = false }: Cl
     getRowId: (row) => row.key,
   });
 
-  // The table's first frame draws only the first rows; after that, every change draws in place.
-  const [complete, setComplete] = useState(false);
-  const partial = !complete && rows.length > FIRST_FRAME_ROWS;
+  // Before the first frame is painted: if its rows stop short of the bottom of the window, add
+  // enough to fill it, judged by the height of those drawn. Reading their size here lays the page
+  // out a little earlier than the frame would; only when rows are added is it laid out again.
+  const tableRef = useRef<HTMLTableElement>(null);
+  useLayoutEffect(() => {
+    const element = tableRef.current;
+    if (!partial || firstCount >= MOST_FIRST_ROWS || !element?.tHead) return;
+    const top = element.tHead.getBoundingClientRect().bottom;
+    const bottom = element.getBoundingClientRect().bottom;
+    const drawn = element.rows.length - element.tHead.rows.length;
+    if (bottom >= window.innerHeight || drawn === 0) return;
+    const rowHeight = Math.max((bottom - top) / drawn, 24);
+    const more = Math.ceil((window.innerHeight - bottom) / rowHeight) + 1;
+    setFirstCount(Math.min(firstCount + more, MOST_FIRST_ROWS));
+  }, [partial, firstCount]);
   useEffect(() => {
     if (complete) return;
     const frame = requestAnimationFrame(() => startTransition(() => setComplete(true)));
     return () => cancelAnimationFrame(frame);
   }, [complete]);
 
-  const areaOrder = useMemo(() => [...new Set(report.measures.map((m) => m.area))], [report.measures]);
-  const groups = agenda
+  // Each area says how many measures it has, all of them, while only the first rows are drawn.
+  const areaCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(row.area, (counts.get(row.area) ?? 0) + 1);
+    return counts;
+  }, [rows]);
+  const shown = agenda
     ? [{ area: 'agenda', title: 'Agenda', rows: table.getRowModel().rows }]
     : groupByArea(table.getRowModel().rows, areaOrder);
-  let room = partial ? FIRST_FRAME_ROWS : Infinity;
-  const shown = groups
-    .map((group) => {
-      const rowsNow = room >= group.rows.length ? group.rows : group.rows.slice(0, room);
-      room -= rowsNow.length;
-      return { ...group, rowsNow };
-    })
-    .filter((group) => group.rowsNow.length > 0);
   const [top, bottom] = table.getHeaderGroups();
   const leafCount = table.getVisibleLeafColumns().length;
   const sortedBy = sorting[0];
@@ -639,7 +665,11 @@ export function ClinicTable({ report, rows, onOpen, record, agenda = false }: Cl
 
   return (
     // Busy while the rows after the first frame's are still being added.
-    <table className={`clinic-table${record ? ' clinic-table--record' : ''}`} aria-busy={partial || undefined}>
+    <table
+      ref={tableRef}
+      className={`clinic-table${record ? ' clinic-table--record' : ''}`}
+      aria-busy={partial || undefined}
+    >
       <caption className="visually-hidden">
         Measures{report.team ? ` for ${report.team}` : ''} for {periodShortLabel(report.period)} compared with{' '}
         {periodShortLabel(report.compare)}
@@ -677,12 +707,12 @@ export function ClinicTable({ report, rows, onOpen, record, agenda = false }: Cl
               <th scope="rowgroup" colSpan={leafCount}>
                 {group.title}
                 <span className="area-row__count">
-                  {group.rows.length === 1 ? '1 measure' : `${group.rows.length} measures`}
+                  {areaCounts.get(group.area) === 1 ? '1 measure' : `${areaCounts.get(group.area) ?? 0} measures`}
                 </span>
               </th>
             </tr>
           )}
-          {group.rowsNow.map((row) => (
+          {group.rows.map((row) => (
             <MeasureRow key={row.id} row={row} record={record} onOpen={onOpen} columns={columns} />
           ))}
         </tbody>
