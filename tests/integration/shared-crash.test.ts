@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ClinicApp } from '../../main/api/clinic-app';
 import { ClinicDatabase } from '../../main/store/database';
 import type { ClinicFile } from '../../main/store/clinic-file';
-import { buildChildScript } from '../support/child';
+import { buildChildScript, childArguments } from '../support/child';
 import { tempDir } from '../support/temp';
 
 let child = '';
@@ -45,7 +45,7 @@ function runAndKill(
   waitMs: number | null,
 ): Promise<{ ready: string; merged: boolean; tookMs: number | null }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, file, outbox], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, childArguments(child, file, outbox), { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let readyAt = 0;
