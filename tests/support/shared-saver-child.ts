@@ -1,14 +1,18 @@
 /**
  * A person's app saving into a shared file that someone else has just saved: it confirms a note
  * (kept in its outbox), the other person's app saves a note of their own into the file, then this
- * app saves, merging theirs in. The shared-file crash test kills it at random moments of that save.
- *   node shared-saver-child.cjs FILE OUTBOX
+ * app saves, merging theirs in. The shared-file crash test kills it at each file-system call of
+ * that save in turn (see kill-points.ts):
+ *   node shared-saver-child.cjs FILE OUTBOX [--stop-at N]
  * Prints "ready SHA" (the file as the other person left it) just before the merge-and-save, and
- * "merged" once it is done.
+ * "merged calls N" once it is done, N being the calls it made.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeSync } from 'node:fs';
 import { ClinicApp } from '../../main/api/clinic-app';
+import { killPoints, stopAtArgument } from './kill-points';
+
+const points = killPoints(stopAtArgument(process.argv));
 
 async function main(): Promise<void> {
   const [file, outbox] = process.argv.slice(2) as [string, string];
@@ -22,8 +26,9 @@ async function main(): Promise<void> {
   theirs.close();
   const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
   writeSync(1, `ready ${sha}\n`);
+  points.counting();
   ours.checkpoint();
-  writeSync(1, 'merged\n');
+  writeSync(1, `merged calls ${points.calls()}\n`);
   // Wait to be killed: the test decides when.
   setInterval(() => undefined, 1000);
 }
