@@ -9,9 +9,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * after everything else with one core idle. Longest first packs the two workers evenly.
  */
 const SLOWEST_FIRST = [
+  'merge-crash',
   'crash',
   'shared-crash',
-  'merge-crash',
   'shared-file',
   'merge-property',
   'import-large',

@@ -116,8 +116,8 @@ describe('a merge-and-save killed at any moment', () => {
     calibration.reset();
     const points = (await runAndKill(calibration.target, calibration.source, null)).calls ?? 0;
     expect(points).toBeGreaterThan(5);
-    // Every kill point twice (52 kills for a merge of 25 calls): each lane takes every other one, so
-    // both reach each point, and the same point must leave the same state both times.
+    // Every kill point twice (52 kills for a merge of 25 calls), the lanes taking every other kill,
+    // and the same point must leave the same state both times.
     const kills = 2 * (points + 1);
     /** Which state each kill point left in the file itself: always the same one for the same point. */
     const seen = new Map<number, Set<string>>();

@@ -1,6 +1,6 @@
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClinicApp } from '../../main/api/clinic-app';
 import { checkHandlers, createDispatcher, handlersFor, type Dispatch } from '../../main/api/dispatch';
 import { callNames } from '../../main/contract';
@@ -45,16 +45,16 @@ let current: ClinicApp | null = null;
 let unchanged = false;
 beforeEach(async () => {
   unexpected.length = 0;
-  if (current && unchanged) return;
+  const reuse = current !== null && unchanged;
+  // Set again only by a test whose call was refused, once all its checks have passed.
+  unchanged = false;
+  if (reuse) return;
   current?.close();
   const file = path.join(tempDir(), 'clinic.db');
   copyFileSync(sample, file);
   current = new ClinicApp();
   await current.openFile(file);
   dispatch = createDispatcher(handlersFor(current), (e) => unexpected.push(e));
-});
-afterEach(() => {
-  unchanged = false;
 });
 afterAll(() => current?.close());
 
